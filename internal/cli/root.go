@@ -1,0 +1,111 @@
+// Package cli holds the gocourse commands. Each command has an options struct, a
+// constructor that wires flags into it, and a run function that writes to the streams
+// in IO, so that every command can be tested without a terminal.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/gocourse/gocourse/internal/course"
+)
+
+// IO is where a command reads and writes.
+type IO struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// System returns the process's own streams.
+func System() *IO { return &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr} }
+
+// ExitError ends the program with a status and no further message: the command has
+// already said what happened (a failed check, say).
+type ExitError struct{ Code int }
+
+func (e *ExitError) Error() string { return fmt.Sprintf("exit status %d", e.Code) }
+
+// globals are the flags every command has.
+type globals struct {
+	courseDir string
+}
+
+// NewRoot returns the gocourse command with every subcommand attached.
+func NewRoot(io *IO) *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "gocourse",
+		Short: "A terminal course on Go concurrency, with a grader that shows the schedule that broke your code",
+		Long: `gocourse teaches Go concurrency one lesson and one exercise at a time.
+
+Start with "gocourse next": it shows the exercise you are on, the lesson it belongs to
+and the result of checking your code. Edit the file it names, then run it again.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.Err)
+	root.PersistentFlags().StringVar(&g.courseDir, "course", "", "the course checkout (default: $GOCOURSE_ROOT, or the folder holding course.yaml at or above the current one)")
+	root.AddCommand(
+		newNextCmd(io, g),
+		newListCmd(io, g),
+		newCheckCmd(io, g),
+		newHintCmd(io, g),
+		newLessonCmd(io, g),
+		newDevCmd(io, g),
+	)
+	return root
+}
+
+// Main runs the gocourse command line and returns the process's exit status.
+func Main(args []string, io *IO) int {
+	root := NewRoot(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var exit *ExitError
+	if errors.As(err, &exit) {
+		return exit.Code
+	}
+	msg := err.Error()
+	fmt.Fprintf(io.Err, "gocourse: %s\n", strings.TrimSpace(msg))
+	if strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") || strings.Contains(msg, "accepts ") {
+		return 2
+	}
+	return 1
+}
+
+// load finds the course checkout and reads its catalog and the learner's progress.
+func (g *globals) load(io *IO) (*course.Course, *course.State, error) {
+	dir := g.courseDir
+	if dir == "" {
+		dir = os.Getenv("GOCOURSE_ROOT")
+	}
+	var err error
+	if dir == "" {
+		if dir, err = os.Getwd(); err != nil {
+			return nil, nil, err
+		}
+		if dir, err = course.FindRoot(dir); err != nil {
+			return nil, nil, err
+		}
+	}
+	c, err := course.Load(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, warn := course.LoadState(c.Root)
+	if warn != nil {
+		fmt.Fprintf(io.Err, "gocourse: %v\n", warn)
+	}
+	return c, st, nil
+}

@@ -1,0 +1,188 @@
+// Package devcheck proves that the course is sound: the catalog is complete, every
+// starter fails its checks as shipped, and every reference solution passes them.
+package devcheck
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"go/format"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/gocourse/gocourse/grader"
+	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/internal/render"
+)
+
+// Finding is the verdict on one exercise (or on the catalog, with an empty ID).
+type Finding struct {
+	ID       string
+	Problems []string
+	Starter  *grader.Result // nil when not run
+	Solution *grader.Result
+}
+
+// OK reports whether nothing is wrong.
+func (f *Finding) OK() bool { return len(f.Problems) == 0 }
+
+// Options tune a run.
+type Options struct {
+	Jobs     int              // exercises checked at once; 1 when zero
+	Only     []string         // exercise ids to check; all when empty
+	Progress func(f *Finding) // called as each exercise is judged
+	Grader   func(grader.Options) grader.Options
+}
+
+// Catalog checks what can be checked without running anything: every exercise folder
+// is listed in course.yaml, every exercise has hints, a lesson section and a solution,
+// and solutions are gofmt-clean.
+func Catalog(c *course.Course) []string {
+	var problems []string
+	listed := map[string]bool{}
+	for _, ex := range c.Exercises() {
+		listed[ex.ID] = true
+	}
+	root := filepath.Join(c.Root, "exercises")
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != "exercise.yaml" {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(p))
+		if id := filepath.ToSlash(rel); !listed[id] {
+			problems = append(problems, fmt.Sprintf("exercises/%s: not listed in %s", id, course.FileName))
+		}
+		return nil
+	})
+	lessons := map[string]string{}
+	for _, l := range c.Lessons {
+		data, err := os.ReadFile(filepath.Join(c.Root, filepath.FromSlash(l.Path())))
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("%s: the lesson is missing", l.Path()))
+			continue
+		}
+		lessons[l.ID] = string(data)
+	}
+	for _, ex := range c.Exercises() {
+		problems = append(problems, exerciseProblems(c, ex, lessons)...)
+	}
+	return problems
+}
+
+func exerciseProblems(c *course.Course, ex *course.Exercise, lessons map[string]string) []string {
+	var problems []string
+	yml := path.Join(ex.Path(), "exercise.yaml")
+	if len(ex.Hints) < 2 {
+		problems = append(problems, fmt.Sprintf("%s: has %d hint(s); every exercise needs at least two", yml, len(ex.Hints)))
+	}
+	if ex.Section == "" {
+		problems = append(problems, fmt.Sprintf("%s: names no lesson section", yml))
+	} else if text, ok := lessons[ex.Lesson.ID]; ok && render.Section(text, ex.Section) == "" {
+		problems = append(problems, fmt.Sprintf("%s: section %q is not a \"## \" heading of %s", yml, ex.Section, ex.Lesson.Path()))
+	}
+	for _, f := range ex.Files {
+		sol := path.Join(ex.SolutionPath(), f)
+		data, err := os.ReadFile(filepath.Join(c.Root, filepath.FromSlash(sol)))
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("%s: the reference solution is missing", sol))
+			continue
+		}
+		if formatted, err := format.Source(data); err != nil {
+			problems = append(problems, fmt.Sprintf("%s: %v", sol, err))
+		} else if !bytes.Equal(formatted, data) {
+			problems = append(problems, fmt.Sprintf("%s: not gofmt-clean", sol))
+		}
+		if _, err := os.Stat(filepath.Join(c.Root, filepath.FromSlash(ex.Path()), f)); err != nil {
+			problems = append(problems, fmt.Sprintf("%s/%s: the starter is missing", ex.Path(), f))
+		}
+	}
+	return problems
+}
+
+// Run checks the catalog, then grades every starter (which must fail) and every
+// solution (which must pass), opts.Jobs exercises at a time. Findings come back in
+// course order, the catalog's first.
+func Run(ctx context.Context, c *course.Course, opts Options) ([]*Finding, error) {
+	exercises := c.Exercises()
+	if len(opts.Only) > 0 {
+		exercises = nil
+		for _, id := range opts.Only {
+			ex, err := c.Exercise(id)
+			if err != nil {
+				return nil, err
+			}
+			exercises = append(exercises, ex)
+		}
+	}
+	findings := []*Finding{{ID: "", Problems: Catalog(c)}}
+	if opts.Progress != nil {
+		opts.Progress(findings[0])
+	}
+	jobs := max(opts.Jobs, 1)
+	results := make([]*Finding, len(exercises))
+	sem := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for i, ex := range exercises {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			f := judge(ctx, c, ex, opts)
+			results[i] = f
+			if opts.Progress != nil {
+				mu.Lock()
+				opts.Progress(f)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return append(findings, results...), nil
+}
+
+func judge(ctx context.Context, c *course.Course, ex *course.Exercise, opts Options) *Finding {
+	f := &Finding{ID: ex.ID}
+	gopts := grader.Options{}
+	if opts.Grader != nil {
+		gopts = opts.Grader(gopts)
+	}
+	f.Starter = grader.Check(ctx, c, ex, gopts)
+	switch f.Starter.Status {
+	case grader.Pass:
+		f.Problems = append(f.Problems, "the starter passes its checks as shipped; it must fail")
+	case grader.Error:
+		f.Problems = append(f.Problems, "the starter could not be checked: "+firstMessage(f.Starter))
+	}
+	gopts.Solution = true
+	f.Solution = grader.Check(ctx, c, ex, gopts)
+	if f.Solution.Status != grader.Pass {
+		f.Problems = append(f.Problems, "the reference solution does not pass: "+firstMessage(f.Solution))
+	}
+	return f
+}
+
+// firstMessage returns the message of the first check that did not pass.
+func firstMessage(r *grader.Result) string {
+	for _, ch := range r.Checks {
+		if ch.Status != grader.Pass && ch.Status != grader.Skip {
+			return ch.Name + ": " + strings.SplitN(ch.Message, "\n", 4)[0]
+		}
+	}
+	return string(r.Status)
+}
+
+// FailedChecks names the checks of a result that did not pass, e.g. "test, leak".
+func FailedChecks(r *grader.Result) string {
+	var names []string
+	for _, ch := range r.Checks {
+		if ch.Status == grader.Fail || ch.Status == grader.Error {
+			names = append(names, ch.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
