@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"io/fs"
 	"os"
@@ -85,10 +86,13 @@ func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 		env.Sources[f] = src
 	}
 
-	// The course's tests replace whatever test files the graded folder has.
-	learnerTests, _ := filepath.Glob(filepath.Join(env.Dir, "*_test.go"))
-	for _, f := range learnerTests {
-		env.Overlay[f] = ""
+	// The course's tests replace whatever test files the graded folder has. When a
+	// learner grades their own checkout, the two are the same folder.
+	if pristine != env.Dir {
+		learnerTests, _ := filepath.Glob(filepath.Join(env.Dir, "*_test.go"))
+		for _, f := range learnerTests {
+			env.Overlay[f] = ""
+		}
 	}
 	courseTests, _ := filepath.Glob(filepath.Join(pristine, "*_test.go"))
 	if len(courseTests) == 0 {
@@ -97,7 +101,9 @@ func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 	sort.Strings(courseTests)
 	fset := token.NewFileSet()
 	for _, f := range courseTests {
-		env.Overlay[filepath.Join(env.Dir, filepath.Base(f))] = f
+		if pristine != env.Dir {
+			env.Overlay[filepath.Join(env.Dir, filepath.Base(f))] = f
+		}
 		file, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
 		if err != nil {
 			return nil, fmt.Errorf("course test: %v", err)
@@ -147,7 +153,13 @@ func (env *Env) parse() CheckResult {
 	var msgs []string
 	for _, name := range env.Exercise.Files {
 		src := env.Sources[name]
-		if _, err := parser.ParseFile(fset, filepath.Join(env.Dir, name), readOrEmpty(src), parser.AllErrors|parser.SkipObjectResolution); err != nil {
+		_, err := parser.ParseFile(fset, filepath.Join(env.Dir, name), readOrEmpty(src), parser.AllErrors|parser.SkipObjectResolution)
+		var list scanner.ErrorList
+		if errors.As(err, &list) {
+			for _, e := range list {
+				msgs = append(msgs, env.relMessages(e.Error())...)
+			}
+		} else if err != nil {
 			msgs = append(msgs, env.relMessages(err.Error())...)
 		}
 	}

@@ -307,6 +307,9 @@ func yamlError(file string, err error) error {
 	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
 		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
 	}
+	if strings.Contains(msg, "cannot unmarshal !!map into string") {
+		msg = `expected text, found a "key: value" pair (text that contains ": " must be quoted)`
+	}
 	msg = strings.Replace(msg, "in type course.exerciseFile", "(known fields: title, kind, section, files, hints, checks)", 1)
 	msg = strings.Replace(msg, "in type course.Check", "(known fields: kind, weight, race, cpu, timeout, leak, run)", 1)
 	msg = strings.Replace(msg, "in type course.courseFile", "(known fields: title, lessons)", 1)
