@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -295,6 +296,8 @@ func decodeStrict(data []byte, v any) error {
 	return err
 }
 
+var durationErr = regexp.MustCompile("cannot unmarshal !!str `(.*)` into time.Duration")
+
 // yamlError turns a yaml.v3 error ("yaml: line 4: ...") into an *Error.
 func yamlError(file string, err error) error {
 	var te *yaml.TypeError
@@ -306,6 +309,9 @@ func yamlError(file string, err error) error {
 	var line int
 	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
 		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+	}
+	if m := durationErr.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%q is not a duration (write it like 30s or 1m30s)", m[1])
 	}
 	if strings.Contains(msg, "cannot unmarshal !!map into string") {
 		msg = `expected text, found a "key: value" pair (text that contains ": " must be quoted)`

@@ -1,0 +1,115 @@
+package grader
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gocourse/gocourse/internal/course"
+)
+
+// events builds a go test -json stream: each entry is "Action Test [Output]".
+func events(lines ...string) []byte {
+	var b strings.Builder
+	for _, l := range lines {
+		parts := strings.SplitN(l, " ", 3)
+		ev := map[string]string{"Action": parts[0], "Package": "x"}
+		if len(parts) > 1 && parts[1] != "-" {
+			ev["Test"] = parts[1]
+		}
+		if len(parts) > 2 {
+			ev["Output"] = parts[2] + "\n"
+		}
+		data, _ := json.Marshal(ev)
+		b.Write(data)
+		b.WriteByte('\n')
+	}
+	return []byte(b.String())
+}
+
+func TestJudge(t *testing.T) {
+	env := &Env{Dir: "/w/exercises/l/x", Root: "/w", Tests: []string{"TestA", "TestB"}}
+	check := course.Check{CPU: []int{1, 2}, Timeout: time.Second}
+	tests := []struct {
+		name   string
+		stream []byte
+		pass   bool
+		want   string
+	}{
+		{"all pass on every cpu", events("pass TestA", "pass TestB", "pass TestA", "pass TestB", "pass -"), true, ""},
+		{"one cpu value missing", events("pass TestA", "pass TestB", "pass TestA"), false, "TestB passed 1 of 2 runs"},
+		{"no events at all", events(), false, "TestA never finished"},
+		{"forged pass in output", events("output TestA --- PASS: TestA (0.00s)", "output - ok  	x	0.1s", "pass TestB", "pass TestB"), false, "TestA never finished"},
+		{"stray non-JSON lines are not results", append([]byte("--- PASS: TestA\nok x\n"), events("pass TestB", "pass TestB")...), false, "TestA never finished"},
+		{"a subtest pass is not its parent's", events("pass TestA/sub", "pass TestA/sub", "pass TestB", "pass TestB"), false, "TestA never finished"},
+		{"failure shows the test's message", events("output TestA     x_test.go:9: got 3, want 4", "fail TestA", "pass TestB", "pass TestB"), false, "TestA failed:\n  x_test.go:9: got 3, want 4"},
+		{"skip is not a pass", events("skip TestA", "skip TestA", "pass TestB", "pass TestB"), false, "TestA was skipped"},
+		{"timeout names the stuck goroutine", events(
+			"output TestA panic: test timed out after 1s",
+			"output TestA goroutine 7 [chan send]:",
+			"output TestA x.Send()",
+			"output TestA 	/w/exercises/l/x/x.go:12 +0x1d",
+			"pass TestB", "pass TestB", "fail -"), false,
+			"TestA: timed out after 1s: something blocks forever (a deadlock, or a goroutine waiting for a value that never comes)\n  goroutine 7 [chan send] at exercises/l/x/x.go:12"},
+		{"race names both accesses", events(
+			"output TestA WARNING: DATA RACE",
+			"output TestA Write at 0x00c000012345 by goroutine 8:",
+			"output TestA   x.inc()",
+			"output TestA       /w/exercises/l/x/x.go:7 +0x44",
+			"output TestA ",
+			"output TestA Previous read at 0x00c000012345 by goroutine 7:",
+			"output TestA   x.inc()",
+			"output TestA       /w/exercises/l/x/x.go:6 +0x3a",
+			"fail TestA", "pass TestB", "pass TestB"), false,
+			"TestA: data race: write by goroutine 8 at exercises/l/x/x.go:7; previous read by goroutine 7 at exercises/l/x/x.go:6"},
+		{"leak after passing tests", events("pass TestA", "pass TestB", "pass TestA", "pass TestB",
+			"output - "+leakMarker+" found unexpected goroutines:",
+			"output - [Goroutine 9 in state chan receive, with x.Run.func1 on top of the stack:",
+			"output - 	/w/exercises/l/x/x.go:20 +0x1d",
+			"fail -"), false,
+			`goroutine leak: 1 goroutine(s) were still running after the tests finished (the first blocked in "chan receive"), started or blocked at exercises/l/x/x.go:20`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := env.judge(parseTestJSON(tt.stream), check, true, true)
+			if (res.Status == Pass) != tt.pass {
+				t.Fatalf("status %s, want pass=%v; message:\n%s", res.Status, tt.pass, res.Message)
+			}
+			if !strings.Contains(res.Message, tt.want) {
+				t.Errorf("message:\n%s\nwant it to contain:\n%s", res.Message, tt.want)
+			}
+		})
+	}
+}
+
+func TestTestFuncs(t *testing.T) {
+	src := `package x
+import "testing"
+func TestA(t *testing.T) {}
+func Testify(t *testing.T) {}
+func TestMain(m *testing.M) {}
+func Test(t *testing.T) {}
+func Test_b(t *testing.T) {}
+func helper() {}
+type T struct{}
+func (T) TestC(t *testing.T) {}
+`
+	f := mustParse(t, src)
+	got := strings.Join(testFuncs(f), ",")
+	if got != "TestA,Test,Test_b" {
+		t.Errorf("testFuncs = %s", got)
+	}
+}
+
+func mustParse(t *testing.T, src string) *ast.File {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "x_test.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
