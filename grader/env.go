@@ -218,7 +218,7 @@ func (env *Env) goCmd(ctx context.Context, limit time.Duration, args ...string) 
 	defer cancel()
 	cmd := exec.CommandContext(ctx, env.Opts.Go, args...)
 	cmd.Dir = env.Dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod", "CGO_ENABLED=1", "NO_COLOR=1")
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=readonly", "CGO_ENABLED=1", "NO_COLOR=1")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.WaitDelay = 5 * time.Second
