@@ -1,0 +1,193 @@
+package sim
+
+import "time"
+
+// Epoch is the wall-clock time at which every run's virtual clock starts,
+// the same instant testing/synctest uses: 2000-01-01 00:00:00 UTC.
+var Epoch = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// clock is a run's virtual time and its pending timers. Time moves only
+// when no goroutine can run: then it jumps to the earliest timer.
+type clock struct {
+	now     int64    // nanoseconds since Epoch
+	timers  []*Timer // min-heap by (when, seq)
+	seq     uint64   // timers started so far: ties fire in start order
+	inTimer bool     // a timer function is running
+}
+
+func (c *clock) reset() {
+	clear(c.timers)
+	c.timers = c.timers[:0]
+	c.now = 0
+	c.seq = 0
+	c.inTimer = false
+}
+
+// Timer is a pending call of a function at a virtual time. The drop-in
+// package sim/time builds time.Timer, Ticker, Sleep and AfterFunc on it.
+type Timer struct {
+	s    *scheduler
+	gen  uint64 // the run it belongs to
+	when int64
+	seq  uint64
+	f    func()
+	i    int // index in the heap; -1 when not pending
+}
+
+// Now returns the virtual time of the current run in nanoseconds since
+// Epoch; 0 outside a run. It is not a schedule point.
+func Now() int64 {
+	if gp := getg(); gp != nil {
+		return gp.s.clock.now
+	}
+	return 0
+}
+
+// StartTimer arranges for f to run when the virtual clock reaches when
+// (nanoseconds since Epoch). f runs between goroutines, like a runtime timer
+// function: it must not block, but it may send with TrySend, Ready a
+// goroutine or start one with Go.
+func StartTimer(when int64, f func()) *Timer {
+	gp := getg()
+	if gp == nil {
+		panic(misuse("StartTimer outside a run"))
+	}
+	s := gp.s
+	t := &Timer{s: s, gen: s.gen, f: f, i: -1}
+	t.when = when
+	s.clock.push(t)
+	return t
+}
+
+// live reports whether t belongs to the run in progress.
+func (t *Timer) live() bool {
+	return t != nil && t.s != nil && active.Load() == t.s && t.s.gen == t.gen && !t.s.over
+}
+
+// Stop cancels t and reports whether it was pending (had not yet fired).
+func (t *Timer) Stop() bool {
+	if !t.live() || t.i < 0 {
+		return false
+	}
+	t.s.clock.remove(t)
+	return true
+}
+
+// Reset makes t fire at when instead, and reports whether it was pending.
+func (t *Timer) Reset(when int64) bool {
+	if !t.live() {
+		return false
+	}
+	was := t.i >= 0
+	if was {
+		t.s.clock.remove(t)
+	}
+	t.when = when
+	t.s.clock.push(t)
+	return was
+}
+
+// When returns the virtual time at which t fires (or fired).
+func (t *Timer) When() int64 { return t.when }
+
+// runDue runs the functions of the timers that are due at the current time.
+func (s *scheduler) runDue() {
+	c := &s.clock
+	if len(c.timers) == 0 || c.timers[0].when > c.now {
+		return
+	}
+	c.inTimer = true
+	for len(c.timers) > 0 && c.timers[0].when <= c.now {
+		t := c.pop()
+		s.traceEvent(nil, "timer", nil, nil, 0, "")
+		t.f()
+	}
+	c.inTimer = false
+}
+
+// advanceTime moves the clock to the earliest pending timer and runs every
+// timer due then. It reports false when no timer may fire: none is pending,
+// or the body has returned and the rest would only sleep past LeakWait.
+func (s *scheduler) advanceTime() bool {
+	c := &s.clock
+	if len(c.timers) == 0 {
+		return false
+	}
+	next := c.timers[0].when
+	if s.bodyDone && next > s.bodyEnd+int64(s.opts.LeakWait) {
+		return false
+	}
+	if next > c.now {
+		c.now = next
+	}
+	s.runDue()
+	return true
+}
+
+func (c *clock) less(a, b *Timer) bool {
+	return a.when < b.when || a.when == b.when && a.seq < b.seq
+}
+
+func (c *clock) push(t *Timer) {
+	c.seq++
+	t.seq = c.seq
+	t.i = len(c.timers)
+	c.timers = append(c.timers, t)
+	c.up(t.i)
+}
+
+func (c *clock) pop() *Timer {
+	t := c.timers[0]
+	c.remove(t)
+	return t
+}
+
+func (c *clock) remove(t *Timer) {
+	i := t.i
+	last := len(c.timers) - 1
+	if i != last {
+		c.swap(i, last)
+	}
+	c.timers[last] = nil
+	c.timers = c.timers[:last]
+	if i != last {
+		c.down(i)
+		c.up(i)
+	}
+	t.i = -1
+}
+
+func (c *clock) swap(i, j int) {
+	c.timers[i], c.timers[j] = c.timers[j], c.timers[i]
+	c.timers[i].i = i
+	c.timers[j].i = j
+}
+
+func (c *clock) up(j int) {
+	for j > 0 {
+		i := (j - 1) / 2
+		if !c.less(c.timers[j], c.timers[i]) {
+			break
+		}
+		c.swap(i, j)
+		j = i
+	}
+}
+
+func (c *clock) down(i int) {
+	n := len(c.timers)
+	for {
+		j := 2*i + 1
+		if j >= n {
+			return
+		}
+		if j+1 < n && c.less(c.timers[j+1], c.timers[j]) {
+			j++
+		}
+		if !c.less(c.timers[j], c.timers[i]) {
+			return
+		}
+		c.swap(i, j)
+		i = j
+	}
+}

@@ -1,0 +1,115 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Config controls an exploration: many runs of one body under one strategy.
+type Config struct {
+	// Strategy makes every run; nil means Random(Seed).
+	Strategy Strategy
+	// Seed seeds the default strategy.
+	Seed uint64
+	// Schedules is the most runs to make (default 1000).
+	Schedules int
+	// Timeout bounds the wall-clock time of the exploration (0: none).
+	Timeout time.Duration
+	// Options apply to every run (their Strategy and Seed are ignored).
+	Options Options
+}
+
+// Report is the result of an exploration.
+type Report struct {
+	Schedules int           `json:"schedules"` // runs made
+	Exhausted bool          `json:"exhausted"` // the strategy had no schedule left (DFS: all within its bound)
+	Failure   *Result       `json:"failure,omitempty"`
+	Token     string        `json:"token,omitempty"` // replays Failure: Replay(Token)
+	Steps     int           `json:"steps"`           // schedule points over all runs
+	MaxSteps  int           `json:"max_steps"`       // schedule points of the longest run
+	Elapsed   time.Duration `json:"elapsed_ns"`
+}
+
+// Failed reports whether some run found a bug.
+func (r *Report) Failed() bool { return r.Failure != nil }
+
+// String summarises the exploration for a person.
+func (r *Report) String() string {
+	var b strings.Builder
+	switch {
+	case r.Failure != nil:
+		fmt.Fprintf(&b, "bug found after %d schedule(s)\n%s", r.Schedules, r.Failure)
+		if r.Token != r.Failure.Token {
+			fmt.Fprintf(&b, "also replays: %s\n", r.Token)
+		}
+	case r.Exhausted:
+		fmt.Fprintf(&b, "no bug: all %d schedules explored\n", r.Schedules)
+	default:
+		fmt.Fprintf(&b, "no bug in %d schedules\n", r.Schedules)
+	}
+	return b.String()
+}
+
+// Explore runs body under cfg.Strategy again and again until a run fails, the
+// strategy is exhausted, or the schedule or time budget is spent. The failing
+// run is replayed with positions and its trace, and reported with a token
+// that reproduces it.
+func Explore(body func(), cfg Config) *Report {
+	strat := cfg.Strategy
+	if strat == nil {
+		strat = Random(cfg.Seed)
+	}
+	limit := cfg.Schedules
+	if limit <= 0 {
+		limit = 1000
+	}
+	opts := cfg.Options
+	opts.Strategy = nil
+	fast := opts
+	fast.NoPositions = true
+
+	start := time.Now()
+	var deadline time.Time
+	if cfg.Timeout > 0 {
+		deadline = start.Add(cfg.Timeout)
+	}
+	rep := &Report{}
+	s := acquireScheduler()
+	defer releaseScheduler()
+	for rep.Schedules < limit {
+		if !deadline.IsZero() && rep.Schedules%64 == 0 && time.Now().After(deadline) {
+			break
+		}
+		if !strat.NewExecution() {
+			rep.Exhausted = true
+			break
+		}
+		s.reset(fast, strat)
+		s.run(body)
+		rep.Schedules++
+		rep.Steps += s.steps
+		rep.MaxSteps = max(rep.MaxSteps, s.steps)
+		if s.outcome == Pass {
+			continue
+		}
+		// Replay the failing run with positions and its trace.
+		outcome := s.outcome
+		rep.Token = strat.Token()
+		ctoken := s.choiceToken()
+		if rep.Token == "" {
+			rep.Token = ctoken
+		}
+		rs, _ := Replay(ctoken)
+		rs.NewExecution()
+		s.reset(opts, rs)
+		s.run(body)
+		rep.Failure = s.result(true)
+		if rep.Failure.Outcome != outcome && rep.Failure.Diverged == "" {
+			rep.Failure.Diverged = fmt.Sprintf("the run ended with %v, its replay with %v: the program is not deterministic", outcome, rep.Failure.Outcome)
+		}
+		break
+	}
+	rep.Elapsed = time.Since(start)
+	return rep
+}

@@ -1,0 +1,502 @@
+package sim
+
+import (
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+)
+
+// gStatus mirrors the runtime's goroutine states (_Grunnable, _Gwaiting, _Gdead).
+type gStatus uint8
+
+const (
+	gRunnable gStatus = iota // in the run queue; the running G stays there too
+	gWaiting                 // parked: in a channel operation, select, sleep or a sync hook
+	gDead                    // returned, panicked or called runtime.Goexit
+)
+
+// G is a simulated goroutine. Each G runs on a real goroutine of its own, but
+// only the one the scheduler has handed control to runs at any time.
+type G struct {
+	id     int
+	status gStatus
+	fn     func()
+	s      *scheduler
+
+	started   bool          // its real goroutine exists
+	wake      chan struct{} // the hand-off: a token here lets it run
+	abandoned bool          // the run is over: unwind with runtime.Goexit
+	returned  bool          // fn returned normally
+
+	// Why it is parked (runtime: g.waitreason), on what, since when and where.
+	waitReason string
+	waitObj    any
+	waitSince  int64
+	pcs        [10]uintptr
+	npcs       int
+
+	// Channel machinery, as in the runtime's g.
+	param      *sudog // the sudog whose operation woke it, set by the waker
+	waiting    *sudog // select: its sudogs in case order, linked by waitlink
+	selectDone bool   // select: some case has already won (runtime: g.selectDone)
+}
+
+// ID returns the goroutine's number: 1 for the body of a run, then 2, 3, ...
+// in creation order.
+func (g *G) ID() int { return g.id }
+
+// scheduler is the state of one run. Exactly one goroutine of the run (or the
+// driver, g0, between runs) touches it at a time; control moves only through
+// handoff, so no locks are needed.
+type scheduler struct {
+	opts  Options
+	strat Strategy
+	gen   uint64 // runs so far, to reject stale timers
+
+	g0    *G   // the driver: the goroutine that called Run
+	cur   *G   // the goroutine that has control
+	gs    []*G // every goroutine of the run: gs[i].id == i+1
+	runq  []*G // runnable goroutines in id order, the running one included
+	nlive int  // goroutines not dead
+	over  bool // the run has ended; nothing schedules any more
+
+	steps    int   // schedule points so far
+	bodyDone bool  // G1 has returned
+	bodyEnd  int64 // virtual time at which it did
+
+	clock  clock
+	nchans int // channels made in this run, for "chan#N"
+
+	outcome  Outcome
+	panicked *PanicInfo
+	failures []string
+	blocked  []GoroutineInfo // for deadlock and leak reports
+	diverged string          // a replayed decision did not fit this run
+
+	choices []choice // every decision, for replay tokens
+	tr      tracer
+	out     outBuffer
+}
+
+var (
+	runMu  sync.Mutex                // one run at a time in a process
+	active atomic.Pointer[scheduler] // the run in progress
+)
+
+// getg returns the goroutine that has control, or nil outside a run.
+func getg() *G {
+	if s := active.Load(); s != nil {
+		return s.cur
+	}
+	return nil
+}
+
+// Current returns the running goroutine, or nil outside a run.
+func Current() *G { return getg() }
+
+func newScheduler() *scheduler {
+	s := &scheduler{}
+	s.g0 = &G{id: 0, started: true, wake: make(chan struct{}, 1)}
+	s.g0.s = s
+	return s
+}
+
+// reset prepares s for a new run, keeping its buffers.
+func (s *scheduler) reset(opts Options, strat Strategy) {
+	s.opts = opts.withDefaults()
+	s.strat = strat
+	s.gen++
+	clear(s.gs)
+	s.gs = s.gs[:0]
+	clear(s.runq)
+	s.runq = s.runq[:0]
+	s.nlive = 0
+	s.over = false
+	s.cur = nil
+	s.steps = 0
+	s.bodyDone = false
+	s.bodyEnd = 0
+	s.clock.reset()
+	s.nchans = 0
+	s.outcome = Pass
+	s.panicked = nil
+	s.failures = nil
+	s.blocked = nil
+	s.diverged = ""
+	s.choices = s.choices[:0]
+	s.tr.reset(!s.opts.NoPositions)
+	s.out.reset(s.opts.MaxOutput)
+}
+
+// run executes body as G1 until the run ends, then unwinds every goroutine
+// that is left. It is called by the driver with runMu held.
+func (s *scheduler) run(body func()) {
+	active.Store(s)
+	reset := s.opts.Reset
+	g1 := s.newG(func() {
+		if reset != nil {
+			reset()
+		}
+		body()
+	})
+	s.cur = g1
+	handoff(s.g0, g1, false)
+	// The run is over: record what is left, then unwind it.
+	if s.outcome == Deadlock || s.outcome == Leak || s.outcome == StepLimit {
+		s.blocked = s.goroutineInfos()
+	}
+	for i := 0; i < len(s.gs); i++ {
+		g := s.gs[i]
+		if g.status == gDead || !g.started {
+			continue
+		}
+		g.abandoned = true
+		s.cur = g
+		handoff(s.g0, g, false)
+	}
+	s.cur = nil
+	active.Store(nil)
+}
+
+func (s *scheduler) newG(fn func()) *G {
+	gp := &G{id: len(s.gs) + 1, fn: fn, s: s, status: gRunnable}
+	s.gs = append(s.gs, gp)
+	s.nlive++
+	s.runq = append(s.runq, gp) // the newest G has the highest id
+	return gp
+}
+
+// main is the body of a G's real goroutine.
+func (gp *G) main() {
+	defer gp.exit()
+	gp.fn()
+	gp.returned = true
+}
+
+// exit ends gp: it returned, panicked or called runtime.Goexit (or was
+// abandoned when the run ended). It hands control to whoever runs next.
+func (gp *G) exit() {
+	s := gp.s
+	if gp.abandoned {
+		recover() // a deferred call that panicked while unwinding
+		gp.status = gDead
+		handoff(gp, s.g0, true)
+		return
+	}
+	if !gp.returned {
+		if r := recover(); r != nil {
+			s.setPanic(gp, r, debug.Stack())
+			gp.status = gDead
+			s.end(gp, true)
+			return
+		}
+		// runtime.Goexit, for example from t.FailNow: an ordinary exit.
+	}
+	gp.status = gDead
+	s.removeRunnable(gp)
+	s.nlive--
+	s.event(gp, "done", nil, 0)
+	if gp.id == 1 {
+		s.bodyDone = true
+		s.bodyEnd = s.clock.now
+	}
+	if s.nlive == 0 {
+		s.end(gp, true)
+		return
+	}
+	next := s.findRunnable()
+	if next == nil {
+		s.setBlocked()
+		s.end(gp, true)
+		return
+	}
+	s.cur = next
+	handoff(gp, next, true)
+}
+
+// end finishes the run from the goroutine gp that has control and gives
+// control back to the driver. Unless gp is exiting, end does not return:
+// gp stays parked until the driver abandons it, then unwinds.
+func (s *scheduler) end(gp *G, exiting bool) {
+	s.over = true
+	if s.outcome == Pass && len(s.failures) > 0 {
+		s.outcome = Failed
+	}
+	s.cur = s.g0
+	handoff(gp, s.g0, exiting)
+	if !exiting {
+		runtime.Goexit()
+	}
+}
+
+// switchTo passes control from the running goroutine gp to next, and
+// returns when gp has control again.
+func (s *scheduler) switchTo(gp, next *G) {
+	if next == gp {
+		return
+	}
+	s.cur = next
+	handoff(gp, next, false)
+	if gp.abandoned {
+		runtime.Goexit()
+	}
+}
+
+// yield is a schedule point for the running goroutine gp, which stays
+// runnable: the strategy may let another goroutine run first.
+func (s *scheduler) yield(gp *G) {
+	if gp.abandoned || s.clock.inTimer {
+		return
+	}
+	s.countStep(gp)
+	s.runDue()
+	if len(s.runq) == 1 {
+		return
+	}
+	s.switchTo(gp, s.pick(gp))
+}
+
+func (s *scheduler) countStep(gp *G) {
+	s.steps++
+	if s.steps > s.opts.MaxSteps {
+		s.outcome = StepLimit
+		s.end(gp, false)
+	}
+}
+
+// park blocks the running goroutine gp until some other goroutine (or a
+// timer) calls ready(gp). Runtime: gopark.
+func (s *scheduler) park(gp *G, reason string, obj any) {
+	if gp.abandoned {
+		runtime.Goexit()
+	}
+	if s.clock.inTimer {
+		panic(misuse("a timer function must not block"))
+	}
+	gp.status = gWaiting
+	gp.waitReason = reason
+	gp.waitObj = obj
+	gp.waitSince = s.clock.now
+	if s.tr.positions {
+		gp.npcs = runtime.Callers(3, gp.pcs[:])
+	}
+	s.removeRunnable(gp)
+	s.traceEvent(gp, "park", nil, obj, 0, reason)
+	next := s.findRunnable()
+	if next == nil {
+		s.setBlocked()
+		s.end(gp, false)
+	}
+	s.switchTo(gp, next)
+}
+
+// ready makes the parked goroutine gp runnable; it does not switch.
+// Runtime: goready.
+func (s *scheduler) ready(gp *G) {
+	if gp.status != gWaiting {
+		if s.over {
+			return
+		}
+		panic(misuse("ready of a goroutine that is not parked"))
+	}
+	gp.status = gRunnable
+	gp.waitReason = ""
+	gp.waitObj = nil
+	// Insert in id order.
+	i := len(s.runq)
+	s.runq = append(s.runq, gp)
+	for i > 0 && s.runq[i-1].id > gp.id {
+		s.runq[i] = s.runq[i-1]
+		i--
+	}
+	s.runq[i] = gp
+	s.event(gp, "wake", nil, 0)
+}
+
+func (s *scheduler) removeRunnable(gp *G) {
+	for i, g := range s.runq {
+		if g == gp {
+			copy(s.runq[i:], s.runq[i+1:])
+			s.runq[len(s.runq)-1] = nil
+			s.runq = s.runq[:len(s.runq)-1]
+			return
+		}
+	}
+}
+
+// findRunnable picks the next goroutine to run once the running one has
+// blocked or exited. When none is runnable it lets virtual time move to the
+// next timer; it returns nil when nothing can ever run again.
+func (s *scheduler) findRunnable() *G {
+	s.runDue()
+	for len(s.runq) == 0 {
+		if !s.advanceTime() {
+			return nil
+		}
+	}
+	return s.pick(nil)
+}
+
+// setBlocked judges a run in which no goroutine can run again.
+func (s *scheduler) setBlocked() {
+	if s.bodyDone {
+		s.outcome = Leak
+	} else {
+		s.outcome = Deadlock
+	}
+}
+
+// pick asks the strategy which runnable goroutine runs next; cur is the
+// running goroutine when it is still runnable (a yield), else nil.
+func (s *scheduler) pick(cur *G) *G {
+	if len(s.runq) == 1 {
+		return s.runq[0]
+	}
+	ci := -1
+	if cur != nil {
+		for i, g := range s.runq {
+			if g == cur {
+				ci = i
+				break
+			}
+		}
+	}
+	d := Decision{Runnable: s.runq, Current: ci}
+	i := s.strat.NextGoroutine(d)
+	if i < 0 || i >= len(s.runq) {
+		s.divergedAt("goroutine", i, len(s.runq))
+		i = d.Default()
+	}
+	s.record(pickDecision, len(s.runq), i, ci)
+	return s.runq[i]
+}
+
+// choose returns a recorded nondeterministic choice in [0,n).
+func (s *scheduler) choose(n int) int {
+	i := s.strat.NextChoice(n)
+	if i < 0 || i >= n {
+		s.divergedAt("choice", i, n)
+		i = 0
+	}
+	s.record(chooseDecision, n, i, -1)
+	return i
+}
+
+func (s *scheduler) setPanic(gp *G, v any, stack []byte) {
+	s.outcome = Panic
+	s.panicked = &PanicInfo{G: gp.id, Value: v, Message: panicMessage(v), Stack: string(stack)}
+}
+
+// Go starts fn on a new simulated goroutine, as the go statement does. The
+// rewriter evaluates the arguments of the call before Go, as Go does.
+// Outside a run it starts a real goroutine.
+func Go(fn func()) {
+	gp := getg()
+	if gp == nil {
+		go fn()
+		return
+	}
+	if gp.abandoned {
+		return
+	}
+	s := gp.s
+	s.yield(gp)
+	ng := s.newG(fn)
+	s.event(gp, "go", nil, ng.id)
+}
+
+// spawn starts fn on a new goroutine from a timer function (time.AfterFunc):
+// not a schedule point.
+func (s *scheduler) spawn(fn func()) {
+	if s.over {
+		return
+	}
+	ng := s.newG(fn)
+	s.event(nil, "go", nil, ng.id)
+}
+
+// Gosched is runtime.Gosched: a schedule point that lets other goroutines run.
+func Gosched() {
+	if gp := getg(); gp != nil {
+		gp.s.yield(gp)
+		gp.s.event(gp, "gosched", nil, 0)
+	} else {
+		runtime.Gosched()
+	}
+}
+
+// NumGoroutine is runtime.NumGoroutine: the goroutines of the run that
+// have not exited.
+func NumGoroutine() int {
+	if gp := getg(); gp != nil {
+		return gp.s.nlive
+	}
+	return runtime.NumGoroutine()
+}
+
+// Yield is a schedule point for the running goroutine without blocking it;
+// drop-in packages call it before each operation (atomic.Add, Mutex.Lock, ...).
+// op names the operation for debugging; it is not traced (see Event).
+// Outside a run Yield does nothing.
+func Yield(op string) {
+	if gp := getg(); gp != nil {
+		gp.s.yield(gp)
+	}
+}
+
+// Park blocks the running goroutine until another calls Ready on it; reason
+// says why, in the runtime's words ("sync.Mutex.Lock", "sleep", ...), and obj
+// is what it waits on. Both appear in deadlock and leak reports. Park is a
+// schedule point. Runtime: gopark.
+func Park(reason string, obj any) {
+	gp := getg()
+	if gp == nil {
+		panic(misuse("Park outside a run"))
+	}
+	gp.s.park(gp, reason, obj)
+}
+
+// Ready makes the parked goroutine g runnable again; it does not switch.
+// Runtime: goready.
+func Ready(g *G) {
+	if g == nil || g.s == nil || active.Load() != g.s {
+		return
+	}
+	g.s.ready(g)
+}
+
+// Choose returns a nondeterministic choice in [0,n), made by the strategy and
+// recorded, so that exhaustive search enumerates it and replay repeats it.
+// Outside a run it returns 0.
+func Choose(n int) int {
+	if n <= 1 {
+		return 0
+	}
+	gp := getg()
+	if gp == nil || gp.abandoned {
+		return 0
+	}
+	return gp.s.choose(n)
+}
+
+// Fail marks the current run as failed with msg and lets it go on, like
+// testing.T.Error. Outside a run it panics.
+func Fail(msg string) {
+	gp := getg()
+	if gp == nil {
+		panic(misuse("Fail outside a run: " + msg))
+	}
+	if gp.abandoned {
+		return
+	}
+	gp.s.failures = append(gp.s.failures, msg)
+	gp.s.event(gp, "fail", nil, 0)
+}
+
+// FailNow marks the current run as failed with msg and ends the calling
+// goroutine with runtime.Goexit, like testing.T.FailNow.
+func FailNow(msg string) {
+	Fail(msg)
+	runtime.Goexit()
+}

@@ -1,0 +1,308 @@
+package sim
+
+import (
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// TraceEvent is one step of a run's trace: what goroutine G did (Op) to which
+// channel, at which virtual time, and the channel's fields just after it.
+// They are plain data for `gocourse trace` and JSON reports.
+type TraceEvent struct {
+	Seq      int    `json:"seq"`            // 1, 2, ... in the order things happened
+	G        int    `json:"g"`              // the goroutine; 0 for the clock (timer functions)
+	Op       string `json:"op"`             // make, send, recv, close, select, go, park, wake, done, timer, gosched, fail, lock, ...
+	Chan     string `json:"chan,omitempty"` // the channel (or object) it acted on
+	TimeNS   int64  `json:"t_ns"`           // virtual nanoseconds since Epoch
+	QCount   int    `json:"qcount"`         // the channel's fields after the event
+	DataqSiz int    `json:"dataqsiz"`
+	SendX    int    `json:"sendx"`
+	RecvX    int    `json:"recvx"`
+	SendQ    []int  `json:"sendq"` // ids of goroutines parked sending, first to last
+	RecvQ    []int  `json:"recvq"` // ids of goroutines parked receiving, first to last
+	Closed   bool   `json:"closed"`
+	Pos      string `json:"pos,omitempty"`    // file:line in the user's code, when recorded
+	Detail   string `json:"detail,omitempty"` // why it parked, which select case, which goroutine it started, ...
+}
+
+// String formats e on one line, for logs and tests.
+func (e TraceEvent) String() string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(e.Seq))
+	b.WriteString(" G")
+	b.WriteString(strconv.Itoa(e.G))
+	b.WriteByte(' ')
+	b.WriteString(e.Op)
+	if e.Chan != "" {
+		b.WriteByte(' ')
+		b.WriteString(e.Chan)
+		if e.DataqSiz > 0 || e.QCount > 0 || len(e.SendQ) > 0 || len(e.RecvQ) > 0 || e.Closed {
+			b.WriteString(" qcount=" + strconv.Itoa(e.QCount) + "/" + strconv.Itoa(e.DataqSiz))
+			if e.DataqSiz > 0 {
+				b.WriteString(" sendx=" + strconv.Itoa(e.SendX) + " recvx=" + strconv.Itoa(e.RecvX))
+			}
+			if len(e.SendQ) > 0 {
+				b.WriteString(" sendq=" + idList(e.SendQ))
+			}
+			if len(e.RecvQ) > 0 {
+				b.WriteString(" recvq=" + idList(e.RecvQ))
+			}
+			if e.Closed {
+				b.WriteString(" closed")
+			}
+		}
+	}
+	if e.Detail != "" {
+		b.WriteString(" (" + e.Detail + ")")
+	}
+	if e.TimeNS != 0 {
+		b.WriteString(" t=" + formatNS(e.TimeNS))
+	}
+	if e.Pos != "" {
+		b.WriteString(" at " + e.Pos)
+	}
+	return b.String()
+}
+
+// formatNS prints virtual nanoseconds as a duration since Epoch.
+func formatNS(ns int64) string { return time.Duration(ns).String() }
+
+func idList(ids []int) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("G" + strconv.Itoa(id))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// event is the recorded form of an Event: no strings are built and nothing
+// is allocated while a run goes (the tracer's slices are reused).
+type event struct {
+	g      int32
+	arg    int32
+	op     string
+	detail string
+	c      *hchan
+	obj    any
+	t      int64
+
+	qcount, dataqsiz, sendx, recvx uint32
+	closed                         bool
+	sendq, recvq, pcs              span
+}
+
+type span struct{ off, n int32 }
+
+type tracer struct {
+	positions bool // record file:line (runtime.Callers) for every event
+	events    []event
+	ids       []int32   // goroutine ids of the queues of all events
+	pcs       []uintptr // program counters of all events
+	max       int
+	dropped   int
+}
+
+const maxTraceEvents = 1 << 20
+
+func (t *tracer) reset(positions bool) {
+	clear(t.events)
+	t.events = t.events[:0]
+	t.ids = t.ids[:0]
+	t.pcs = t.pcs[:0]
+	t.positions = positions
+	t.max = maxTraceEvents
+	t.dropped = 0
+}
+
+// traceEvent records an event by gp (nil: the clock) on channel c or on obj.
+func (s *scheduler) traceEvent(gp *G, op string, c *hchan, obj any, arg int, detail string) {
+	t := &s.tr
+	if gp != nil && gp.abandoned || s.over {
+		return
+	}
+	if len(t.events) >= t.max {
+		t.dropped++
+		return
+	}
+	e := event{op: op, arg: int32(arg), t: s.clock.now, obj: obj, detail: detail}
+	if gp != nil && !s.clock.inTimer {
+		e.g = int32(gp.id)
+	}
+	if c == nil && obj != nil {
+		if sc, ok := obj.(selectChan); ok {
+			c = sc.header()
+			e.obj = nil
+		}
+	}
+	if c != nil {
+		e.c = c
+		e.qcount = uint32(c.qcount)
+		e.dataqsiz = uint32(c.dataqsiz)
+		e.sendx = uint32(c.sendx)
+		e.recvx = uint32(c.recvx)
+		e.closed = c.closed
+		e.sendq = t.queue(&c.sendq)
+		e.recvq = t.queue(&c.recvq)
+	}
+	if t.positions {
+		off := len(t.pcs)
+		t.pcs = append(t.pcs, make([]uintptr, 10)...)
+		n := runtime.Callers(3, t.pcs[off:])
+		t.pcs = t.pcs[:off+n]
+		e.pcs = span{int32(off), int32(n)}
+	}
+	t.events = append(t.events, e)
+}
+
+// queue records the live waiters of q (select sudogs whose select has
+// already been won are gone in all but bookkeeping, so they are left out).
+func (t *tracer) queue(q *waitq) span {
+	off := len(t.ids)
+	for sg := q.first; sg != nil; sg = sg.next {
+		if sg.isSelect && sg.g.selectDone {
+			continue
+		}
+		t.ids = append(t.ids, int32(sg.g.id))
+	}
+	return span{int32(off), int32(len(t.ids) - off)}
+}
+
+// event records an event on obj, which may be a channel, or nil.
+func (s *scheduler) event(gp *G, op string, obj any, arg int) {
+	s.traceEvent(gp, op, nil, obj, arg, "")
+}
+
+func (s *scheduler) chanEvent(gp *G, op string, c *hchan) {
+	s.traceEvent(gp, op, c, nil, 0, "")
+}
+
+// event records a channel event by gp, if a run is in progress.
+func (c *hchan) event(gp *G, op string) {
+	if s := active.Load(); s != nil {
+		s.traceEvent(gp, op, c, nil, 0, "")
+	}
+}
+
+// Event records a trace event for the running goroutine: op is what it did
+// (lock, unlock, wait, ...), obj what it did it to (a channel, or any value
+// with a TraceName() string method), detail anything else worth showing.
+// Drop-in packages call it; outside a run it does nothing.
+func Event(op string, obj any, detail string) {
+	gp := getg()
+	if gp == nil {
+		return
+	}
+	s := gp.s
+	s.traceEvent(gp, op, nil, obj, 0, detail)
+}
+
+// exportTrace turns the recorded events into TraceEvents.
+func (s *scheduler) exportTrace() []TraceEvent {
+	t := &s.tr
+	out := make([]TraceEvent, len(t.events))
+	posCache := map[[10]uintptr]string{}
+	for i := range t.events {
+		e := &t.events[i]
+		x := &out[i]
+		x.Seq = i + 1
+		x.G = int(e.g)
+		x.Op = e.op
+		x.TimeNS = e.t
+		x.Detail = e.detail
+		if e.c != nil {
+			x.Chan = e.c.Name()
+			x.QCount = int(e.qcount)
+			x.DataqSiz = int(e.dataqsiz)
+			x.SendX = int(e.sendx)
+			x.RecvX = int(e.recvx)
+			x.Closed = e.closed
+			x.SendQ = t.idsOf(e.sendq)
+			x.RecvQ = t.idsOf(e.recvq)
+		} else {
+			x.SendQ, x.RecvQ = []int{}, []int{}
+			if e.obj != nil {
+				x.Chan = objName(e.obj)
+			}
+		}
+		switch e.op {
+		case "go":
+			x.Detail = "G" + strconv.Itoa(int(e.arg))
+		case "select":
+			if e.arg < 0 {
+				x.Detail = "default"
+			} else {
+				x.Detail = "case " + strconv.Itoa(int(e.arg))
+			}
+		}
+		if e.pcs.n > 0 {
+			pcs := t.pcs[e.pcs.off : e.pcs.off+e.pcs.n]
+			var key [10]uintptr
+			copy(key[:], pcs)
+			p, ok := posCache[key]
+			if !ok {
+				p = userPos(pcs)
+				posCache[key] = p
+			}
+			x.Pos = p
+		}
+	}
+	return out
+}
+
+func (t *tracer) idsOf(sp span) []int {
+	ids := make([]int, sp.n)
+	for i := range ids {
+		ids[i] = int(t.ids[int(sp.off)+i])
+	}
+	return ids
+}
+
+// objName names a traced object that is not a channel.
+func objName(obj any) string {
+	switch o := obj.(type) {
+	case interface{ TraceName() string }:
+		return o.TraceName()
+	case string:
+		return o
+	}
+	return ""
+}
+
+// simDir is the directory of sim's source; sim/time, sim/sync, ... are
+// below it. Frames from there (tests aside) are not the learner's.
+var simDir = func() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Dir(file)
+}()
+
+// isSimFrame reports whether f is sim's own code (or a drop-in's, or the
+// runtime's): a frame a learner did not write. Inlined closures take the
+// caller's function name, so the file decides.
+func isSimFrame(f runtime.Frame) bool {
+	if strings.HasPrefix(f.File, simDir+"/") && !strings.HasSuffix(f.File, "_test.go") {
+		return true
+	}
+	return strings.HasPrefix(f.Function, "runtime.") || strings.HasPrefix(f.Function, "iter.")
+}
+
+// userPos returns "file.go:line" of the first frame in pcs that is not sim's.
+func userPos(pcs []uintptr) string {
+	frames := runtime.CallersFrames(pcs)
+	for {
+		f, more := frames.Next()
+		if f.Function != "" && !isSimFrame(f) {
+			return filepath.Base(f.File) + ":" + strconv.Itoa(f.Line)
+		}
+		if !more {
+			return ""
+		}
+	}
+}
