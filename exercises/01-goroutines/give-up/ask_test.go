@@ -48,7 +48,7 @@ func TestAskGivesUp(t *testing.T) {
 	}
 
 	// ask has returned. Its goroutine must now be able to finish.
-	if err := goleak.Find(before); err != nil {
+	if err := findLeaks(before); err != nil {
 		t.Fatalf("ask answered late, and the goroutine that ran it never finished: it is parked\n"+
 			"on a send that no receiver will ever take, because Ask stopped listening when it gave up.\n"+
 			"That goroutine leaks (see \"A first select\"). What goleak found:\n%v", err)
@@ -65,7 +65,7 @@ func TestAskManyTimes(t *testing.T) {
 		}
 	}
 	close(release)
-	if err := goleak.Find(before); err != nil {
+	if err := findLeaks(before); err != nil {
 		t.Fatalf("after 100 late answers, goroutines started by Ask are still parked.\n"+
 			"Each time Ask gave up, one more goroutine was left waiting to send. The first of them:\n%s",
 			firstLines(err.Error(), 8))
@@ -79,4 +79,17 @@ func firstLines(s string, n int) string {
 		return s
 	}
 	return strings.Join(lines[:n], "\n") + "\n\t..."
+}
+
+// findLeaks asks goleak for goroutines started since before, giving a
+// goroutine that is about to finish a few seconds to do so, even on a busy
+// machine (goleak.Find alone retries for about a second).
+func findLeaks(before goleak.Option) error {
+	var err error
+	for range 3 {
+		if err = goleak.Find(before); err == nil {
+			return nil
+		}
+	}
+	return err
 }
