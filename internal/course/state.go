@@ -21,6 +21,11 @@ type State struct {
 	// Current is the exercise the learner chose to work on, if any; otherwise the
 	// first one not done is current.
 	Current string `json:"current,omitempty"`
+	// Base is the commit of the course checkout the learner started from, recorded
+	// by the first command run in a git clone of the course. Reset restores
+	// starters from it, so that pulling a newer course never changes the starter a
+	// learner gets back.
+	Base string `json:"base,omitempty"`
 
 	path string
 }
@@ -41,7 +46,7 @@ func LoadState(root string) (s *State, warn error) {
 	if err := json.Unmarshal(data, &onDisk); err != nil {
 		return s, &Error{File: StateFile, Msg: "progress file is corrupt; starting afresh (" + err.Error() + ")"}
 	}
-	s.Done, s.Current = onDisk.Done, onDisk.Current
+	s.Done, s.Current, s.Base = onDisk.Done, onDisk.Current, onDisk.Base
 	if onDisk.Hints != nil {
 		s.Hints = onDisk.Hints
 	}
