@@ -659,3 +659,44 @@ func (q *waitq) dequeueSudoG(sgp *sudog) {
 		q.last = nil
 	}
 }
+
+// ChanState is a snapshot of a channel's fields, for tests, tools and
+// lessons: the same words the runtime uses.
+type ChanState struct {
+	QCount   int   `json:"qcount"`
+	DataqSiz int   `json:"dataqsiz"`
+	SendX    int   `json:"sendx"`
+	RecvX    int   `json:"recvx"`
+	SendQ    []int `json:"sendq"` // goroutine ids, first to last
+	RecvQ    []int `json:"recvq"`
+	Closed   bool  `json:"closed"`
+}
+
+// State returns a snapshot of c's fields. It is not a schedule point.
+func (c *Chan[T]) State() ChanState {
+	if c == nil {
+		return ChanState{}
+	}
+	st := ChanState{
+		QCount:   int(c.qcount),
+		DataqSiz: int(c.dataqsiz),
+		SendX:    int(c.sendx),
+		RecvX:    int(c.recvx),
+		Closed:   c.closed,
+	}
+	st.SendQ = c.sendq.ids()
+	st.RecvQ = c.recvq.ids()
+	return st
+}
+
+// ids lists the goroutines of the live waiters of q.
+func (q *waitq) ids() []int {
+	ids := []int{}
+	for sg := q.first; sg != nil; sg = sg.next {
+		if sg.isSelect && sg.g.selectDone {
+			continue
+		}
+		ids = append(ids, sg.g.id)
+	}
+	return ids
+}

@@ -18,6 +18,11 @@ type Config struct {
 	Timeout time.Duration
 	// Options apply to every run (their Strategy and Seed are ignored).
 	Options Options
+	// KeepGoing goes on after a failing run (the Report keeps the first).
+	KeepGoing bool
+	// Each, if set, is called after every run with its Result (no trace,
+	// no positions), for example to collect the set of outcomes.
+	Each func(*Result)
 }
 
 // Report is the result of an exploration.
@@ -90,7 +95,14 @@ func Explore(body func(), cfg Config) *Report {
 		rep.Schedules++
 		rep.Steps += s.steps
 		rep.MaxSteps = max(rep.MaxSteps, s.steps)
-		if s.outcome == Pass {
+		if cfg.Each != nil {
+			r := s.result(false)
+			if t := strat.Token(); t != "" {
+				r.Token = t
+			}
+			cfg.Each(r)
+		}
+		if s.outcome == Pass || rep.Failure != nil {
 			continue
 		}
 		// Replay the failing run with positions and its trace.
@@ -108,7 +120,9 @@ func Explore(body func(), cfg Config) *Report {
 		if rep.Failure.Outcome != outcome && rep.Failure.Diverged == "" {
 			rep.Failure.Diverged = fmt.Sprintf("the run ended with %v, its replay with %v: the program is not deterministic", outcome, rep.Failure.Outcome)
 		}
-		break
+		if !cfg.KeepGoing {
+			break
+		}
 	}
 	rep.Elapsed = time.Since(start)
 	return rep
