@@ -1,0 +1,244 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/build"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// pkgInfo is one type-checked package of the directory: the package itself
+// (with its in-package tests when asked) or its external test package.
+type pkgInfo struct {
+	fset  *token.FileSet
+	files []*ast.File
+	names []string // absolute file names, parallel to files
+	info  *types.Info
+	types *types.Package
+}
+
+// load parses and type-checks the package in dir (an absolute path). It asks
+// the go command first, so that modules and build tags are honoured; a
+// directory outside any module is loaded by hand against the standard
+// library.
+func load(dir string, opts Options) ([]*pkgInfo, error) {
+	pkgs, err := loadPackages(dir, opts)
+	if err != nil && outsideModule(err) {
+		return loadByHand(dir, opts)
+	}
+	return pkgs, err
+}
+
+func outsideModule(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "go.mod file not found") ||
+		strings.Contains(s, "cannot find main module") ||
+		strings.Contains(s, "outside main module") ||
+		strings.Contains(s, "not in std")
+}
+
+func loadPackages(dir string, opts Options) ([]*pkgInfo, error) {
+	fset := token.NewFileSet()
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedSyntax |
+			packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
+		Dir:        dir,
+		Env:        opts.Env,
+		BuildFlags: opts.BuildFlags,
+		Tests:      opts.Tests,
+		Fset:       fset,
+	}
+	loaded, err := packages.Load(cfg, ".")
+	if err != nil {
+		return nil, err
+	}
+	// With tests, the go command reports the package twice (plain and with
+	// its in-package tests); keep the larger, and drop the generated test
+	// main, whose files are not in dir.
+	byPath := map[string]*packages.Package{}
+	for _, p := range loaded {
+		inDir := false
+		for _, f := range p.CompiledGoFiles {
+			if filepath.Dir(f) == dir {
+				inDir = true
+			}
+		}
+		if !inDir && len(p.Errors) == 0 {
+			continue
+		}
+		if q := byPath[p.PkgPath]; q == nil || len(p.Syntax) > len(q.Syntax) {
+			byPath[p.PkgPath] = p
+		}
+	}
+	var errs ErrorList
+	var out []*pkgInfo
+	paths := make([]string, 0, len(byPath))
+	for k := range byPath {
+		paths = append(paths, k)
+	}
+	sort.Strings(paths)
+	for _, k := range paths {
+		p := byPath[k]
+		for _, e := range p.Errors {
+			errs = append(errs, loadError(dir, e.Pos, e.Msg))
+		}
+		if len(p.Errors) > 0 {
+			continue
+		}
+		pi := &pkgInfo{fset: fset, info: p.TypesInfo, types: p.Types}
+		for i, f := range p.Syntax {
+			name := p.CompiledGoFiles[i]
+			if filepath.Dir(name) != dir {
+				continue // cgo or generated
+			}
+			pi.files = append(pi.files, f)
+			pi.names = append(pi.names, name)
+		}
+		out = append(out, pi)
+	}
+	if len(errs) > 0 {
+		errs.sort()
+		return nil, errs.dedupe()
+	}
+	if len(out) == 0 {
+		return nil, &Error{Msg: "no Go files in " + dir}
+	}
+	return out, nil
+}
+
+// loadError turns a "file:line:col" position and a message into an *Error.
+func loadError(dir, pos, msg string) *Error {
+	if pos == "" || pos == "-" {
+		return &Error{Msg: msg}
+	}
+	parts := strings.Split(pos, ":")
+	p := token.Position{Filename: pos}
+	if n := len(parts); n >= 3 {
+		line, err1 := strconv.Atoi(parts[n-2])
+		col, err2 := strconv.Atoi(parts[n-1])
+		if err1 == nil && err2 == nil {
+			p = token.Position{Filename: strings.Join(parts[:n-2], ":"), Line: line, Column: col}
+		}
+	} else if n == 2 {
+		if line, err := strconv.Atoi(parts[1]); err == nil {
+			p = token.Position{Filename: parts[0], Line: line}
+		}
+	}
+	p.Filename = relName(dir, p.Filename)
+	return &Error{Pos: p, Msg: msg}
+}
+
+// loadByHand loads a directory that belongs to no module: its files may
+// import the standard library only.
+func loadByHand(dir string, opts Options) ([]*pkgInfo, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	fset := token.NewFileSet()
+	ctx := build.Default
+	groups := map[string][]int{} // package name -> indexes into files
+	var files []*ast.File
+	var names []string
+	var errs ErrorList
+	for _, e := range ents {
+		n := e.Name()
+		if e.IsDir() || !strings.HasSuffix(n, ".go") {
+			continue
+		}
+		if strings.HasSuffix(n, "_test.go") && !opts.Tests {
+			continue
+		}
+		if ok, err := ctx.MatchFile(dir, n); err != nil || !ok {
+			continue
+		}
+		full := filepath.Join(dir, n)
+		f, err := parser.ParseFile(fset, full, nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			errs = append(errs, &Error{Pos: token.Position{Filename: n}, Msg: err.Error()})
+			continue
+		}
+		groups[f.Name.Name] = append(groups[f.Name.Name], len(files))
+		files = append(files, f)
+		names = append(names, full)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if len(files) == 0 {
+		return nil, &Error{Msg: "no Go files in " + dir}
+	}
+	imp := importer.ForCompiler(fset, "gc", nil)
+	var out []*pkgInfo
+	var base *types.Package
+	order := make([]string, 0, len(groups))
+	for k := range groups {
+		order = append(order, k)
+	}
+	sort.Slice(order, func(i, j int) bool { // the package before its _test package
+		return strings.HasSuffix(order[j], "_test") && !strings.HasSuffix(order[i], "_test") ||
+			strings.HasSuffix(order[i], "_test") == strings.HasSuffix(order[j], "_test") && order[i] < order[j]
+	})
+	for _, name := range order {
+		pi := &pkgInfo{fset: fset, info: newInfo()}
+		for _, i := range groups[name] {
+			pi.files = append(pi.files, files[i])
+			pi.names = append(pi.names, names[i])
+		}
+		path := name
+		if name == "main" {
+			path = "command-line-arguments"
+		}
+		var terrs ErrorList
+		conf := types.Config{
+			Importer: importerFunc(func(p string) (*types.Package, error) {
+				if base != nil && p == base.Path() {
+					return base, nil
+				}
+				return imp.Import(p)
+			}),
+			Error: func(err error) {
+				if te, ok := err.(types.Error); ok {
+					pos := te.Fset.Position(te.Pos)
+					pos.Filename = relName(dir, pos.Filename)
+					terrs = append(terrs, &Error{Pos: pos, Msg: te.Msg})
+				}
+			},
+		}
+		tp, _ := conf.Check(path, fset, pi.files, pi.info)
+		if len(terrs) > 0 {
+			return nil, terrs
+		}
+		pi.types = tp
+		if !strings.HasSuffix(name, "_test") {
+			base = tp
+		}
+		out = append(out, pi)
+	}
+	return out, nil
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+func newInfo() *types.Info {
+	return &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Implicits:  map[ast.Node]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Scopes:     map[ast.Node]*types.Scope{},
+		Instances:  map[*ast.Ident]types.Instance{},
+	}
+}

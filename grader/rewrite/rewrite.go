@@ -1,0 +1,234 @@
+// Package rewrite turns ordinary Go into Go that runs under the simulator,
+// package sim, without touching the learner's files.
+//
+// [Package] loads one package directory (its _test.go files included when
+// asked), type-checks it and returns an [Overlay]: for every file, the same
+// program with channels, select, go statements and the packages sync,
+// sync/atomic, time, context, runtime and os/signal replaced by the surface
+// described in sim/CONTRACT.md. The go command reads the overlay with
+// -overlay, so the learner's code is built exactly as written, only rewritten.
+//
+// The rewriting is textual: every construct is replaced in place, so each
+// line of a rewritten file stays on its original line; where text has to move
+// (the operands of a select, evaluated before it), line directives
+// (/*line file:line:col*/) keep compile errors, panics and runtime.Caller
+// pointing into the learner's original file and line.
+//
+// What cannot be simulated faithfully is refused, by name and position, with
+// an [*Error]: reflect's channel operations, cgo, unsafe on channels,
+// channels shared with packages that are not rewritten, and the like. The
+// rewriter never returns a program that would run differently without saying
+// so.
+package rewrite
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// DefaultSimPath is the import path of package sim.
+const DefaultSimPath = "github.com/gocourse/gocourse/sim"
+
+// Options control how [Package] loads and rewrites a package.
+// The zero value rewrites the package's non-test files for package sim at
+// [DefaultSimPath].
+type Options struct {
+	// Tests includes the package's _test.go files, both the in-package and
+	// the external (package x_test) ones.
+	Tests bool
+
+	// SimPath is the import path of package sim; the drop-in packages are
+	// SimPath+"/sync", SimPath+"/time" and so on. Empty means DefaultSimPath.
+	SimPath string
+
+	// Env is the environment of the go command that loads the package, as
+	// in os/exec.Cmd.Env; nil means the current process's environment.
+	Env []string
+
+	// BuildFlags are passed to the go command that loads the package
+	// (for example -tags).
+	BuildFlags []string
+}
+
+// Overlay is the rewritten package: for every rewritten or added file, its
+// new content, keyed by the absolute path the go command should see it at.
+// The original files are never written.
+type Overlay struct {
+	// Dir is the absolute path of the package directory.
+	Dir string
+
+	// Files maps an absolute path to the file's rewritten content. Paths
+	// that do not exist on disk are files the rewriter adds to the package
+	// (helpers the rewritten code calls).
+	Files map[string][]byte
+}
+
+// Paths returns the overlay's paths in sorted order.
+func (o *Overlay) Paths() []string {
+	paths := make([]string, 0, len(o.Files))
+	for p := range o.Files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// Write stores the rewritten files under dir and returns the path of an
+// overlay description for the go command's -overlay flag, also under dir.
+// Extra entries (for example pristine copies of test files) are added to
+// the description as they are; they win over the overlay's own files.
+func (o *Overlay) Write(dir string, extra map[string]string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	replace := map[string]string{}
+	for i, p := range o.Paths() {
+		name := fmt.Sprintf("%03d_%s", i, filepath.Base(p))
+		dst := filepath.Join(dir, name)
+		if err := os.WriteFile(dst, o.Files[p], 0o644); err != nil {
+			return "", err
+		}
+		replace[p] = dst
+	}
+	for k, v := range extra {
+		replace[k] = v
+	}
+	data, err := json.MarshalIndent(struct{ Replace map[string]string }{replace}, "", "\t")
+	if err != nil {
+		return "", err
+	}
+	js := filepath.Join(dir, "overlay.json")
+	if err := os.WriteFile(js, data, 0o644); err != nil {
+		return "", err
+	}
+	return js, nil
+}
+
+// An Error is a construct the rewriter refuses, or a problem loading the
+// package. Its message is one line: "main.go:12: reflect.Select cannot run
+// under the simulator".
+type Error struct {
+	Pos token.Position // Filename relative to the package directory
+	Msg string
+}
+
+func (e *Error) Error() string {
+	if e.Pos.Filename == "" {
+		return e.Msg
+	}
+	if e.Pos.Line == 0 {
+		return e.Pos.Filename + ": " + e.Msg
+	}
+	return fmt.Sprintf("%s:%d: %s", e.Pos.Filename, e.Pos.Line, e.Msg)
+}
+
+// ErrorList is every [*Error] found in a package, in file and line order.
+// [Package] returns one when it refuses to rewrite.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "no errors"
+	case 1:
+		return l[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
+}
+
+// Unwrap returns the errors of the list, for errors.As and errors.Is.
+func (l ErrorList) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
+// Lines returns one line per error.
+func (l ErrorList) Lines() string {
+	var b bytes.Buffer
+	for _, e := range l {
+		b.WriteString(e.Error())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func (l ErrorList) sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i].Pos, l[j].Pos
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+}
+
+// dedupe drops repeated messages at the same line.
+func (l ErrorList) dedupe() ErrorList {
+	seen := map[string]bool{}
+	out := l[:0]
+	for _, e := range l {
+		k := e.Error()
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+// Package rewrites the Go package in dir for package sim and returns the
+// overlay that replaces its files. Files excluded by build constraints are
+// left alone. When the package does not type-check, or uses something the
+// simulator cannot run faithfully, Package returns an [ErrorList] and no
+// overlay.
+func Package(dir string, opts Options) (*Overlay, error) {
+	if opts.SimPath == "" {
+		opts.SimPath = DefaultSimPath
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	pkgs, err := load(abs, opts)
+	if err != nil {
+		return nil, err
+	}
+	ov := &Overlay{Dir: abs, Files: map[string][]byte{}}
+	var errs ErrorList
+	inPkg := map[string]bool{}
+	for _, p := range pkgs {
+		inPkg[p.types.Path()] = true
+	}
+	for _, p := range pkgs {
+		rw := newPkgRewriter(p, abs, opts, inPkg)
+		rw.rewrite(ov)
+		errs = append(errs, rw.errs...)
+	}
+	if len(errs) > 0 {
+		errs.sort()
+		return nil, errs.dedupe()
+	}
+	return ov, nil
+}
+
+// relName is the file name used in messages: relative to the package
+// directory when inside it.
+func relName(dir, file string) string {
+	if r, err := filepath.Rel(dir, file); err == nil && !strings.HasPrefix(r, "..") {
+		return r
+	}
+	return file
+}

@@ -1,0 +1,186 @@
+package rewrite_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gocourse/gocourse/grader/rewrite"
+)
+
+var update = flag.Bool("update", false, "rewrite the .golden files")
+
+// dirs returns the package directories under testdata/kind.
+func dirs(t *testing.T, kind string) []string {
+	t.Helper()
+	ents, err := os.ReadDir(filepath.Join("testdata", kind))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range ents {
+		if e.IsDir() {
+			out = append(out, filepath.Join("testdata", kind, e.Name()))
+		}
+	}
+	return out
+}
+
+// render prints an overlay as a txtar-like archive, with the package
+// directory written as $DIR so that goldens do not depend on the checkout.
+func render(ov *rewrite.Overlay) []byte {
+	var b bytes.Buffer
+	for _, p := range ov.Paths() {
+		rel, _ := filepath.Rel(ov.Dir, p)
+		fmt.Fprintf(&b, "-- %s --\n", rel)
+		b.Write(bytes.ReplaceAll(ov.Files[p], []byte(ov.Dir), []byte("$DIR")))
+		if !bytes.HasSuffix(ov.Files[p], []byte("\n")) {
+			b.WriteByte('\n')
+		}
+	}
+	return b.Bytes()
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n%s", path, diff(string(want), string(got)))
+	}
+}
+
+// diff shows the first lines that differ.
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d:\nwant: %s\ngot:  %s", i+1, a, b)
+		}
+	}
+	return "(equal)"
+}
+
+// TestGolden rewrites every package under testdata/golden and compares the
+// overlay with NAME.golden.
+func TestGolden(t *testing.T) {
+	for _, dir := range dirs(t, "golden") {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			ov, err := rewrite.Package(dir, rewrite.Options{Tests: true})
+			if err != nil {
+				t.Fatalf("Package: %v", err)
+			}
+			golden(t, dir+".golden", render(ov))
+		})
+	}
+}
+
+// TestRefuse checks that every package under testdata/refuse is refused with
+// the messages of NAME.golden, one per line.
+func TestRefuse(t *testing.T) {
+	for _, dir := range dirs(t, "refuse") {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			ov, err := rewrite.Package(dir, rewrite.Options{Tests: true})
+			if err == nil {
+				t.Fatalf("Package rewrote it:\n%s", render(ov))
+			}
+			var list rewrite.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error %T %v, want an ErrorList", err, err)
+			}
+			for _, e := range list {
+				if strings.Contains(e.Error(), "\n") {
+					t.Errorf("message is not one line: %q", e.Error())
+				}
+			}
+			golden(t, dir+".golden", []byte(list.Lines()))
+		})
+	}
+}
+
+// goTool runs the go command in the module's root.
+func goTool(t *testing.T, args ...string) ([]byte, error) {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = filepath.Join("..", "..")
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &out
+	err := cmd.Run()
+	return out.Bytes(), err
+}
+
+// simReady reports whether the drop-in packages a rewritten file imports
+// exist yet; it names the first one missing.
+func simReady(ov *rewrite.Overlay) (bool, string) {
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	for _, p := range ov.Paths() {
+		for _, line := range strings.Split(string(ov.Files[p]), "\"") {
+			rest, ok := strings.CutPrefix(line, rewrite.DefaultSimPath+"/")
+			if !ok {
+				continue
+			}
+			matches, _ := filepath.Glob(filepath.Join(root, "sim", rest, "*.go"))
+			if len(matches) == 0 {
+				return false, "sim/" + rest
+			}
+		}
+	}
+	return true, ""
+}
+
+// TestGoldenCompiles type-checks the rewritten golden packages against
+// package sim with the go command (go vet -overlay).
+func TestGoldenCompiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds with the go command")
+	}
+	all := &rewrite.Overlay{Files: map[string][]byte{}}
+	var pkgs []string
+	for _, dir := range dirs(t, "golden") {
+		ov, err := rewrite.Package(dir, rewrite.Options{Tests: true})
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		if ok, missing := simReady(ov); !ok {
+			t.Logf("%s: skipped, %s does not exist yet", dir, missing)
+			continue
+		}
+		for p, b := range ov.Files {
+			all.Files[p] = b
+		}
+		pkgs = append(pkgs, "./"+filepath.ToSlash(filepath.Join("grader", "rewrite", dir)))
+	}
+	if len(pkgs) == 0 {
+		t.Skip("no golden package can be built yet")
+	}
+	js, err := all.Write(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := goTool(t, append([]string{"vet", "-overlay", js}, pkgs...)...)
+	if err != nil {
+		t.Fatalf("go vet of the rewritten packages: %v\n%s", err, out)
+	}
+}

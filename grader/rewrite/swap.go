@@ -1,0 +1,252 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// swapTable maps the standard packages that sim replaces to their drop-ins.
+func swapTable(simPath string) map[string]string {
+	return map[string]string{
+		"sync":        simPath + "/sync",
+		"sync/atomic": simPath + "/atomic",
+		"time":        simPath + "/time",
+		"context":     simPath + "/context",
+		"runtime":     simPath + "/runtime",
+		"os/signal":   simPath + "/signal",
+	}
+}
+
+// refusedImports are packages whose use cannot be simulated at all.
+var refusedImports = map[string]string{
+	"C":                "cgo (import \"C\") cannot run under the simulator",
+	"testing/synctest": "testing/synctest runs real goroutines and cannot run under the simulator",
+}
+
+// importSpec swaps an import of a replaced package for its drop-in, keeping
+// the name the file knows it by.
+func (r *fileRewriter) importSpec(spec *ast.ImportSpec) {
+	p, err := strconv.Unquote(spec.Path.Value)
+	if err != nil {
+		return
+	}
+	if msg := refusedImports[p]; msg != "" {
+		r.refuse(spec.Pos(), "%s", msg)
+		return
+	}
+	to, ok := r.swaps[p]
+	if !ok {
+		return
+	}
+	name := path.Base(p)
+	if spec.Name != nil {
+		name = spec.Name.Name
+	}
+	r.rules[spec] = func() {
+		r.lit(name + " " + strconv.Quote(to))
+	}
+}
+
+// printFuncs are the functions of fmt that write to standard output.
+var printFuncs = map[string]string{
+	"Print":   "func(a ...any) (int, error) { return %s(%s(), a...) }",
+	"Println": "func(a ...any) (int, error) { return %s(%s(), a...) }",
+	"Printf":  "func(format string, a ...any) (int, error) { return %s(%s(), format, a...) }",
+}
+
+// printFunc returns the name of the fmt.Print function id refers to, or "".
+func (r *fileRewriter) printFunc(id *ast.Ident) string {
+	obj, ok := r.info.Uses[id].(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "fmt" {
+		return ""
+	}
+	if _, ok := printFuncs[obj.Name()]; !ok {
+		return ""
+	}
+	return obj.Name()
+}
+
+// fprint returns the name of the Fprint function for a Print function.
+func fprint(name string) string { return "Fp" + name[1:] }
+
+// fmtCall rewrites fmt.Print*(args) to fmt.Fprint*(sim.Stdout(), args).
+func (r *fileRewriter) fmtCall(call *ast.CallExpr) {
+	var name string
+	switch f := unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		name = r.printFunc(f.Sel)
+	case *ast.Ident:
+		name = r.printFunc(f)
+	}
+	if name == "" {
+		r.externalCall(call)
+		return
+	}
+	r.externalCall(call)
+	r.rules[call] = func() {
+		switch f := unparen(call.Fun).(type) {
+		case *ast.SelectorExpr:
+			r.node(f.X)
+			r.lit("." + fprint(name))
+		case *ast.Ident:
+			r.lit(fprint(name))
+		}
+		r.lit("(" + r.simRef("Stdout") + "()")
+		if len(call.Args) > 0 {
+			r.lit(", ")
+		}
+		r.span(call.Lparen+1, call.End(), call)
+	}
+}
+
+// printValue rewrites fmt.Println used as a value (not called) into a
+// function that prints to sim.Stdout.
+func (r *fileRewriter) printValue(e ast.Expr, qual string, name string) {
+	r.rules[e] = func() {
+		r.lit(fmt.Sprintf(printFuncs[name], qual+fprint(name), r.simRef("Stdout")))
+	}
+}
+
+// selector handles pkg.Name and x.Field/x.Method: fmt.Print* as values,
+// os.Stdout, and what crosses into packages that are not rewritten.
+func (r *fileRewriter) selector(sel *ast.SelectorExpr, stack []ast.Node) {
+	if name := r.printFunc(sel.Sel); name != "" {
+		if call, ok := parent(stack).(*ast.CallExpr); !ok || unparen(call.Fun) != ast.Expr(sel) {
+			r.printValue(sel, r.text(sel.X)+".", name)
+		}
+		return
+	}
+	obj := r.info.Uses[sel.Sel]
+	if obj == nil || obj.Pkg() == nil {
+		return
+	}
+	if v, ok := obj.(*types.Var); ok && obj.Pkg().Path() == "os" && obj.Name() == "Stdout" && !v.IsField() {
+		r.stdout(sel, stack)
+		return
+	}
+	if s := r.info.Selections[sel]; s != nil {
+		r.checkSelection(sel, s)
+		return
+	}
+	r.checkObject(sel.Sel, obj)
+}
+
+// ident handles identifiers that are not the selector of a selector
+// expression: dot-imported fmt.Print* and package-level objects.
+func (r *fileRewriter) ident(id *ast.Ident, stack []ast.Node) {
+	if s, ok := parent(stack).(*ast.SelectorExpr); ok && s.Sel == id {
+		return
+	}
+	obj := r.info.Uses[id]
+	if obj == nil || obj.Pkg() == nil {
+		return
+	}
+	if name := r.printFunc(id); name != "" {
+		if call, ok := parent(stack).(*ast.CallExpr); !ok || unparen(call.Fun) != ast.Expr(id) {
+			r.printValue(id, "", name)
+		}
+		return
+	}
+	if obj.Parent() == obj.Pkg().Scope() {
+		r.checkObject(id, obj)
+	}
+}
+
+// stdout rewrites os.Stdout to sim.Stdout(), which is an io.Writer: it is
+// refused where the program needs an *os.File.
+func (r *fileRewriter) stdout(sel *ast.SelectorExpr, stack []ast.Node) {
+	if !r.wantsInterface(sel, stack) {
+		r.refuse(sel.Pos(), "os.Stdout used as an *os.File cannot be captured under the simulator (use it as an io.Writer)")
+		return
+	}
+	r.rules[sel] = func() { r.lit(r.simRef("Stdout") + "()") }
+}
+
+// wantsInterface reports whether the value of e is used as an interface
+// (or has its Write method called), so that an io.Writer can stand in for
+// it.
+func (r *fileRewriter) wantsInterface(e ast.Expr, stack []ast.Node) bool {
+	isIface := func(t types.Type) bool {
+		if t == nil {
+			return false
+		}
+		_, ok := t.Underlying().(*types.Interface)
+		return ok
+	}
+	switch p := parent(stack).(type) {
+	case *ast.CallExpr:
+		if unparen(p.Fun) == e {
+			return false
+		}
+		t := r.typeOf(p.Fun)
+		if t == nil {
+			return false
+		}
+		if tv := r.info.Types[p.Fun]; tv.IsType() {
+			return isIface(tv.Type)
+		}
+		sig, ok := t.Underlying().(*types.Signature)
+		if !ok {
+			return false
+		}
+		for i, a := range p.Args {
+			if unparen(a) != e {
+				continue
+			}
+			params := sig.Params()
+			if sig.Variadic() && i >= params.Len()-1 {
+				if p.Ellipsis.IsValid() {
+					return false
+				}
+				return isIface(params.At(params.Len() - 1).Type().(*types.Slice).Elem())
+			}
+			return i < params.Len() && isIface(params.At(i).Type())
+		}
+	case *ast.SelectorExpr:
+		return p.X == e && p.Sel.Name == "Write"
+	case *ast.AssignStmt:
+		if p.Tok.String() == "=" && len(p.Lhs) == len(p.Rhs) {
+			for i, rhs := range p.Rhs {
+				if unparen(rhs) == e {
+					return isIface(r.typeOf(p.Lhs[i]))
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		if p.Type != nil {
+			return isIface(r.typeOf(p.Type))
+		}
+	case *ast.KeyValueExpr:
+		if id, ok := p.Key.(*ast.Ident); ok && unparen(p.Value) == e {
+			if obj := r.info.Uses[id]; obj != nil {
+				return isIface(obj.Type())
+			}
+		}
+	case *ast.CompositeLit:
+		if t := r.typeOf(p); t != nil {
+			switch u := t.Underlying().(type) {
+			case *types.Slice:
+				return isIface(u.Elem())
+			case *types.Array:
+				return isIface(u.Elem())
+			}
+		}
+	}
+	return false
+}
+
+// swapped reports whether path is a package the rewriter replaces.
+func (r *fileRewriter) swapped(path string) bool {
+	_, ok := r.swaps[path]
+	return ok
+}
+
+// std reports whether an import path belongs to the standard library.
+func std(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
