@@ -521,9 +521,13 @@ func (c *Chan[T]) Drain() bool {
 
 // MakeTimerChan makes the channel of a Timer or Ticker: one slot of buffer
 // that len and cap report as 0, like the runtime's Go 1.23+ timer channels.
+// Traces call it "timer#N".
 func MakeTimerChan[T any]() *Chan[T] {
 	c := MakeChan[T](1)
 	c.timer = true
+	if c.id > 0 {
+		c.name = "timer#" + strconv.Itoa(c.id)
+	}
 	return c
 }
 
