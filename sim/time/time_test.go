@@ -29,7 +29,11 @@ var scenarios = []scenario{
 			start := stdtime.Now()
 			done := make(chan bool)
 			for _, d := range []int{3, 1, 2} {
-				go func() { stdtime.Sleep(stdtime.Duration(d) * stdtime.Second); log("%d woke at %v", d, stdtime.Since(start)); done <- true }()
+				go func() {
+					stdtime.Sleep(stdtime.Duration(d) * stdtime.Second)
+					log("%d woke at %v", d, stdtime.Since(start))
+					done <- true
+				}()
 			}
 			<-done
 			<-done
@@ -39,7 +43,11 @@ var scenarios = []scenario{
 			start := time.Now()
 			done := sim.MakeChan[bool](0)
 			for _, d := range []int{3, 1, 2} {
-				sim.Go(func() { time.Sleep(time.Duration(d) * time.Second); log("%d woke at %v", d, time.Since(start)); done.Send(true) })
+				sim.Go(func() {
+					time.Sleep(time.Duration(d) * time.Second)
+					log("%d woke at %v", d, time.Since(start))
+					done.Send(true)
+				})
 			}
 			done.Recv()
 			done.Recv()
