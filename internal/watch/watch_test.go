@@ -1,0 +1,453 @@
+package watch
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// screen is an io.Writer that tests can read while the loop writes.
+type screen struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (s *screen) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+func (s *screen) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
+// waitFor waits until the screen shows want n times in all.
+func (s *screen) waitFor(t *testing.T, want string, n int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Count(s.String(), want) >= n {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("the screen never showed %q %d time(s); it shows:\n%s", want, n, s.String())
+}
+
+// fakeSession is a course of exercises named ex1, ex2, ... in folders /ex1, /ex2.
+type fakeSession struct {
+	mu     sync.Mutex
+	n      int // exercises in the course
+	cur    int
+	pass   map[int]bool
+	checks int
+	block  bool // Check waits for its context to end
+	ctxErr error
+}
+
+func (f *fakeSession) Exercise() (string, []string, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.cur >= f.n {
+		return "", nil, false
+	}
+	return fmt.Sprintf("/ex%d", f.cur+1), []string{"a.go"}, true
+}
+
+func (f *fakeSession) Check(ctx context.Context, w io.Writer) bool {
+	f.mu.Lock()
+	f.checks++
+	cur, pass, block, n := f.cur, f.pass[f.cur], f.block, f.checks
+	f.mu.Unlock()
+	fmt.Fprintf(w, "Progress %d/%d\ncheck #%d of ex%d\n", cur, f.n, n, cur+1)
+	if block {
+		<-ctx.Done()
+		f.mu.Lock()
+		f.ctxErr = ctx.Err()
+		f.mu.Unlock()
+		return false
+	}
+	if pass {
+		fmt.Fprintf(w, "ex%d passes\n", cur+1)
+	} else {
+		fmt.Fprintf(w, "ex%d fails\n", cur+1)
+	}
+	return pass
+}
+
+func (f *fakeSession) Next() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.cur++
+}
+
+func (f *fakeSession) Finished(w io.Writer) { fmt.Fprintln(w, "all done!") }
+
+func (f *fakeSession) setPass(i int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.pass[i] = true
+}
+
+func (f *fakeSession) count() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.checks
+}
+
+type fakeEvents struct {
+	mu      sync.Mutex
+	dirs    []string
+	changes chan string
+}
+
+func (e *fakeEvents) Watch(dir string) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.dirs = append(e.dirs, dir)
+	return nil
+}
+
+func (e *fakeEvents) Changes() <-chan string { return e.changes }
+
+func (e *fakeEvents) watched() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]string(nil), e.dirs...)
+}
+
+type harness struct {
+	sess   *fakeSession
+	events *fakeEvents
+	keys   chan rune
+	scr    *screen
+	done   chan error
+	cancel context.CancelFunc
+	ran    map[string]int
+	mu     sync.Mutex
+}
+
+func start(t *testing.T, configure func(*Loop)) *harness {
+	t.Helper()
+	h := &harness{
+		sess:   &fakeSession{n: 2, pass: map[int]bool{}},
+		events: &fakeEvents{changes: make(chan string)},
+		keys:   make(chan rune),
+		scr:    &screen{},
+		done:   make(chan error, 1),
+		ran:    map[string]int{},
+	}
+	cmd := func(name string) func(context.Context, io.Writer) {
+		return func(_ context.Context, w io.Writer) {
+			h.mu.Lock()
+			h.ran[name]++
+			h.mu.Unlock()
+			fmt.Fprintf(w, "ran %s\n", name)
+		}
+	}
+	l := &Loop{
+		Session: h.sess,
+		Commands: []Command{
+			{Key: 'h', Name: "hint", Below: true, Run: cmd("hint")},
+			{Key: 'l', Name: "list", Anytime: true, Run: cmd("list")},
+			{Key: 'x', Name: "reset", Confirm: "Reset ex?", Recheck: true, Run: cmd("reset")},
+		},
+		Out:        h.scr,
+		Keys:       h.keys,
+		Events:     h.events,
+		Clear:      func(w io.Writer) { io.WriteString(w, "<clear>\n") },
+		Debounce:   30 * time.Millisecond,
+		QuietAfter: time.Hour,
+	}
+	if configure != nil {
+		configure(l)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	h.cancel = cancel
+	go func() { h.done <- l.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		<-h.done
+	})
+	return h
+}
+
+func (h *harness) press(keys string) {
+	for _, k := range keys {
+		h.keys <- k
+	}
+}
+
+func (h *harness) ranCount(name string) int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.ran[name]
+}
+
+func TestSavesAreDebounced(t *testing.T) {
+	h := start(t, nil)
+	h.scr.waitFor(t, "ex1 fails", 1)
+	h.scr.waitFor(t, "Watching a.go: every save checks it again.", 1)
+	if got := h.events.watched(); len(got) != 1 || got[0] != "/ex1" {
+		t.Fatalf("watched %v, want [/ex1]", got)
+	}
+	// An editor's save: several events in a row, for the file and its swap file.
+	for _, name := range []string{".a.go.swp", "a.go", "a.go~", "a.go", "a.go"} {
+		h.events.changes <- name
+	}
+	h.scr.waitFor(t, "check #2 of ex1", 1)
+	time.Sleep(100 * time.Millisecond)
+	if n := h.sess.count(); n != 2 {
+		t.Errorf("%d checks after one save, want 2 (the first and one for the save)", n)
+	}
+	// A change to another file in the folder checks nothing.
+	h.events.changes <- "notes.txt"
+	time.Sleep(100 * time.Millisecond)
+	if n := h.sess.count(); n != 2 {
+		t.Errorf("a change to notes.txt checked the exercise (%d checks)", n)
+	}
+	if strings.Count(h.scr.String(), "<clear>") != 2 {
+		t.Errorf("the screen is not cleared once per check:\n%s", h.scr.String())
+	}
+}
+
+func TestNextOnlyAfterPass(t *testing.T) {
+	h := start(t, nil)
+	h.scr.waitFor(t, "ex1 fails", 1)
+	h.press("n")
+	h.scr.waitFor(t, "n moves on once this exercise passes", 1)
+	h.sess.setPass(0)
+	h.events.changes <- "a.go"
+	h.scr.waitFor(t, "ex1 passes", 1)
+	h.scr.waitFor(t, "Press n for the next exercise.", 1)
+	if !strings.Contains(h.scr.String(), "n next · h hint") {
+		t.Errorf("the key line does not offer n after a pass:\n%s", h.scr.String())
+	}
+	h.press("n")
+	h.scr.waitFor(t, "ex2 fails", 1)
+	if got := h.events.watched(); len(got) != 2 || got[1] != "/ex2" {
+		t.Errorf("after n the loop watches %v, want /ex2 last", got)
+	}
+	// The last exercise passes: the final screen, with only the commands that still
+	// make sense.
+	h.sess.setPass(1)
+	h.press("r")
+	h.scr.waitFor(t, "ex2 passes", 1)
+	h.press("n")
+	h.scr.waitFor(t, "all done!", 1)
+	h.scr.waitFor(t, "l list · q quit", 1)
+	h.press("h")
+	h.press("l")
+	h.scr.waitFor(t, "ran list", 1)
+	if h.ranCount("hint") != 0 {
+		t.Error("h gave a hint on the final screen")
+	}
+}
+
+func TestConfirm(t *testing.T) {
+	h := start(t, nil)
+	h.scr.waitFor(t, "ex1 fails", 1)
+	h.press("x")
+	h.scr.waitFor(t, "Reset ex? [y/N] ", 1)
+	h.press("n")
+	h.scr.waitFor(t, "Nothing was done.", 1)
+	if h.ranCount("reset") != 0 {
+		t.Fatal("reset ran after the learner answered n")
+	}
+	h.press("xy")
+	h.scr.waitFor(t, "check #2", 1)
+	if h.ranCount("reset") != 1 {
+		t.Fatal("reset did not run after y")
+	}
+	// What reset said stays on the screen of the check that follows it.
+	out := h.scr.String()
+	if i := strings.LastIndex(out, "<clear>"); !strings.Contains(out[i:], "ran reset\n\nProgress") {
+		t.Errorf("the new screen does not keep what reset said:\n%s", out[i:])
+	}
+}
+
+func TestHintStaysUnderResult(t *testing.T) {
+	h := start(t, nil)
+	h.scr.waitFor(t, "ex1 fails", 1)
+	h.press("h")
+	h.scr.waitFor(t, "ran hint", 1)
+	out := h.scr.String()
+	last := out[strings.LastIndex(out, "<clear>"):]
+	if !strings.Contains(last, "ex1 fails\nran hint") {
+		t.Errorf("the hint is not drawn under the result:\n%s", last)
+	}
+}
+
+// Keys from a pipe wait their turn: a script of keys does the same every time.
+func TestKeysFromPipe(t *testing.T) {
+	keys := make(chan rune, 10)
+	for _, k := range "hlq" {
+		keys <- k
+	}
+	close(keys)
+	h := start(t, func(l *Loop) { l.Keys = keys })
+	if err := <-h.done; err != nil {
+		t.Fatal(err)
+	}
+	h.done <- nil // for the cleanup
+	out := h.scr.String()
+	for _, want := range []string{"ex1 fails", "ran hint", "ran list", "Bye."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in:\n%s", want, out)
+		}
+	}
+}
+
+// The end of the keys ends the loop once the check in hand is done.
+func TestEOFEndsLoop(t *testing.T) {
+	keys := make(chan rune)
+	close(keys)
+	h := start(t, func(l *Loop) { l.Keys = keys })
+	if err := <-h.done; err != nil {
+		t.Fatal(err)
+	}
+	h.done <- nil
+	if !strings.Contains(h.scr.String(), "ex1 fails") {
+		t.Errorf("the loop ended before its first check:\n%s", h.scr.String())
+	}
+}
+
+// At a terminal, q does not wait for a long check.
+func TestQuitCancelsCheck(t *testing.T) {
+	h := start(t, func(l *Loop) { l.Interactive = true })
+	h.sess.mu.Lock()
+	h.sess.block = true
+	h.sess.mu.Unlock()
+	h.events.changes <- "a.go"
+	h.scr.waitFor(t, "check #2", 1)
+	h.press("q")
+	select {
+	case err := <-h.done:
+		h.done <- err
+	case <-time.After(2 * time.Second):
+		t.Fatal("q did not end a check in progress")
+	}
+	h.sess.mu.Lock()
+	defer h.sess.mu.Unlock()
+	if h.sess.ctxErr == nil {
+		t.Error("the check's context was not cancelled")
+	}
+}
+
+// A save during a check cancels it and checks again.
+func TestSaveDuringCheck(t *testing.T) {
+	h := start(t, nil)
+	h.scr.waitFor(t, "ex1 fails", 1)
+	h.sess.mu.Lock()
+	h.sess.block = true
+	h.sess.mu.Unlock()
+	h.events.changes <- "a.go"
+	h.scr.waitFor(t, "check #2", 1)
+	h.sess.mu.Lock()
+	h.sess.block = false
+	h.sess.mu.Unlock()
+	h.events.changes <- "a.go"
+	h.scr.waitFor(t, "check #3", 1)
+	h.scr.waitFor(t, "ex1 fails", 2)
+}
+
+func TestManualMode(t *testing.T) {
+	h := start(t, func(l *Loop) { l.Events = nil })
+	h.scr.waitFor(t, "ex1 fails", 1)
+	h.scr.waitFor(t, "Manual mode: save a.go, then press r or Enter to check.", 1)
+	h.press("\r")
+	h.scr.waitFor(t, "check #2", 1)
+	h.press("r")
+	h.scr.waitFor(t, "check #3", 1)
+}
+
+func TestQuietMentionsManual(t *testing.T) {
+	h := start(t, func(l *Loop) { l.QuietAfter = 50 * time.Millisecond })
+	h.scr.waitFor(t, "ex1 fails", 1)
+	h.scr.waitFor(t, "run gocourse watch --manual", 1)
+}
+
+func TestNotifierSeesEditorSaves(t *testing.T) {
+	dir := t.TempDir()
+	n, err := NewNotifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	if err := n.Watch(dir); err != nil {
+		t.Fatal(err)
+	}
+	expect := func(how string, save func(path string) error) {
+		t.Helper()
+		if err := save(filepath.Join(dir, "a.go")); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.After(3 * time.Second)
+		for {
+			select {
+			case name := <-n.Changes():
+				if name == "a.go" {
+					return
+				}
+			case <-deadline:
+				t.Fatalf("%s: no change reported for a.go", how)
+			}
+		}
+	}
+	expect("write", func(p string) error { return os.WriteFile(p, []byte("package a\n"), 0o644) })
+	expect("atomic rename", func(p string) error {
+		tmp := filepath.Join(dir, ".a.go.tmp123")
+		if err := os.WriteFile(tmp, []byte("package a // 2\n"), 0o644); err != nil {
+			return err
+		}
+		return os.Rename(tmp, p)
+	})
+	expect("rename away, then write anew (vim)", func(p string) error {
+		if err := os.Rename(p, p+"~"); err != nil {
+			return err
+		}
+		return os.WriteFile(p, []byte("package a // 3\n"), 0o644)
+	})
+	// Moving to another folder stops reports from the first.
+	for drained := false; !drained; {
+		select {
+		case <-n.Changes():
+		case <-time.After(100 * time.Millisecond):
+			drained = true
+		}
+	}
+	other := t.TempDir()
+	if err := n.Watch(other); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "a.go"), nil, 0o644)
+	os.WriteFile(filepath.Join(other, "b.go"), nil, 0o644)
+	select {
+	case name := <-n.Changes():
+		if name != "b.go" {
+			t.Errorf("change from the folder no longer watched: %s", name)
+		}
+	case <-time.After(3 * time.Second):
+		t.Error("no change reported in the new folder")
+	}
+}
+
+func TestReadKeys(t *testing.T) {
+	var got []rune
+	for k := range ReadKeys(strings.NewReader("a\x1b[Ab\x1bOPc\x1bqé\r")) {
+		got = append(got, k)
+	}
+	if string(got) != "abcqé\r" {
+		t.Errorf("keys %q, want %q", string(got), "abcqé\r")
+	}
+}
