@@ -60,6 +60,9 @@ and the result of checking your code. Edit the file it names, then run it again.
 		newHintCmd(io, g),
 		newLessonCmd(io, g),
 		newDevCmd(io, g),
+		newExploreCmd(io),
+		newReplayCmd(io),
+		newTraceCmd(io),
 	)
 	return root
 }

@@ -1,0 +1,360 @@
+// Package simrun runs a Go package under the simulator: it rewrites the package with
+// grader/rewrite, adds a harness that calls the program's main function or its Test
+// functions through package sim/harness, builds the result with -overlay (so the
+// files on disk are never touched) and reads the harness's JSON report.
+//
+// It works on a folder anywhere on disk, with a go.mod of its own or none: package
+// sim comes from the source embedded in the binary (see SimModule).
+package simrun
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/gocourse/gocourse/grader/rewrite"
+	"github.com/gocourse/gocourse/sim/harness"
+)
+
+// Config says what to run under the simulator.
+type Config struct {
+	// Dir is the package's folder.
+	Dir string
+	// Files, when set, restricts the package to these files (as go run a.go b.go
+	// does); the others in Dir are hidden through the overlay.
+	Files []string
+	// Overlay replaces files of the package (absolute path -> file holding the new
+	// content, "" to hide one), as the go command's -overlay does: the grader uses it
+	// for the course's pristine tests and the reference solution.
+	Overlay map[string]string
+	// Harness is what the harness runs: mode, strategy, schedules, replay token...
+	Harness harness.Config
+	// Go is the go command; "go" when empty.
+	Go string
+	// Timeout bounds the whole run, build included; 10 minutes when zero.
+	Timeout time.Duration
+}
+
+// Report is the harness's report plus what the runner adds.
+type Report struct {
+	harness.Report
+	Package string `json:"package"` // the package's folder
+	Main    bool   `json:"main"`    // the target was package main's main function
+	BuildMS int64  `json:"build_ms"`
+	RunMS   int64  `json:"run_ms"`
+}
+
+// An UnsupportedError says that the program uses something the simulator cannot
+// run faithfully; its message names the construct and file:line.
+type UnsupportedError struct{ Msg string }
+
+func (e *UnsupportedError) Error() string { return e.Msg }
+
+// harnessFile is the name of the generated test file that holds the harness.
+const harnessFile = "zz_gocourse_harness_test.go"
+
+// Run rewrites, builds and runs the package under the simulator.
+func Run(ctx context.Context, cfg Config) (*Report, error) {
+	if cfg.Go == "" {
+		cfg.Go = "go"
+	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = 10 * time.Minute
+	}
+	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
+	defer cancel()
+	dir, err := filepath.Abs(cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
+	simDir, err := SimModule()
+	if err != nil {
+		return nil, fmt.Errorf("preparing the simulator's source: %v", err)
+	}
+	tmp, err := os.MkdirTemp("", "gocourse-sim-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+
+	// The overlay the rewriter loads the package through: the caller's
+	// replacements, hidden files, and a go.mod that can import package sim.
+	base := map[string][]byte{}
+	for path, src := range cfg.Overlay {
+		if src == "" {
+			base[path] = nil
+			continue
+		}
+		data, err := os.ReadFile(src)
+		if err != nil {
+			return nil, err
+		}
+		base[path] = data
+	}
+	if len(cfg.Files) > 0 {
+		keep := map[string]bool{}
+		for _, f := range cfg.Files {
+			keep[filepath.Base(f)] = true
+		}
+		all, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range all {
+			if !keep[filepath.Base(f)] {
+				base[f] = nil
+			}
+		}
+	}
+	modPath, gomod, sumPath, gosum, err := moduleFiles(dir, simDir)
+	if err != nil {
+		return nil, err
+	}
+	base[modPath] = gomod
+	if gosum != nil {
+		base[sumPath] = gosum
+	}
+
+	pkg, err := inspect(dir, base)
+	if err != nil {
+		return nil, err
+	}
+	env := append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod", "CGO_ENABLED=0")
+	// go/packages cannot hide a file; the build's overlay does that below.
+	load := map[string][]byte{}
+	for path, data := range base {
+		if data != nil {
+			load[path] = data
+		}
+	}
+	over, err := rewrite.Package(dir, rewrite.Options{Tests: !pkg.main, Env: env, Overlay: load})
+	if err != nil {
+		var list rewrite.ErrorList
+		var one *rewrite.Error
+		if errors.As(err, &list) || errors.As(err, &one) {
+			return nil, &UnsupportedError{Msg: err.Error()}
+		}
+		return nil, err
+	}
+	files := map[string][]byte{}
+	for path, data := range over.Files {
+		files[path] = data
+	}
+	for path, data := range base {
+		if _, rewritten := files[path]; !rewritten || data == nil {
+			files[path] = data
+		}
+	}
+	files[filepath.Join(dir, harnessFile)] = pkg.harness()
+
+	overlayPath, err := writeOverlay(tmp, files)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Package: dir, Main: pkg.main}
+	bin := filepath.Join(tmp, "sim.test")
+	t0 := time.Now()
+	build := exec.CommandContext(ctx, cfg.Go, "test", "-c", "-o", bin, "-overlay", overlayPath, ".")
+	build.Dir = dir
+	build.Env = env
+	if out, err := build.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("building the program under the simulator failed:\n%s", strings.TrimSpace(relPaths(string(out), dir)))
+	}
+	rep.BuildMS = time.Since(t0).Milliseconds()
+
+	cfgJSON, _ := json.Marshal(cfg.Harness)
+	reportPath := filepath.Join(tmp, "report.json")
+	t0 = time.Now()
+	cmd := exec.CommandContext(ctx, bin)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), harness.ConfigEnv+"="+string(cfgJSON), harness.ReportEnv+"="+reportPath, "GOMAXPROCS=1")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 2 * time.Second
+	var stderr strings.Builder
+	cmd.Stderr = &limitWriter{w: &stderr, n: 64 << 10}
+	runErr := cmd.Run()
+	rep.RunMS = time.Since(t0).Milliseconds()
+	data, err := os.ReadFile(reportPath)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("the simulator did not finish within %s", cfg.Timeout)
+		}
+		return nil, fmt.Errorf("the simulator wrote no report (%v):\n%s", runErr, strings.TrimSpace(stderr.String()))
+	}
+	if err := json.Unmarshal(data, &rep.Report); err != nil {
+		return nil, fmt.Errorf("reading the simulator's report: %v", err)
+	}
+	if rep.Error != "" {
+		return nil, errors.New(rep.Error)
+	}
+	return rep, nil
+}
+
+// pkgInfo is what the runner needs to know of the package before rewriting it.
+type pkgInfo struct {
+	main    bool     // package main with a main function: run main
+	testPkg string   // package clause of the test files the harness joins
+	tests   []string // Test functions in the harness's package
+}
+
+// inspect reads the package's files (through the overlay) to find its name, its
+// main function and its Test functions.
+func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
+	names := map[string]bool{}
+	matches, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, m := range matches {
+		names[m] = true
+	}
+	for p, data := range overlay {
+		if filepath.Dir(p) == dir && strings.HasSuffix(p, ".go") {
+			names[p] = data != nil
+		}
+	}
+	var paths []string
+	for p, ok := range names {
+		if ok && filepath.Base(p) != harnessFile {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	info := &pkgInfo{}
+	fset := token.NewFileSet()
+	var pkgName string
+	hasMain := false
+	internal, external := []string{}, []string{}
+	for _, p := range paths {
+		src, ok := overlay[p]
+		if !ok {
+			var err error
+			if src, err = os.ReadFile(p); err != nil {
+				return nil, err
+			}
+		}
+		f, err := parser.ParseFile(fset, p, src, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		isTest := strings.HasSuffix(p, "_test.go")
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Recv != nil {
+				continue
+			}
+			if !isTest && fn.Name.Name == "main" && f.Name.Name == "main" {
+				hasMain = true
+			}
+			if isTest && fn.Name.Name == "TestMain" {
+				return nil, &UnsupportedError{Msg: fmt.Sprintf("%s: TestMain cannot run under the simulator", relPaths(fset.Position(fn.Pos()).String(), dir))}
+			}
+			if isTest && isTestFunc(fn) {
+				if strings.HasSuffix(f.Name.Name, "_test") {
+					external = append(external, fn.Name.Name)
+				} else {
+					internal = append(internal, fn.Name.Name)
+				}
+			}
+		}
+		if !isTest {
+			pkgName = f.Name.Name
+		}
+	}
+	if pkgName == "" {
+		return nil, fmt.Errorf("%s: no Go files", dir)
+	}
+	switch {
+	case pkgName == "main" && hasMain:
+		info.main, info.testPkg = true, "main"
+	case len(internal) > 0 && len(external) > 0:
+		return nil, &UnsupportedError{Msg: fmt.Sprintf("%s: tests in both package %s and %s_test; the simulator runs one package's tests at a time", dir, pkgName, pkgName)}
+	case len(external) > 0:
+		info.testPkg, info.tests = pkgName+"_test", external
+	case len(internal) > 0:
+		info.testPkg, info.tests = pkgName, internal
+	default:
+		return nil, fmt.Errorf("%s: package %s has neither a main function nor Test functions to run", dir, pkgName)
+	}
+	return info, nil
+}
+
+func isTestFunc(fn *ast.FuncDecl) bool {
+	name := fn.Name.Name
+	if !strings.HasPrefix(name, "Test") || name == "TestMain" {
+		return false
+	}
+	if rest := name[4:]; rest != "" && strings.ToLower(rest[:1]) == rest[:1] && rest[0] != '_' {
+		return false
+	}
+	params := fn.Type.Params.List
+	return len(params) == 1 && len(params[0].Names) <= 1
+}
+
+// harness returns the generated test file that hands the program to sim/harness.
+func (p *pkgInfo) harness() []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"os\"\n\t\"testing\"\n\n\tgocourseharness \"github.com/gocourse/gocourse/sim/harness\"\n)\n\n", p.testPkg)
+	b.WriteString("func TestMain(m *testing.M) {\n")
+	mainFn := "nil"
+	if p.main {
+		mainFn = "main"
+	}
+	fmt.Fprintf(&b, "\tos.Exit(gocourseharness.Main(%s, []gocourseharness.Test{\n", mainFn)
+	for _, t := range p.tests {
+		fmt.Fprintf(&b, "\t\t{Name: %q, F: %s},\n", t, t)
+	}
+	b.WriteString("\t}))\n}\n")
+	return []byte(b.String())
+}
+
+// writeOverlay writes files (nil content: hidden) into tmp and returns the path of
+// the -overlay JSON that maps them.
+func writeOverlay(tmp string, files map[string][]byte) (string, error) {
+	replace := map[string]string{}
+	i := 0
+	for path, data := range files {
+		if data == nil {
+			replace[path] = ""
+			continue
+		}
+		i++
+		name := filepath.Join(tmp, fmt.Sprintf("%03d-%s", i, filepath.Base(path)))
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			return "", err
+		}
+		replace[path] = name
+	}
+	data, err := json.Marshal(struct{ Replace map[string]string }{replace})
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(tmp, "overlay.json")
+	return path, os.WriteFile(path, data, 0o644)
+}
+
+// relPaths shortens absolute paths under dir in a message.
+func relPaths(msg, dir string) string {
+	return strings.ReplaceAll(msg, dir+string(filepath.Separator), "")
+}
+
+// limitWriter keeps at most n bytes.
+type limitWriter struct {
+	w interface{ WriteString(string) (int, error) }
+	n int
+}
+
+func (l *limitWriter) Write(p []byte) (int, error) {
+	if l.n > 0 {
+		k := min(len(p), l.n)
+		l.w.WriteString(string(p[:k]))
+		l.n -= k
+	}
+	return len(p), nil
+}

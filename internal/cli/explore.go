@@ -1,0 +1,401 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fatih/color"
+	"github.com/spf13/cobra"
+
+	"github.com/gocourse/gocourse/grader/report"
+	"github.com/gocourse/gocourse/grader/simrun"
+	"github.com/gocourse/gocourse/internal/timeline"
+	"github.com/gocourse/gocourse/sim"
+	"github.com/gocourse/gocourse/sim/harness"
+)
+
+// simOptions are the flags explore, replay and trace share.
+type simOptions struct {
+	io          *IO
+	target      string
+	run         string
+	strategy    string
+	schedules   int
+	seed        uint64
+	depth       int
+	preemptions int
+	replay      string
+	json        bool
+	html        string
+	timeout     time.Duration
+}
+
+// exploreJSON is the contract of explore and replay --json.
+type exploreJSON struct {
+	Target        string              `json:"target"`
+	Strategy      string              `json:"strategy"`
+	Seed          uint64              `json:"seed"`
+	Schedules     int                 `json:"schedules"`
+	Exhausted     bool                `json:"exhausted"`
+	Result        string              `json:"result"`
+	Message       string              `json:"message"`
+	Goroutines    []sim.GoroutineInfo `json:"goroutines"`
+	Replay        string              `json:"replay,omitempty"`
+	Output        string              `json:"output"`
+	VirtualTimeNS int64               `json:"virtual_time_ns"`
+	ElapsedMS     int64               `json:"elapsed_ms"`
+}
+
+func newExploreCmd(io *IO) *cobra.Command {
+	opts := &simOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "explore [DIR|FILE.go]",
+		Short: "Run a program or its tests under the simulator over many schedules, and stop at the first bug",
+		Long: `Explore rewrites a Go package to run under gocourse's deterministic scheduler and
+runs it over many schedules: its main function (package main) or each Test function
+that matches --run. It stops at the first schedule that deadlocks, leaks a goroutine,
+panics or fails a test, and prints a token that replays that schedule exactly.
+
+Strategies: random (seeded), pct (probabilistic concurrency testing, --depth), and dfs
+(every schedule with at most --preemptions preemptions; "exhausted" means all of
+them were run). Exit status: 0 no bug, 1 a bug, 2 a usage error or a program the
+simulator cannot run faithfully.`,
+		Example: `  gocourse explore ./lessons/01-goroutines/examples/first-select
+  gocourse explore main.go --strategy dfs --preemptions 2
+  gocourse explore ./mypkg --run TestWorkers --strategy pct --depth 3 --schedules 5000 --json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.target = args[0]
+			}
+			return runSim(cmd.Context(), opts, "explore")
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.run, "run", "", "run only the Test functions matching this regular expression")
+	f.StringVar(&opts.strategy, "strategy", "random", "random, pct or dfs")
+	f.IntVar(&opts.schedules, "schedules", 1000, "the most schedules to run")
+	f.Uint64Var(&opts.seed, "seed", 1, "seed of the random and pct strategies")
+	f.IntVar(&opts.depth, "depth", 3, "pct: the bug depth to aim for")
+	f.IntVar(&opts.preemptions, "preemptions", 2, "dfs: the most preemptions in one schedule")
+	f.BoolVar(&opts.json, "json", false, "print the result as JSON")
+	f.DurationVar(&opts.timeout, "timeout", 5*time.Minute, "give up after this long")
+	return cmd
+}
+
+func newReplayCmd(io *IO) *cobra.Command {
+	opts := &simOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "replay TOKEN [DIR|FILE.go]",
+		Short: "Run exactly the schedule a token names, again",
+		Long: `Replay reruns one schedule of a program under the simulator: the one a token from
+explore, check or trace names. The result, output and virtual time are the same
+every time.`,
+		Example: `  gocourse replay c1.AgEDAQ ./examples/deadlock
+  gocourse replay TestWorkers@r1.42 ./mypkg --json`,
+		Args: cobra.RangeArgs(1, 2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.replay = args[0]
+			if len(args) == 2 {
+				opts.target = args[1]
+			}
+			return runSim(cmd.Context(), opts, "replay")
+		},
+	}
+	cmd.Flags().BoolVar(&opts.json, "json", false, "print the result as JSON")
+	cmd.Flags().DurationVar(&opts.timeout, "timeout", 5*time.Minute, "give up after this long")
+	return cmd
+}
+
+func newTraceCmd(io *IO) *cobra.Command {
+	opts := &simOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "trace [DIR|FILE.go]",
+		Short: "Draw one run under the simulator as a timeline, event by event",
+		Long: `Trace runs a program once under the simulator (the schedule of --replay, or a
+random one from --seed) and draws it: a column per goroutine, a row per event, the
+virtual time in the margin, and the channel each event touched drawn as the lessons
+draw it (buf, qcount, sendx, recvx, recvq, sendq). --html writes the same picture as a
+self-contained page.`,
+		Example: `  gocourse trace ./lessons/03-channels/examples/buffered
+  gocourse trace --replay c1.AgEDAQ ./examples/deadlock --html run.html
+  gocourse trace main.go --json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.target = args[0]
+			}
+			return runSim(cmd.Context(), opts, "trace")
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.replay, "replay", "", "the token of the schedule to draw")
+	f.StringVar(&opts.run, "run", "", "the Test function to trace (the first matching one)")
+	f.Uint64Var(&opts.seed, "seed", 1, "seed of the random schedule, without --replay")
+	f.BoolVar(&opts.json, "json", false, "print the events as JSON")
+	f.StringVar(&opts.html, "html", "", "also write the picture to this HTML file")
+	f.DurationVar(&opts.timeout, "timeout", 5*time.Minute, "give up after this long")
+	return cmd
+}
+
+// usageError ends the command with status 2.
+func usageError(io *IO, err error) error {
+	fmt.Fprintf(io.Err, "gocourse: %v\n", err)
+	return &ExitError{Code: 2}
+}
+
+func runSim(ctx context.Context, opts *simOptions, verb string) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	cfg, err := opts.config(verb)
+	if err != nil {
+		return usageError(opts.io, err)
+	}
+	if !opts.json {
+		color.New(color.Faint).Fprintf(opts.io.Err, "… building %s under the simulator\n", displayTarget(opts.target))
+	}
+	rep, err := simrun.Run(ctx, cfg)
+	var unsupported *simrun.UnsupportedError
+	if errors.As(err, &unsupported) {
+		if opts.json {
+			report.JSON(opts.io.Out, exploreJSON{Target: displayTarget(opts.target), Strategy: opts.strategy, Result: "unsupported", Message: unsupported.Msg, Goroutines: []sim.GoroutineInfo{}})
+			return &ExitError{Code: 2}
+		}
+		return usageError(opts.io, unsupported)
+	}
+	if err != nil {
+		return usageError(opts.io, err)
+	}
+	if verb == "trace" {
+		return opts.printTrace(rep)
+	}
+	out := opts.summary(rep)
+	if opts.json {
+		if err := report.JSON(opts.io.Out, out); err != nil {
+			return err
+		}
+	} else {
+		opts.printSummary(rep, out)
+	}
+	if out.Result != "pass" {
+		return &ExitError{Code: 1}
+	}
+	return nil
+}
+
+// config turns the flags into a runner configuration.
+func (opts *simOptions) config(verb string) (simrun.Config, error) {
+	target := opts.target
+	if target == "" {
+		target = "."
+	}
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return simrun.Config{}, err
+	}
+	st, err := os.Stat(abs)
+	if err != nil {
+		return simrun.Config{}, fmt.Errorf("%s: no such file or folder", target)
+	}
+	cfg := simrun.Config{Dir: abs, Timeout: opts.timeout}
+	if !st.IsDir() {
+		if !strings.HasSuffix(abs, ".go") {
+			return cfg, fmt.Errorf("%s: not a Go file or a folder", target)
+		}
+		cfg.Dir, cfg.Files = filepath.Dir(abs), []string{abs}
+	}
+	h := harness.Config{Run: opts.run, Seed: opts.seed, Replay: opts.replay}
+	switch verb {
+	case "explore":
+		switch opts.strategy {
+		case "random", "pct", "dfs":
+		default:
+			return cfg, fmt.Errorf("unknown strategy %q (want random, pct or dfs)", opts.strategy)
+		}
+		if opts.schedules < 1 {
+			return cfg, fmt.Errorf("--schedules must be at least 1")
+		}
+		h.Mode, h.Strategy, h.Schedules, h.Depth, h.Preemptions = "explore", opts.strategy, opts.schedules, opts.depth, opts.preemptions
+		h.TimeoutMS = opts.timeout.Milliseconds()
+	case "replay":
+		h.Mode = "run"
+		opts.strategy = "replay"
+	case "trace":
+		h.Mode = "run"
+		opts.strategy = "replay"
+		if opts.replay == "" {
+			opts.strategy = "random"
+		}
+	}
+	cfg.Harness = h
+	return cfg, nil
+}
+
+func displayTarget(t string) string {
+	if t == "" {
+		return "."
+	}
+	return t
+}
+
+func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
+	out := exploreJSON{
+		Target:     displayTarget(opts.target),
+		Strategy:   opts.strategy,
+		Seed:       opts.seed,
+		Schedules:  rep.Schedules,
+		Exhausted:  rep.Exhausted,
+		Result:     "pass",
+		Message:    "no bug found",
+		Goroutines: []sim.GoroutineInfo{},
+		ElapsedMS:  (rep.BuildMS + rep.RunMS),
+	}
+	if rep.Target != "main" && rep.Target != "" {
+		out.Target += " " + rep.Target
+	}
+	if r := rep.Result; r != nil {
+		out.Result = r.Outcome.String()
+		out.Message = r.Message
+		if r.Goroutines != nil {
+			out.Goroutines = r.Goroutines
+		}
+		out.Output = r.Output
+		out.VirtualTimeNS = r.TimeNS
+		out.Replay = rep.Replay
+		if r.Outcome == sim.Pass {
+			out.Message = "ok"
+		}
+		if r.Outcome == sim.StepLimit {
+			out.Result = "fail"
+		}
+	}
+	if out.Result == "pass" && opts.replay == "" {
+		out.Replay = ""
+	}
+	return out
+}
+
+func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
+	w := opts.io.Out
+	how := opts.strategy
+	switch opts.strategy {
+	case "random":
+		how += fmt.Sprintf(", seed %d", opts.seed)
+	case "pct":
+		how += fmt.Sprintf(", depth %d, seed %d", opts.depth, opts.seed)
+	case "dfs":
+		how += fmt.Sprintf(", at most %d preemptions", opts.preemptions)
+	}
+	fmt.Fprintf(w, "%s: %s (%s)\n", out.Target, plural(out.Schedules, "schedule"), how)
+	if out.Result == "pass" {
+		msg := "no bug found"
+		if out.Exhausted {
+			msg = "no bug in any schedule within the bound (exhausted)"
+		}
+		if opts.replay != "" {
+			msg = "the run passed"
+		}
+		color.New(color.FgGreen, color.Bold).Fprintln(w, msg)
+		if opts.replay != "" && out.Output != "" {
+			fmt.Fprintf(w, "output:\n%s", indent(out.Output))
+		}
+		return
+	}
+	color.New(color.FgRed, color.Bold).Fprintf(w, "%s: %s\n", out.Result, out.Message)
+	r := rep.Result
+	for _, g := range r.Goroutines {
+		fmt.Fprintf(w, "  %s\n", g)
+	}
+	for _, f := range r.Failures {
+		if f != out.Message {
+			fmt.Fprintf(w, "  %s\n", f)
+		}
+	}
+	if r.Panic != nil && r.Panic.Stack != "" {
+		fmt.Fprintf(w, "goroutine %d panicked:\n%s\n", r.Panic.G, indent(r.Panic.Stack))
+	}
+	if r.Diverged != "" {
+		color.New(color.FgYellow).Fprintf(w, "note: %s\n", r.Diverged)
+	}
+	if out.Output != "" {
+		fmt.Fprintf(w, "output of the failing run:\n%s", indent(out.Output))
+	}
+	if tail := lastEvents(r.Trace, 12); len(tail) > 0 {
+		fmt.Fprintf(w, "the last %d events:\n", len(tail))
+		var b strings.Builder
+		timeline.Text(&b, tail)
+		fmt.Fprint(w, indent(b.String()))
+	}
+	target := ""
+	if opts.target != "" {
+		target = " " + opts.target
+	}
+	fmt.Fprintf(w, "at virtual time %s\n", time.Duration(out.VirtualTimeNS))
+	fmt.Fprintf(w, "replay: gocourse replay %s%s\n", out.Replay, target)
+	fmt.Fprintf(w, "see it: gocourse trace --replay %s%s\n", out.Replay, target)
+}
+
+func (opts *simOptions) printTrace(rep *simrun.Report) error {
+	r := rep.Result
+	if r == nil {
+		return fmt.Errorf("the run produced no trace")
+	}
+	if opts.html != "" {
+		f, err := os.Create(opts.html)
+		if err != nil {
+			return err
+		}
+		timeline.HTML(f, fmt.Sprintf("%s — %s (%s)", displayTarget(opts.target), r.Outcome, rep.Replay), r.Trace)
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	if opts.json {
+		events := r.Trace
+		if events == nil {
+			events = []sim.TraceEvent{}
+		}
+		return report.JSON(opts.io.Out, struct {
+			Target string           `json:"target"`
+			Result string           `json:"result"`
+			Replay string           `json:"replay"`
+			Events []sim.TraceEvent `json:"events"`
+		}{displayTarget(opts.target), r.Outcome.String(), rep.Replay, events})
+	}
+	w := opts.io.Out
+	timeline.Text(w, r.Trace)
+	fmt.Fprintf(w, "\n%s: %s at virtual time %s\n", r.Outcome, r.Message, time.Duration(r.TimeNS))
+	for _, g := range r.Goroutines {
+		fmt.Fprintf(w, "  %s\n", g)
+	}
+	fmt.Fprintf(w, "replay: %s\n", rep.Replay)
+	if r.Outcome != sim.Pass {
+		return &ExitError{Code: 1}
+	}
+	return nil
+}
+
+func lastEvents(events []sim.TraceEvent, n int) []sim.TraceEvent {
+	if len(events) > n {
+		return events[len(events)-n:]
+	}
+	return events
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func indent(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ") + "\n"
+}

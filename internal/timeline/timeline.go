@@ -1,0 +1,219 @@
+// Package timeline draws a simulated run as a person can follow it: a column per
+// goroutine, a row per event, virtual time in the margin, and each channel's buffer
+// and queues drawn as the lessons draw them:
+//
+//	jobs buf [1 2 _] qcount=2 sendx=2 recvx=0 recvq=[] sendq=[G3]
+package timeline
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gocourse/gocourse/sim"
+)
+
+// colWidth is the width of one goroutine's column in the text drawing.
+const colWidth = 18
+
+// Text writes the events as a table: time, one column per goroutine, then the state
+// of the channel the event touched.
+func Text(w io.Writer, events []sim.TraceEvent) {
+	gs := goroutines(events)
+	fmt.Fprintf(w, "%-8s", "time")
+	for _, g := range gs {
+		fmt.Fprintf(w, "%-*s", colWidth, "G"+strconv.Itoa(g))
+	}
+	fmt.Fprintln(w, "channel after the event")
+	fmt.Fprintln(w, strings.Repeat("─", 8+colWidth*len(gs)+24))
+	lastT := int64(-1)
+	for _, e := range events {
+		t := ""
+		if e.TimeNS != lastT {
+			t = formatTime(e.TimeNS)
+			lastT = e.TimeNS
+		}
+		fmt.Fprintf(w, "%-8s", t)
+		col := slices.Index(gs, e.G)
+		cell := Cell(e)
+		for i := range gs {
+			if i == col {
+				if len(cell) >= colWidth {
+					cell = cell[:colWidth-2] + "…"
+				}
+				fmt.Fprintf(w, "%-*s", colWidth, cell)
+			} else {
+				fmt.Fprintf(w, "%-*s", colWidth, "│")
+			}
+		}
+		line := State(e)
+		if e.Pos != "" {
+			if line != "" {
+				line += "  "
+			}
+			line += "(" + e.Pos + ")"
+		}
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
+	}
+}
+
+// Cell is the short text of an event in its goroutine's column: "send jobs",
+// "park recv done", "go G3".
+func Cell(e sim.TraceEvent) string {
+	s := e.Op
+	if e.Chan != "" {
+		s += " " + e.Chan
+	}
+	if e.Op == "go" || e.Op == "park" || e.Op == "wake" || e.Op == "select" {
+		if e.Detail != "" && len(s)+len(e.Detail) < colWidth*2 {
+			s += " " + e.Detail
+		}
+	}
+	return s
+}
+
+// State draws a channel's fields after an event, as the lessons do; "" for events
+// that touch no channel.
+func State(e sim.TraceEvent) string {
+	if e.Chan == "" || !isChanOp(e.Op) {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(e.Chan)
+	if e.DataqSiz > 0 {
+		b.WriteString(" buf [")
+		for i := 0; i < e.DataqSiz; i++ {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			if occupied(e, i) {
+				b.WriteByte('#')
+			} else {
+				b.WriteByte('_')
+			}
+		}
+		b.WriteString("]")
+	} else {
+		b.WriteString(" unbuffered")
+	}
+	fmt.Fprintf(&b, " qcount=%d", e.QCount)
+	if e.DataqSiz > 0 {
+		fmt.Fprintf(&b, " sendx=%d recvx=%d", e.SendX, e.RecvX)
+	}
+	fmt.Fprintf(&b, " recvq=%s sendq=%s", ids(e.RecvQ), ids(e.SendQ))
+	if e.Closed {
+		b.WriteString(" closed")
+	}
+	return b.String()
+}
+
+// occupied reports whether slot i of the ring holds a value: the qcount slots from
+// recvx onwards, wrapping around.
+func occupied(e sim.TraceEvent, i int) bool {
+	if e.DataqSiz == 0 {
+		return false
+	}
+	off := (i - e.RecvX + e.DataqSiz) % e.DataqSiz
+	return off < e.QCount
+}
+
+func isChanOp(op string) bool {
+	switch op {
+	case "make", "send", "recv", "close", "select", "park", "wake", "len", "cap":
+		return true
+	}
+	return false
+}
+
+func ids(q []int) string {
+	parts := make([]string, len(q))
+	for i, g := range q {
+		parts[i] = "G" + strconv.Itoa(g)
+	}
+	return "[" + strings.Join(parts, " ") + "]"
+}
+
+func goroutines(events []sim.TraceEvent) []int {
+	var gs []int
+	for _, e := range events {
+		if !slices.Contains(gs, e.G) {
+			gs = append(gs, e.G)
+		}
+	}
+	slices.Sort(gs)
+	return gs
+}
+
+func formatTime(ns int64) string {
+	if ns == 0 {
+		return "0s"
+	}
+	return time.Duration(ns).String()
+}
+
+// HTML writes a self-contained page that draws the same run: one column per
+// goroutine, one row per event, the channel's state beside it.
+func HTML(w io.Writer, title string, events []sim.TraceEvent) {
+	gs := goroutines(events)
+	fmt.Fprintf(w, `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>%s</title>
+<style>
+body{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;margin:2em;color:#222}
+h1{font-size:16px}
+table{border-collapse:collapse}
+th,td{padding:2px 10px;border-bottom:1px solid #eee;text-align:left;white-space:nowrap}
+th{position:sticky;top:0;background:#fafafa;border-bottom:2px solid #ccc}
+td.g{border-left:2px solid #ddd;min-width:9em}
+td.ev{background:#eef5ff;border-left:2px solid #58f}
+td.park{background:#fff2e0;border-left:2px solid #f90}
+td.wake{background:#eaffea;border-left:2px solid #3a3}
+td.fail,td.panic{background:#ffe8e8;border-left:2px solid #d33}
+td.t{color:#888}
+.slot{display:inline-block;width:1.4em;text-align:center;border:1px solid #999;margin-right:-1px}
+.full{background:#58f;color:#fff}
+.pos{color:#888}
+</style></head><body>
+<h1>%s</h1>
+<table><tr><th>time</th>`, html.EscapeString(title), html.EscapeString(title))
+	for _, g := range gs {
+		fmt.Fprintf(w, "<th>G%d</th>", g)
+	}
+	fmt.Fprint(w, "<th>channel after the event</th><th>where</th></tr>\n")
+	for _, e := range events {
+		fmt.Fprintf(w, "<tr><td class=t>%s</td>", formatTime(e.TimeNS))
+		for _, g := range gs {
+			if g == e.G {
+				fmt.Fprintf(w, "<td class=\"ev %s\">%s</td>", html.EscapeString(e.Op), html.EscapeString(Cell(e)))
+			} else {
+				fmt.Fprint(w, "<td class=g></td>")
+			}
+		}
+		fmt.Fprintf(w, "<td>%s</td><td class=pos>%s</td></tr>\n", stateHTML(e), html.EscapeString(e.Pos))
+	}
+	fmt.Fprint(w, "</table></body></html>\n")
+}
+
+func stateHTML(e sim.TraceEvent) string {
+	s := State(e)
+	if s == "" || e.DataqSiz == 0 {
+		return html.EscapeString(s)
+	}
+	var slots strings.Builder
+	for i := 0; i < e.DataqSiz; i++ {
+		class := "slot"
+		if occupied(e, i) {
+			class += " full"
+		}
+		fmt.Fprintf(&slots, "<span class=%q>%d</span>", class, i)
+	}
+	fields := strings.SplitN(s, "] ", 2)
+	rest := ""
+	if len(fields) == 2 {
+		rest = fields[1]
+	}
+	return html.EscapeString(e.Chan) + " " + slots.String() + " " + html.EscapeString(rest)
+}

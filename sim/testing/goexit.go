@@ -1,0 +1,6 @@
+package testing
+
+import "runtime"
+
+// runtime_Goexit ends the calling goroutine; the simulator sees it exit.
+func runtime_Goexit() { runtime.Goexit() }

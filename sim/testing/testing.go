@@ -1,0 +1,275 @@
+// Package testing is the simulator's drop-in for the standard testing package. The
+// rewriter points a test file's import of "testing" here, so that a Test function
+// runs unchanged under the simulator: t.Errorf fails the current schedule, t.Fatalf
+// ends the test's goroutine, and subtests run in goroutines of their own, as they do
+// for real.
+//
+// Only the harness runs tests; the types exist so that test files compile unchanged.
+// Benchmarks and fuzz targets compile but are not run under the simulator.
+package testing
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	stdtesting "testing"
+	"time"
+
+	"github.com/gocourse/gocourse/sim"
+)
+
+// TB is the interface common to T and B, as in the standard library.
+type TB interface {
+	Cleanup(func())
+	Error(args ...any)
+	Errorf(format string, args ...any)
+	Fail()
+	FailNow()
+	Failed() bool
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+	Helper()
+	Log(args ...any)
+	Logf(format string, args ...any)
+	Name() string
+	Setenv(key, value string)
+	Chdir(dir string)
+	Skip(args ...any)
+	SkipNow()
+	Skipf(format string, args ...any)
+	Skipped() bool
+	TempDir() string
+	Context() context.Context
+	Output() io.Writer
+}
+
+// common holds what T and B share.
+type common struct {
+	name     string
+	failed   bool
+	skipped  bool
+	finished bool
+	cleanups []func()
+	parent   *common
+	out      strings.Builder
+}
+
+// T is a test's handle under the simulator.
+type T struct{ common }
+
+// New returns the handle for a top-level test of that name. The harness calls it
+// once per schedule.
+func New(name string) *T { return &T{common{name: name}} }
+
+// Name returns the test's name.
+func (c *common) Name() string { return c.name }
+
+// Fail marks the test, and the schedule, as failed.
+func (c *common) Fail() {
+	for p := c; p != nil; p = p.parent {
+		p.failed = true
+	}
+	sim.Fail(c.name + " failed")
+}
+
+// Failed reports whether the test failed.
+func (c *common) Failed() bool { return c.failed }
+
+// FailNow marks the test failed and ends its goroutine.
+func (c *common) FailNow() {
+	c.Fail()
+	c.finished = true
+	runtime_Goexit()
+}
+
+func (c *common) fail(msg string) {
+	for p := c; p != nil; p = p.parent {
+		p.failed = true
+	}
+	sim.Fail(c.name + ": " + msg)
+}
+
+// Error is Log followed by Fail.
+func (c *common) Error(args ...any) { c.fail(fmt.Sprintln(args...)[:len(fmt.Sprintln(args...))-1]) }
+
+// Errorf is Logf followed by Fail.
+func (c *common) Errorf(format string, args ...any) { c.fail(fmt.Sprintf(format, args...)) }
+
+// Fatal is Log followed by FailNow.
+func (c *common) Fatal(args ...any) { c.Error(args...); c.finished = true; runtime_Goexit() }
+
+// Fatalf is Logf followed by FailNow.
+func (c *common) Fatalf(format string, args ...any) {
+	c.Errorf(format, args...)
+	c.finished = true
+	runtime_Goexit()
+}
+
+// Log records text in the test's log.
+func (c *common) Log(args ...any) { fmt.Fprintln(&c.out, args...) }
+
+// Logf records formatted text in the test's log.
+func (c *common) Logf(format string, args ...any) {
+	fmt.Fprintf(&c.out, format, args...)
+	c.out.WriteByte('\n')
+}
+
+// Helper does nothing: positions in sim reports already name the user's code.
+func (c *common) Helper() {}
+
+// Cleanup registers f to run when the test ends, last registered first.
+func (c *common) Cleanup(f func()) { c.cleanups = append(c.cleanups, f) }
+
+// runCleanups runs the registered cleanups.
+func (c *common) runCleanups() {
+	for i := len(c.cleanups) - 1; i >= 0; i-- {
+		c.cleanups[i]()
+	}
+	c.cleanups = nil
+}
+
+// Skip is Log followed by SkipNow.
+func (c *common) Skip(args ...any) { c.Log(args...); c.SkipNow() }
+
+// Skipf is Logf followed by SkipNow.
+func (c *common) Skipf(format string, args ...any) { c.Logf(format, args...); c.SkipNow() }
+
+// SkipNow marks the test skipped and ends its goroutine.
+func (c *common) SkipNow() {
+	c.skipped = true
+	c.finished = true
+	runtime_Goexit()
+}
+
+// Skipped reports whether the test was skipped.
+func (c *common) Skipped() bool { return c.skipped }
+
+// TempDir returns a fresh folder, removed when the test ends.
+func (c *common) TempDir() string {
+	dir, err := os.MkdirTemp("", "simtest-")
+	if err != nil {
+		c.Fatalf("TempDir: %v", err)
+	}
+	c.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+// Setenv sets an environment variable until the test ends.
+func (c *common) Setenv(key, value string) {
+	old, had := os.LookupEnv(key)
+	os.Setenv(key, value)
+	c.Cleanup(func() {
+		if had {
+			os.Setenv(key, old)
+		} else {
+			os.Unsetenv(key)
+		}
+	})
+}
+
+// Chdir changes the working folder until the test ends.
+func (c *common) Chdir(dir string) {
+	old, err := os.Getwd()
+	if err != nil {
+		c.Fatalf("Chdir: %v", err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		c.Fatalf("Chdir: %v", err)
+	}
+	c.Cleanup(func() { os.Chdir(old) })
+}
+
+// Context returns a context for the test. Under the simulator it is never
+// cancelled by the harness.
+func (c *common) Context() context.Context { return context.Background() }
+
+// Output returns a writer into the test's log.
+func (c *common) Output() io.Writer { return &c.out }
+
+// Attr records a key and value; under the simulator it goes to the log.
+func (c *common) Attr(key, value string) { c.Logf("%s=%s", key, value) }
+
+// Log returns what the test logged.
+func (t *T) LogText() string { return t.out.String() }
+
+// Parallel does nothing: the simulator runs one test at a time.
+func (t *T) Parallel() {}
+
+// Deadline reports no deadline: tests under the simulator run in virtual time.
+func (t *T) Deadline() (time.Time, bool) { return time.Time{}, false }
+
+// Run runs f as a subtest in a goroutine of its own and waits for it, as the
+// testing package does. It reports whether the subtest passed.
+func (t *T) Run(name string, f func(t *T)) bool {
+	sub := &T{common{name: t.name + "/" + name, parent: &t.common}}
+	done := sim.MakeChan[struct{}](0).Named(sub.name)
+	sim.Go(func() {
+		defer done.Close()
+		defer sub.runCleanups()
+		f(sub)
+	})
+	done.Recv()
+	return !sub.failed
+}
+
+// B is a benchmark's handle. Benchmarks compile under the simulator but the harness
+// does not run them.
+type B struct {
+	common
+	N int
+}
+
+func (b *B) ResetTimer()                         {}
+func (b *B) StartTimer()                         {}
+func (b *B) StopTimer()                          {}
+func (b *B) ReportAllocs()                       {}
+func (b *B) SetBytes(n int64)                    {}
+func (b *B) ReportMetric(n float64, unit string) {}
+func (b *B) Loop() bool                          { b.N++; return b.N <= 1 }
+func (b *B) Run(name string, f func(b *B)) bool  { return true }
+func (b *B) RunParallel(body func(*PB))          {}
+func (b *B) SetParallelism(p int)                {}
+func (b *B) Elapsed() time.Duration              { return 0 }
+
+// PB iterates a parallel benchmark.
+type PB struct{}
+
+// Next reports whether there are more iterations.
+func (pb *PB) Next() bool { return false }
+
+// F is a fuzz target's handle; fuzz targets compile but do not run under the
+// simulator.
+type F struct{ common }
+
+func (f *F) Add(args ...any)  {}
+func (f *F) Fuzz(ff any)      {}
+func (f *F) Skip(args ...any) {}
+
+// M stands in for testing.M; a TestMain cannot run under the simulator.
+type M = stdtesting.M
+
+// InternalTest is a test the harness can run.
+type InternalTest struct {
+	Name string
+	F    func(*T)
+}
+
+// Short reports whether -test.short is set; under the simulator, false.
+func Short() bool { return false }
+
+// Verbose reports whether -test.v is set; under the simulator, false.
+func Verbose() bool { return false }
+
+// Testing reports whether the program is a test: true.
+func Testing() bool { return true }
+
+// AllocsPerRun runs f once and reports no allocations.
+func AllocsPerRun(runs int, f func()) float64 { f(); return 0 }
+
+// CoverMode reports no coverage.
+func CoverMode() string { return "" }
+
+// Finish runs a top-level test's cleanups; the harness calls it when the test ends.
+func Finish(t *T) { t.runCleanups() }
