@@ -31,6 +31,9 @@ type pkgInfo struct {
 // directory outside any module is loaded by hand against the standard
 // library.
 func load(dir string, opts Options) ([]*pkgInfo, error) {
+	if err := refuseCgo(dir, opts); err != nil {
+		return nil, err
+	}
 	pkgs, err := loadPackages(dir, opts)
 	if err != nil && outsideModule(err) {
 		return loadByHand(dir, opts)
@@ -54,6 +57,7 @@ func loadPackages(dir string, opts Options) ([]*pkgInfo, error) {
 		Dir:        dir,
 		Env:        opts.Env,
 		BuildFlags: opts.BuildFlags,
+		Overlay:    opts.Overlay,
 		Tests:      opts.Tests,
 		Fset:       fset,
 	}
@@ -241,4 +245,40 @@ func newInfo() *types.Info {
 		Scopes:     map[ast.Node]*types.Scope{},
 		Instances:  map[*ast.Ident]types.Instance{},
 	}
+}
+
+// refuseCgo refuses a package with a file that imports "C": the go command
+// would compile generated files in its place, and C code cannot be
+// simulated.
+func refuseCgo(dir string, opts Options) error {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	var errs ErrorList
+	fset := token.NewFileSet()
+	for _, e := range ents {
+		n := e.Name()
+		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") && !opts.Tests {
+			continue
+		}
+		if ok, err := build.Default.MatchFile(dir, n); err != nil || !ok {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, n), nil, parser.ImportsOnly)
+		if err != nil {
+			continue // reported by the load
+		}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"C"` {
+				p := fset.Position(imp.Pos())
+				p.Filename = n
+				errs = append(errs, &Error{Pos: p, Msg: refusedImports["C"]})
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
 }

@@ -86,7 +86,7 @@ func (r *fileRewriter) checkObject(id *ast.Ident, obj types.Object) {
 		return
 	}
 	if what != "" {
-		r.refuse(id.Pos(), "%s uses %s, which cannot cross into package %s (not rewritten) under the simulator", objName(obj), what, path)
+		r.refuse(id.Pos(), "%s uses %s of package %s, which the simulator does not rewrite", objName(obj), what, obj.Pkg().Name())
 	}
 }
 
@@ -114,8 +114,8 @@ func (r *fileRewriter) checkSelection(sel *ast.SelectorExpr, s *types.Selection)
 		idx := s.Index()
 		for k := 0; k < len(idx); k++ {
 			if n := namedOf(t); n != nil && n.Obj().Pkg() != nil && r.external(n.Obj().Pkg().Path()) {
-				r.refuse(sel.Sel.Pos(), "%s is reached through %s.%s of package %s, which is not rewritten, and cannot run under the simulator",
-					objName(obj), n.Obj().Pkg().Name(), n.Obj().Name(), n.Obj().Pkg().Path())
+				r.refuse(sel.Sel.Pos(), "%s is reached through %s.%s, which the simulator does not rewrite",
+					objName(obj), n.Obj().Pkg().Name(), n.Obj().Name())
 				return
 			}
 			if k == len(idx)-1 {
@@ -131,11 +131,15 @@ func (r *fileRewriter) checkSelection(sel *ast.SelectorExpr, s *types.Selection)
 	}
 	deep := !std(path)
 	what := r.badType(obj.Type(), deep)
-	if what == "" && deep {
+	if _, isMethod := obj.(*types.Func); what == "" && deep && isMethod {
 		what = r.badType(s.Recv(), true)
 	}
 	if what != "" {
-		r.refuse(sel.Sel.Pos(), "%s uses %s, which cannot cross into package %s (not rewritten) under the simulator", objName(obj), what, path)
+		name := objName(obj)
+		if n := namedOf(s.Recv()); n != nil && n.Obj().Pkg() != nil {
+			name = n.Obj().Pkg().Name() + "." + n.Obj().Name() + "." + obj.Name()
+		}
+		r.refuse(sel.Sel.Pos(), "%s uses %s of package %s, which the simulator does not rewrite", name, what, obj.Pkg().Name())
 	}
 }
 
@@ -186,8 +190,8 @@ func (r *fileRewriter) externalCall(call *ast.CallExpr) {
 		case i < params.Len():
 			pt = params.At(i).Type()
 		}
-		if pt != nil && types.IsInterface(pt) || pt != nil && r.holdsChan(pt) {
-			r.refuse(a.Pos(), "passing a channel to %s cannot run under the simulator (package %s is not rewritten)", objName(obj), obj.Pkg().Path())
+		if pt != nil && types.IsInterface(pt) {
+			r.refuse(a.Pos(), "passing a channel to %s cannot run under the simulator", objName(obj))
 			return
 		}
 	}
@@ -203,6 +207,9 @@ func (r *fileRewriter) holdsChan(t types.Type) bool {
 			return false
 		}
 		seen[t] = true
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && !r.inPkg[n.Obj().Pkg().Path()] {
+			return false // its channels are real ones, not rewritten
+		}
 		switch u := t.Underlying().(type) {
 		case *types.Chan:
 			return true

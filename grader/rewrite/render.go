@@ -45,7 +45,7 @@ func (r *pkgRewriter) refuse(pos token.Pos, format string, args ...any) {
 
 func (r *pkgRewriter) rewrite(ov *Overlay) {
 	for i, f := range r.p.files {
-		src, err := os.ReadFile(r.p.names[i])
+		src, err := readSource(r.p.names[i], r.opts.Overlay)
 		if err != nil {
 			r.errs = append(r.errs, &Error{Pos: token.Position{Filename: relName(r.dir, r.p.names[i])}, Msg: err.Error()})
 			continue
@@ -158,6 +158,7 @@ func (r *fileRewriter) rewrite() []byte {
 	// original file, whatever path the go command built it from.
 	fmt.Fprintf(&r.b, "//line %s:1:1\n", r.name)
 	r.simMark = -1
+	r.orig(token.Pos(r.tf.Base()), r.file.Pos()) // comments and build constraints
 	r.span(r.file.Pos(), r.file.End(), r.file)
 	r.orig(r.file.End(), token.Pos(r.tf.Base()+r.tf.Size()))
 	if len(r.errs) > before {
@@ -366,8 +367,19 @@ func (r *fileRewriter) typeText(t types.Type) string {
 			check(t.Elem())
 		case *types.Chan:
 			ok = false // would need rewriting itself
-		case *types.Signature, *types.Struct, *types.Interface, *types.Tuple:
-			ok = false // rare; not worth the risk
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				check(t.Field(i).Type())
+			}
+		case *types.Signature:
+			check(t.Params())
+			check(t.Results())
+		case *types.Tuple:
+			for i := 0; i < t.Len(); i++ {
+				check(t.At(i).Type())
+			}
+		case *types.Interface:
+			ok = ok && t.NumMethods() == 0 && t.NumEmbeddeds() == 0
 		}
 	}
 	check(t)
@@ -375,4 +387,13 @@ func (r *fileRewriter) typeText(t types.Type) string {
 		return ""
 	}
 	return types.TypeString(t, r.qualifier)
+}
+
+// readSource returns a file's content: the overlay's, where it has some, else the
+// file on disk.
+func readSource(name string, overlay map[string][]byte) ([]byte, error) {
+	if src, ok := overlay[name]; ok && src != nil {
+		return src, nil
+	}
+	return os.ReadFile(name)
 }

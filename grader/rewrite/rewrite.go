@@ -54,6 +54,13 @@ type Options struct {
 	// BuildFlags are passed to the go command that loads the package
 	// (for example -tags).
 	BuildFlags []string
+
+	// Overlay replaces files while the package is loaded, as the go command's
+	// -overlay does: absolute path -> content, nil to hide a file. The runner
+	// uses it for a synthetic go.mod, the course's pristine tests and the
+	// reference solution. Rewritten files are produced from the overlay's
+	// content where it has some.
+	Overlay map[string][]byte
 }
 
 // Overlay is the rewritten package: for every rewritten or added file, its

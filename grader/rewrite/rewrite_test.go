@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"go/scanner"
+	"go/token"
 	"fmt"
 	"os"
 	"os/exec"
@@ -182,5 +184,79 @@ func TestGoldenCompiles(t *testing.T) {
 	out, err := goTool(t, append([]string{"vet", "-overlay", js}, pkgs...)...)
 	if err != nil {
 		t.Fatalf("go vet of the rewritten packages: %v\n%s", err, out)
+	}
+}
+
+// identLines maps each line of a file, as the compiler would report it
+// (line directives honoured), to the identifiers on it.
+func identLines(t *testing.T, name string, src []byte) map[string]map[int][]string {
+	t.Helper()
+	fset := token.NewFileSet()
+	f := fset.AddFile(name, -1, len(src))
+	var s scanner.Scanner
+	s.Init(f, src, nil, 0)
+	out := map[string]map[int][]string{}
+	for {
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF {
+			return out
+		}
+		if tok != token.IDENT {
+			continue
+		}
+		p := fset.Position(pos)
+		if out[p.Filename] == nil {
+			out[p.Filename] = map[int][]string{}
+		}
+		out[p.Filename][p.Line] = append(out[p.Filename][p.Line], lit)
+	}
+}
+
+// renamed are identifiers the rewriter may drop from a line.
+var renamed = map[string]bool{
+	"make": true, "close": true, "len": true, "cap": true, "chan": true,
+	"Print": true, "Println": true, "Printf": true, "Stdout": true, "os": true,
+}
+
+// checkLines verifies that every identifier of the original file is, in the
+// rewritten file, on the line the compiler attributes to the original file
+// and line: that line directives keep file:line true.
+func checkLines(t *testing.T, ov *rewrite.Overlay) {
+	t.Helper()
+	for _, p := range ov.Paths() {
+		orig, err := os.ReadFile(p)
+		if err != nil {
+			continue // an added file
+		}
+		want := identLines(t, p, orig)[p]
+		got := identLines(t, p+".rewritten", ov.Files[p])[p]
+		for line, ids := range want {
+			have := map[string]int{}
+			for _, id := range got[line] {
+				have[id]++
+			}
+			for _, id := range ids {
+				if renamed[id] {
+					continue
+				}
+				if have[id] == 0 {
+					t.Errorf("%s:%d: identifier %s is not on this line in the rewritten file (has %v)", filepath.Base(p), line, id, got[line])
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestLines checks line fidelity for every golden package.
+func TestLines(t *testing.T) {
+	for _, dir := range dirs(t, "golden") {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			ov, err := rewrite.Package(dir, rewrite.Options{Tests: true})
+			if err != nil {
+				t.Fatalf("Package: %v", err)
+			}
+			checkLines(t, ov)
+		})
 	}
 }

@@ -87,6 +87,21 @@ func (r *fileRewriter) fmtCall(call *ast.CallExpr) {
 		return
 	}
 	r.externalCall(call)
+	if len(call.Args) == 1 {
+		if tup, ok := r.typeOf(call.Args[0]).(*types.Tuple); ok && tup.Len() > 1 {
+			// fmt.Println(f()) with f returning several values: call a
+			// function that takes them all.
+			qual := ""
+			if s, ok := unparen(call.Fun).(*ast.SelectorExpr); ok {
+				qual = r.text(s.X) + "."
+			}
+			r.rules[call] = func() {
+				r.lit(fmt.Sprintf(printFuncs[name], qual+fprint(name), r.simRef("Stdout")))
+				r.span(call.Lparen, call.End(), call)
+			}
+			return
+		}
+	}
 	r.rules[call] = func() {
 		switch f := unparen(call.Fun).(type) {
 		case *ast.SelectorExpr:

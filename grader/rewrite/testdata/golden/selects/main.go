@@ -59,12 +59,14 @@ outer:
 		}
 	default:
 	}
-	select { case a <- 1: default: }
 	select {
-	case a <-
-		(func() int {
-			return 7
-		})():
+	case a <- 1:
+	default:
+	}
+	select {
+	case a <- (func() int {
+		return 7
+	})():
 		fmt.Println("sent")
 	case <-b: // a comment
 	}

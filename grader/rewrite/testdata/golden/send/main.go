@@ -14,8 +14,7 @@ func main() {
 	anyc <- nil
 	anyc <- ch
 	x, _ := values()
-	ch <-
-		x + 1
+	ch <- x + 1
 	chans := []chan int{ch}
 	chans[0] <- len(chans)
 	func() chan int { return ch }() <- 5
