@@ -32,9 +32,6 @@ func Text(w io.Writer, r *grader.Result) {
 				fmt.Fprintf(w, "      %s\n", line)
 			}
 		}
-		if ch.Replay != "" {
-			fmt.Fprintf(w, "      replay: gocourse replay %s\n", ch.Replay)
-		}
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"go/token"
 	"os"
 	"os/exec"
+	"regexp"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -60,6 +61,13 @@ type Report struct {
 type UnsupportedError struct{ Msg string }
 
 func (e *UnsupportedError) Error() string { return e.Msg }
+
+// The go command registers every TestXxx, BenchmarkXxx and FuzzXxx function of a
+// test file with the real testing package. Rewritten, they take the simulator's
+// *testing.T, so the runner renames them and the harness calls them by the new name.
+var hideTestFuncs = regexp.MustCompile(`(?m)^func (Test|Benchmark|Fuzz)([A-Z_0-9]\w*|)\(`)
+
+const hiddenPrefix = "gocourseSim"
 
 // harnessFile is the name of the generated test file that holds the harness.
 const harnessFile = "zz_gocourse_harness_test.go"
@@ -146,6 +154,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	files := map[string][]byte{}
 	for path, data := range over.Files {
+		if strings.HasSuffix(path, "_test.go") {
+			data = hideTestFuncs.ReplaceAll(data, []byte("func "+hiddenPrefix+"$1$2("))
+		}
 		files[path] = data
 	}
 	for path, data := range base {
@@ -308,7 +319,7 @@ func (p *pkgInfo) harness() []byte {
 	}
 	fmt.Fprintf(&b, "\tos.Exit(gocourseharness.Main(%s, []gocourseharness.Test{\n", mainFn)
 	for _, t := range p.tests {
-		fmt.Fprintf(&b, "\t\t{Name: %q, F: %s},\n", t, t)
+		fmt.Fprintf(&b, "\t\t{Name: %q, F: %s%s},\n", t, hiddenPrefix, t)
 	}
 	b.WriteString("\t}))\n}\n")
 	return []byte(b.String())

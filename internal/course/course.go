@@ -74,6 +74,16 @@ type Check struct {
 	Leak    *bool         `yaml:"leak"`
 	Run     string        `yaml:"run"`
 
+	// Settings of the "sim" check: how the simulator explores schedules.
+	Strategy    string `yaml:"strategy"`    // random (default), pct or dfs
+	Schedules   int    `yaml:"schedules"`   // the most schedules to run (default 1000)
+	Seed        uint64 `yaml:"seed"`        // seed of random and pct (default 1)
+	Depth       int    `yaml:"depth"`       // pct: bug depth (default 3)
+	Preemptions int    `yaml:"preemptions"` // dfs: preemption bound (default 2)
+	// Exhaustive makes a dfs check fail unless every schedule within the bound was
+	// explored: a pass then means no schedule is wrong.
+	Exhaustive bool `yaml:"exhaustive"`
+
 	Line int `yaml:"-"` // line of the check in exercise.yaml, for messages
 }
 
@@ -277,12 +287,47 @@ func loadExercise(root string, l *Lesson, id string) (*Exercise, error) {
 				return nil, &Error{rel, n.Line, fmt.Sprintf("cpu: %d is not a GOMAXPROCS value", c)}
 			}
 		}
+		if ch.Kind == "sim" {
+			if err := simDefaults(&ch); err != nil {
+				return nil, &Error{rel, n.Line, err.Error()}
+			}
+		}
 		ex.Checks = append(ex.Checks, ch)
 	}
 	if len(ex.Checks) == 0 {
 		return nil, &Error{rel, 0, "checks: name at least one check"}
 	}
 	return ex, nil
+}
+
+// simDefaults fills in and checks the settings of a "sim" check.
+func simDefaults(ch *Check) error {
+	switch ch.Strategy {
+	case "":
+		ch.Strategy = "random"
+	case "random", "pct", "dfs":
+	default:
+		return fmt.Errorf("strategy: unknown strategy %q (want random, pct or dfs)", ch.Strategy)
+	}
+	if ch.Schedules < 0 || ch.Depth < 0 || ch.Preemptions < 0 {
+		return fmt.Errorf("schedules, depth and preemptions must not be negative")
+	}
+	if ch.Schedules == 0 {
+		ch.Schedules = 1000
+	}
+	if ch.Seed == 0 {
+		ch.Seed = 1
+	}
+	if ch.Depth == 0 {
+		ch.Depth = 3
+	}
+	if ch.Preemptions == 0 && ch.Strategy == "dfs" {
+		ch.Preemptions = 2
+	}
+	if ch.Exhaustive && ch.Strategy != "dfs" {
+		return fmt.Errorf("exhaustive: only the dfs strategy can explore every schedule")
+	}
+	return nil
 }
 
 // decodeStrict decodes YAML, refusing fields that the target does not have.
@@ -317,7 +362,7 @@ func yamlError(file string, err error) error {
 		msg = `expected text, found a "key: value" pair (text that contains ": " must be quoted)`
 	}
 	msg = strings.Replace(msg, "in type course.exerciseFile", "(known fields: title, kind, section, files, hints, checks)", 1)
-	msg = strings.Replace(msg, "in type course.Check", "(known fields: kind, weight, race, cpu, timeout, leak, run)", 1)
+	msg = strings.Replace(msg, "in type course.Check", "(known fields: kind, weight, race, cpu, timeout, leak, run, strategy, schedules, seed, depth, preemptions, exhaustive)", 1)
 	msg = strings.Replace(msg, "in type course.courseFile", "(known fields: title, lessons)", 1)
 	return &Error{File: file, Line: line, Msg: msg}
 }

@@ -62,14 +62,20 @@ func Text(w io.Writer, events []sim.TraceEvent) {
 }
 
 // Cell is the short text of an event in its goroutine's column: "send jobs",
-// "park recv done", "go G3".
+// "park <-done" (parked receiving), "park jobs<-" (parked sending), "go G3".
 func Cell(e sim.TraceEvent) string {
+	switch {
+	case e.Op == "park" && e.Detail == "chan receive" && e.Chan != "":
+		return "park <-" + e.Chan
+	case e.Op == "park" && e.Detail == "chan send" && e.Chan != "":
+		return "park " + e.Chan + "<-"
+	}
 	s := e.Op
 	if e.Chan != "" {
 		s += " " + e.Chan
 	}
 	if e.Op == "go" || e.Op == "park" || e.Op == "wake" || e.Op == "select" {
-		if e.Detail != "" && len(s)+len(e.Detail) < colWidth*2 {
+		if e.Detail != "" && len(s)+len(e.Detail) < colWidth {
 			s += " " + e.Detail
 		}
 	}

@@ -1,0 +1,126 @@
+package grader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/gocourse/gocourse/grader/simrun"
+	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/internal/timeline"
+	"github.com/gocourse/gocourse/sim"
+	"github.com/gocourse/gocourse/sim/harness"
+)
+
+func init() { Register("sim", simCheck{}) }
+
+// simCheck runs the course's tests under the simulator over many schedules. A
+// failure names the schedule (a replay token), the goroutines stuck and where, and
+// draws the last events of the failing run.
+type simCheck struct{}
+
+func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
+	res := CheckResult{Name: "sim"}
+	if env.Opts.Progress != nil {
+		env.Opts.Progress(fmt.Sprintf("exploring %s under the simulator (%s, up to %d schedules)", env.Exercise.ID, c.Strategy, c.Schedules))
+	}
+	run := c.Run
+	if run == "" {
+		run = "^(" + strings.Join(env.Tests, "|") + ")$"
+	}
+	cfg := simrun.Config{
+		Dir:     env.Dir,
+		Overlay: env.Overlay,
+		Go:      env.Opts.Go,
+		Timeout: buildLimit + c.Timeout,
+		Harness: harness.Config{
+			Mode: "explore", Strategy: c.Strategy, Seed: c.Seed, Schedules: c.Schedules,
+			Depth: c.Depth, Preemptions: c.Preemptions, Run: run,
+			TimeoutMS: c.Timeout.Milliseconds(),
+		},
+	}
+	rep, err := simrun.Run(ctx, cfg)
+	var unsupported *simrun.UnsupportedError
+	switch {
+	case errors.As(err, &unsupported):
+		res.Status = Fail
+		res.Message = "the simulator cannot run this code faithfully: " + env.relLine(unsupported.Msg)
+		return res
+	case err != nil:
+		res.Status = Error
+		res.Message = env.relLine(err.Error())
+		return res
+	}
+	r := rep.Result
+	if r == nil || r.Outcome == sim.Pass {
+		if c.Exhaustive && !rep.Exhausted {
+			res.Status = Fail
+			res.Message = fmt.Sprintf("explored %d schedules without covering all of them within %d preemptions; the exercise asks for every schedule", rep.Schedules, c.Preemptions)
+			return res
+		}
+		res.Status = Pass
+		if rep.Exhausted {
+			res.Message = fmt.Sprintf("every schedule within %d preemptions passes (%d schedules)", c.Preemptions, rep.Schedules)
+		} else {
+			res.Message = fmt.Sprintf("%d schedules pass", rep.Schedules)
+		}
+		return res
+	}
+	res.Status = Fail
+	res.Replay = rep.Replay
+	res.Message = env.explainSim(rep, c)
+	return res
+}
+
+// explainSim tells the story of a failing schedule in the lessons' words.
+func (env *Env) explainSim(rep *simrun.Report, c course.Check) string {
+	r := rep.Result
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s, on schedule %d (%s)\n", rep.Target, outcomeWords(r), rep.Schedules, c.Strategy)
+	for _, g := range r.Goroutines {
+		fmt.Fprintf(&b, "  %s\n", env.relLine(g.String()))
+	}
+	for _, f := range r.Failures {
+		if f != r.Message {
+			fmt.Fprintf(&b, "  %s\n", env.relLine(f))
+		}
+	}
+	if r.Panic != nil {
+		fmt.Fprintf(&b, "  goroutine %d panicked: %s\n", r.Panic.G, r.Panic.Message)
+	}
+	events := r.Trace
+	if len(events) > 8 {
+		events = events[len(events)-8:]
+	}
+	if len(events) > 0 {
+		fmt.Fprintf(&b, "the last %d events of that schedule (virtual time %s):\n", len(events), time.Duration(r.TimeNS))
+		var t strings.Builder
+		timeline.Text(&t, events)
+		for _, line := range strings.Split(strings.TrimRight(t.String(), "\n"), "\n") {
+			fmt.Fprintf(&b, "  %s\n", line)
+		}
+	}
+	fmt.Fprintf(&b, "see it whole: gocourse trace --replay %s %s", rep.Replay, env.Rel(env.Dir))
+	return b.String()
+}
+
+func outcomeWords(r *sim.Result) string {
+	switch r.Outcome {
+	case sim.Deadlock:
+		return "deadlock: " + r.Message
+	case sim.Leak:
+		return "goroutine leak: " + r.Message
+	case sim.Panic:
+		return r.Message
+	case sim.Failed:
+		return "test failed: " + r.Message
+	}
+	return r.Outcome.String() + ": " + r.Message
+}
+
+// relLine shortens the absolute paths of the exercise folder in a message.
+func (env *Env) relLine(s string) string {
+	return strings.ReplaceAll(s, env.Dir+"/", env.Rel(env.Dir)+"/")
+}

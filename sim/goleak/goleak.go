@@ -1,0 +1,38 @@
+// Package goleak is the simulator's drop-in for go.uber.org/goleak. Under the
+// simulator every schedule already ends with a leak check of its own (a goroutine
+// still blocked when the body returns fails the schedule, naming where it waits), so
+// these functions accept the same arguments as goleak's and check nothing more.
+package goleak
+
+// TestingT is the part of *testing.T that VerifyNone uses.
+type TestingT interface {
+	Error(args ...any)
+}
+
+// Option configures a leak check; under the simulator options have no effect.
+type Option interface{ option() }
+
+type option struct{}
+
+func (option) option() {}
+
+// VerifyNone does nothing: the simulator reports leaks at the end of each schedule.
+func VerifyNone(t TestingT, options ...Option) {}
+
+// Find reports no leak: the simulator reports leaks at the end of each schedule.
+func Find(options ...Option) error { return nil }
+
+// IgnoreTopFunction is accepted and ignored.
+func IgnoreTopFunction(f string) Option { return option{} }
+
+// IgnoreAnyFunction is accepted and ignored.
+func IgnoreAnyFunction(f string) Option { return option{} }
+
+// IgnoreCurrent is accepted and ignored.
+func IgnoreCurrent() Option { return option{} }
+
+// MaxRetryAttempts is accepted and ignored.
+func MaxRetryAttempts(num int) Option { return option{} }
+
+// MaxSleepInterval is accepted and ignored.
+func MaxSleepInterval(d any) Option { return option{} }
