@@ -136,12 +136,14 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 	env := append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod", "CGO_ENABLED=0")
-	// go/packages cannot hide a file; the build's overlay does that below.
+	// go/packages cannot hide a file, but it skips one whose build constraint
+	// never holds; the build's overlay hides it below.
 	load := map[string][]byte{}
 	for path, data := range base {
-		if data != nil {
-			load[path] = data
+		if data == nil {
+			data = []byte("//go:build ignore\n\npackage ignored\n")
 		}
+		load[path] = data
 	}
 	over, err := rewrite.Package(dir, rewrite.Options{Tests: !pkg.main, Env: env, Overlay: load})
 	if err != nil {

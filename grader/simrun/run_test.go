@@ -1,0 +1,94 @@
+package simrun
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gocourse/gocourse/sim"
+	"github.com/gocourse/gocourse/sim/harness"
+)
+
+func explore(t *testing.T, dir string, h harness.Config, files ...string) *Report {
+	t.Helper()
+	abs, _ := filepath.Abs(filepath.Join("testdata", dir))
+	var full []string
+	for _, f := range files {
+		full = append(full, filepath.Join(abs, f))
+	}
+	rep, err := Run(context.Background(), Config{Dir: abs, Files: full, Harness: h})
+	if err != nil {
+		t.Fatalf("Run(%s): %v", dir, err)
+	}
+	return rep
+}
+
+func TestExploreFindsDeadlockAndReplaysIt(t *testing.T) {
+	rep := explore(t, "deadlock", harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 500})
+	r := rep.Result
+	if r == nil || r.Outcome != sim.Deadlock {
+		t.Fatalf("want a deadlock, got %+v", rep)
+	}
+	if !rep.Main || rep.Target != "main" || rep.Replay == "" {
+		t.Errorf("report: main=%v target=%q replay=%q", rep.Main, rep.Target, rep.Replay)
+	}
+	if len(r.Goroutines) != 2 || r.Goroutines[0].Pos != "main.go:20" || r.Goroutines[1].State != "chan receive" {
+		t.Errorf("goroutines: %+v", r.Goroutines)
+	}
+	for range 3 {
+		again := explore(t, "deadlock", harness.Config{Replay: rep.Replay})
+		a := again.Result
+		if a.Outcome != r.Outcome || a.Output != r.Output || a.TimeNS != r.TimeNS || a.Steps != r.Steps || len(a.Trace) != len(r.Trace) {
+			t.Fatalf("replay differs: %v %q %d steps vs %v %q %d steps", a.Outcome, a.Output, a.Steps, r.Outcome, r.Output, r.Steps)
+		}
+	}
+}
+
+func TestExploreTestsNamesTheFailingTest(t *testing.T) {
+	rep := explore(t, "leaktest", harness.Config{Mode: "explore", Strategy: "dfs", Preemptions: 1, Schedules: 1000, Run: "."})
+	r := rep.Result
+	if r == nil || r.Outcome != sim.Leak || rep.Target != "TestThree" {
+		t.Fatalf("want TestThree to leak, got target %q result %+v", rep.Target, r)
+	}
+	if !strings.HasPrefix(rep.Replay, "TestThree@") {
+		t.Errorf("replay token %q does not name the test", rep.Replay)
+	}
+	again := explore(t, "leaktest", harness.Config{Replay: rep.Replay})
+	if again.Result.Outcome != sim.Leak || again.Target != "TestThree" {
+		t.Errorf("replay: %s %+v", again.Target, again.Result)
+	}
+	pass := explore(t, "leaktest", harness.Config{Mode: "explore", Strategy: "dfs", Preemptions: 2, Run: "TestOne"})
+	if pass.Result != nil || !pass.Exhausted {
+		t.Errorf("TestOne alone should pass exhaustively: %+v", pass)
+	}
+}
+
+func TestOneFileOfAFolder(t *testing.T) {
+	for _, f := range []string{"a.go", "b.go"} {
+		rep := explore(t, "twofiles", harness.Config{Mode: "run"}, f)
+		if rep.Result.Output != strings.TrimSuffix(f, ".go")+"\n" {
+			t.Errorf("%s printed %q", f, rep.Result.Output)
+		}
+	}
+}
+
+func TestUnsupportedIsRefusedByName(t *testing.T) {
+	abs, _ := filepath.Abs("testdata/reflectsel")
+	_, err := Run(context.Background(), Config{Dir: abs, Harness: harness.Config{Mode: "run"}})
+	var u *UnsupportedError
+	if !errors.As(err, &u) || !strings.Contains(u.Msg, "main.go:8") || !strings.Contains(u.Msg, "reflect") {
+		t.Fatalf("want an UnsupportedError naming main.go:8 and reflect, got %v", err)
+	}
+}
+
+func TestExhaustivePass(t *testing.T) {
+	rep := explore(t, "pingpong", harness.Config{Mode: "explore", Strategy: "dfs", Preemptions: 3, Schedules: 100000})
+	if rep.Result != nil {
+		t.Fatalf("pingpong is correct on every schedule; got %+v", rep.Result)
+	}
+	if !rep.Exhausted || rep.Schedules < 2 {
+		t.Errorf("exhausted=%v after %d schedules", rep.Exhausted, rep.Schedules)
+	}
+}
