@@ -110,7 +110,7 @@ type tracer struct {
 	dropped   int
 }
 
-const maxTraceEvents = 1 << 20
+const maxTraceEvents = 1 << 17
 
 func (t *tracer) reset(positions bool) {
 	clear(t.events)
@@ -154,7 +154,7 @@ func (s *scheduler) traceEvent(gp *G, op string, c *hchan, obj any, arg int, det
 	}
 	if t.positions {
 		off := len(t.pcs)
-		t.pcs = append(t.pcs, make([]uintptr, 10)...)
+		t.pcs = append(t.pcs, make([]uintptr, 6)...)
 		n := runtime.Callers(3, t.pcs[off:])
 		t.pcs = t.pcs[:off+n]
 		e.pcs = span{int32(off), int32(n)}
