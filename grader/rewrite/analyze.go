@@ -68,6 +68,7 @@ func (r *fileRewriter) analyze() {
 		}
 		return true
 	})
+	r.blankUnused()
 	for _, g := range gotos {
 		if l := selectLabels[r.info.Uses[g.Label]]; l != nil {
 			r.refuse(g.Pos(), "goto %s: a goto to a labelled select cannot be rewritten", g.Label.Name)

@@ -101,6 +101,11 @@ func (r *fileRewriter) makeChan(call *ast.CallExpr, ch *types.Chan, stack []ast.
 	}
 	name := r.chanName(call, stack)
 	r.rules[call] = func() {
+		if lit == nil {
+			// make(Pipe): convert to the (now alias) type, for the reader.
+			r.node(call.Args[0])
+			r.lit("(")
+		}
 		r.lit(r.simRef("MakeChan") + "[")
 		if lit != nil {
 			r.node(lit.Value)
@@ -125,6 +130,9 @@ func (r *fileRewriter) makeChan(call *ast.CallExpr, ch *types.Chan, stack []ast.
 		r.lit(")")
 		if name != "" {
 			r.lit(".Named(" + strconv.Quote(name) + ")")
+		}
+		if lit == nil {
+			r.lit(")")
 		}
 	}
 }

@@ -90,8 +90,9 @@ type fileRewriter struct {
 	tmp      string // prefix of temporaries
 	ntmp     int
 	usesSim  bool
-	imports  map[string]string // extra imports: path -> local name
-	simMark  int               // offset in b where the sim import goes
+	imports  map[string]string      // extra imports: path -> local name
+	dropped  map[*types.PkgName]int // uses of an import the rewrite removes
+	simMark  int                    // offset in b where the sim import goes
 	fileErrs int
 }
 
@@ -105,6 +106,7 @@ func newFileRewriter(r *pkgRewriter, f *ast.File, name string, src []byte) *file
 		info:        r.p.info,
 		rules:       map[ast.Node]rule{},
 		imports:     map[string]string{},
+		dropped:     map[*types.PkgName]int{},
 	}
 	// Pick names that no identifier of the file uses.
 	idents := map[string]bool{}

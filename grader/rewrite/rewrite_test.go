@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"go/scanner"
 	"go/token"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -259,4 +259,85 @@ func TestLines(t *testing.T) {
 			checkLines(t, ov)
 		})
 	}
+}
+
+// driver is the test file added to each corpus package: it runs main under
+// the simulator over many schedules and compares each run's output with the
+// output of the real program.
+const driver = `package main
+
+import (
+	"testing"
+
+	gocoursesim "github.com/gocourse/gocourse/sim"
+)
+
+const want = %q
+
+func TestCorpusUnderSim(t *testing.T) {
+	for seed := uint64(1); seed <= 25; seed++ {
+		r := gocoursesim.Run(main, gocoursesim.Options{Seed: seed})
+		if r.Failed() {
+			t.Fatalf("seed %%d: %%s", seed, r)
+		}
+		if r.Output != want {
+			t.Fatalf("seed %%d: output under sim:\n%%s\nwant (go run):\n%%s", seed, r.Output, want)
+		}
+	}
+}
+`
+
+// TestCorpus runs every program under testdata/corpus for real and under
+// the simulator, and requires the same output.
+func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs programs")
+	}
+	bin := t.TempDir()
+	all := &rewrite.Overlay{Files: map[string][]byte{}}
+	var pkgs []string
+	var names []string
+	for _, dir := range dirs(t, "corpus") {
+		ov, err := rewrite.Package(dir, rewrite.Options{Tests: true})
+		if err != nil {
+			t.Errorf("%s: %v", dir, err)
+			continue
+		}
+		checkLines(t, ov)
+		if ok, missing := simReady(ov); !ok {
+			t.Logf("%s: skipped, %s does not exist yet", dir, missing)
+			continue
+		}
+		for p, b := range ov.Files {
+			all.Files[p] = b
+		}
+		pkgs = append(pkgs, "./"+filepath.ToSlash(filepath.Join("grader", "rewrite", dir)))
+		names = append(names, filepath.Base(dir))
+	}
+	if len(pkgs) == 0 {
+		t.Skip("no corpus program can run under sim yet")
+	}
+	out, err := goTool(t, append([]string{"build", "-o", bin + string(filepath.Separator)}, pkgs...)...)
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for i, name := range names {
+		cmd := exec.Command(filepath.Join(bin, name))
+		real, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		abs, _ := filepath.Abs(filepath.Join("testdata", "corpus", name, "zz_corpus_test.go"))
+		all.Files[abs] = []byte(fmt.Sprintf(driver, real))
+		_ = i
+	}
+	js, err := all.Write(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err = goTool(t, append([]string{"test", "-count=1", "-overlay", js}, pkgs...)...)
+	if err != nil {
+		t.Fatalf("go test under sim: %v\n%s", err, out)
+	}
+	t.Logf("%d programs agree with go run\n%s", len(pkgs), out)
 }

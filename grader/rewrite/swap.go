@@ -18,13 +18,19 @@ func swapTable(simPath string) map[string]string {
 		"context":     simPath + "/context",
 		"runtime":     simPath + "/runtime",
 		"os/signal":   simPath + "/signal",
+
+		// Tests run under the simulator's harness: t.Errorf fails a schedule,
+		// synctest's bubble is the simulator's own virtual time, and the
+		// simulator checks for leaked goroutines after every schedule.
+		"testing":            simPath + "/testing",
+		"testing/synctest":   simPath + "/synctest",
+		"go.uber.org/goleak": simPath + "/goleak",
 	}
 }
 
 // refusedImports are packages whose use cannot be simulated at all.
 var refusedImports = map[string]string{
-	"C":                "cgo (import \"C\") cannot run under the simulator",
-	"testing/synctest": "testing/synctest runs real goroutines and cannot run under the simulator",
+	"C": "cgo (import \"C\") cannot run under the simulator",
 }
 
 // importSpec swaps an import of a replaced package for its drop-in, keeping
@@ -178,6 +184,11 @@ func (r *fileRewriter) stdout(sel *ast.SelectorExpr, stack []ast.Node) {
 		r.refuse(sel.Pos(), "os.Stdout used as an *os.File cannot be captured under the simulator (use it as an io.Writer)")
 		return
 	}
+	if x, ok := sel.X.(*ast.Ident); ok {
+		if pn, ok := r.info.Uses[x].(*types.PkgName); ok {
+			r.dropped[pn]++
+		}
+	}
 	r.rules[sel] = func() { r.lit(r.simRef("Stdout") + "()") }
 }
 
@@ -264,4 +275,35 @@ func (r *fileRewriter) swapped(path string) bool {
 func std(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
+}
+
+// blankUnused turns imports whose every use the rewriter replaced (an os
+// used only for os.Stdout) into blank imports, which the compiler accepts.
+func (r *fileRewriter) blankUnused() {
+	if len(r.dropped) == 0 {
+		return
+	}
+	uses := map[*types.PkgName]int{}
+	ast.Inspect(r.file, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if pn, ok := r.info.Uses[id].(*types.PkgName); ok {
+				uses[pn]++
+			}
+		}
+		return true
+	})
+	for _, spec := range r.file.Imports {
+		obj := r.info.Defs[spec.Name]
+		if spec.Name == nil {
+			obj = r.info.Implicits[spec]
+		}
+		pn, ok := obj.(*types.PkgName)
+		if !ok || r.dropped[pn] == 0 || r.dropped[pn] < uses[pn] {
+			continue
+		}
+		if _, has := r.rules[spec]; has {
+			continue
+		}
+		r.rules[spec] = func() { r.lit("_ " + spec.Path.Value) }
+	}
 }

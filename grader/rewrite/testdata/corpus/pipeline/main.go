@@ -1,0 +1,31 @@
+package main
+
+import (
+	"fmt"
+)
+
+func gen(nums ...int) <-chan int {
+	out := make(chan int, len(nums))
+	for _, n := range nums {
+		out <- n
+	}
+	close(out)
+	return out
+}
+
+func sq(in <-chan int) <-chan int {
+	out := make(chan int)
+	go func() {
+		for n := range in {
+			out <- n * n
+		}
+		close(out)
+	}()
+	return out
+}
+
+func main() {
+	for v := range sq(sq(gen(1, 2, 3))) {
+		fmt.Println(v)
+	}
+}
