@@ -213,6 +213,9 @@ func (s *scheduler) result(withTrace bool) *Result {
 		r.Message = plural(len(s.blocked), "goroutine") + " still blocked after the body returned"
 	case Panic:
 		r.Message = "panic: " + s.panicked.Message
+		if _, ok := s.panicked.Value.(fatalError); ok { // see Fatal
+			r.Message = "fatal error: " + s.panicked.Message
+		}
 		if s.panicked.G != 1 {
 			r.Message += " (in goroutine " + strconv.Itoa(s.panicked.G) + ")"
 		}

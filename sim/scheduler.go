@@ -331,6 +331,9 @@ func (s *scheduler) removeRunnable(gp *G) {
 func (s *scheduler) findRunnable() *G {
 	s.runDue()
 	for len(s.runq) == 0 {
+		if s.wakeIdle() { // synctest.Wait returns before time moves
+			break
+		}
 		if !s.advanceTime() {
 			return nil
 		}
