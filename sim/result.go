@@ -158,6 +158,9 @@ func Errorf(format string, args ...any) { Fail(fmt.Sprintf(format, args...)) }
 var shared *scheduler
 
 func acquireScheduler() *scheduler {
+	if getg() != nil {
+		panic(misuse("Run or Explore inside a run"))
+	}
 	runMu.Lock()
 	if shared == nil {
 		shared = newScheduler()

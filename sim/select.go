@@ -126,8 +126,19 @@ func selectgo(gp *G, cases []Case, block bool) int {
 	}
 
 	// pass 2 - enqueue on all chans
+	first := firstDuplicate(gp, cases)
 	nextp := &gp.waiting
-	for i := range cases {
+	for j := -1; j < len(cases); j++ {
+		// Case first (if any) goes before the others of its channel and
+		// direction; see firstDuplicate.
+		i := j
+		if j < 0 {
+			if i = first; i < 0 {
+				continue
+			}
+		} else if j == first {
+			continue
+		}
 		cas := &cases[i]
 		if cas.c == nil {
 			continue
@@ -199,6 +210,34 @@ func selectgo(gp *G, cases []Case, block bool) int {
 	}
 	selectEvent(gp, cas.c.header(), casi)
 	return casi
+}
+
+// firstDuplicate handles a select with several cases on the same channel in
+// the same direction: the runtime enqueues them in an order that depends on
+// its random poll order, and the first enqueued is the one a later sender or
+// receiver completes. The strategy chooses which of them goes first (a
+// recorded choice); firstDuplicate returns its index, or -1 when no channel
+// appears twice. Only the first such group is permuted.
+func firstDuplicate(gp *G, cases []Case) int {
+	for i := range cases {
+		ci := &cases[i]
+		if ci.c == nil {
+			continue
+		}
+		var group [8]int
+		n := 0
+		for j := i; j < len(cases) && n < len(group); j++ {
+			cj := &cases[j]
+			if cj.c != nil && cj.send == ci.send && cj.c.header() == ci.c.header() {
+				group[n] = j
+				n++
+			}
+		}
+		if n > 1 {
+			return group[gp.s.choose(n)]
+		}
+	}
+	return -1
 }
 
 func selectEvent(gp *G, c *hchan, casi int) {

@@ -428,3 +428,22 @@ func TestTraceFields(t *testing.T) {
 		t.Fatalf("park event %+v", park)
 	}
 }
+
+func TestSelectDuplicateCases(t *testing.T) {
+	// Either case may receive the value, as with the runtime's random
+	// poll order.
+	got := outcomes(t, func() {
+		c := sim.MakeChan[int](0)
+		sim.Go(func() { c.Send(1) })
+		var a, b int
+		switch sim.Select(false, sim.RecvCase(c, &a, nil), sim.RecvCase(c, &b, nil)) {
+		case 0:
+			say("first %d", a)
+		case 1:
+			say("second %d", b)
+		}
+	})
+	if !slices.Equal(got, []string{"pass|first 1", "pass|second 1"}) {
+		t.Fatalf("outcomes %q", got)
+	}
+}
