@@ -23,6 +23,7 @@ type G struct {
 	status gStatus
 	fn     func()
 	s      *scheduler
+	gen    uint64 // the run it belongs to (the scheduler is reused)
 
 	started   bool          // its real goroutine exists
 	wake      chan struct{} // the hand-off: a token here lets it run
@@ -160,7 +161,7 @@ func (s *scheduler) run(body func()) {
 }
 
 func (s *scheduler) newG(fn func()) *G {
-	gp := &G{id: len(s.gs) + 1, fn: fn, s: s, status: gRunnable}
+	gp := &G{id: len(s.gs) + 1, fn: fn, s: s, gen: s.gen, status: gRunnable}
 	s.gs = append(s.gs, gp)
 	s.nlive++
 	s.runq = append(s.runq, gp) // the newest G has the highest id
@@ -187,6 +188,7 @@ func (gp *G) exit() {
 	if !gp.returned {
 		if r := recover(); r != nil {
 			s.setPanic(gp, r, debug.Stack())
+			s.traceEvent(gp, "panic", nil, nil, 0, s.panicked.Message)
 			gp.status = gDead
 			s.end(gp, true)
 			return
@@ -463,8 +465,8 @@ func Park(reason string, obj any) {
 // Ready makes the parked goroutine g runnable again; it does not switch.
 // Runtime: goready.
 func Ready(g *G) {
-	if g == nil || g.s == nil || active.Load() != g.s {
-		return
+	if g == nil || g.s == nil || active.Load() != g.s || g.gen != g.s.gen {
+		return // a goroutine of a run that is over
 	}
 	g.s.ready(g)
 }
