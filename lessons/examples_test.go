@@ -1,14 +1,19 @@
-// Package lessons holds the course's lessons. Its test keeps every lesson honest: each
+// Package lessons holds the course's lessons. Its tests keep every lesson honest: each
 // example program runs, and where the lesson shows its output (output.txt beside it),
-// it prints exactly that.
+// it prints exactly that, for real and under the simulator on every schedule tried;
+// and every generated picture of a run is what the simulator draws today.
 package lessons
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/gocourse/gocourse/grader/simrun"
+	"github.com/gocourse/gocourse/sim/harness"
 )
 
 func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
@@ -41,6 +46,20 @@ func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
 			}
 			if !bytes.Equal(got, want) {
 				t.Errorf("%s prints:\n%s\nbut %s/output.txt shows:\n%s", main, got, dir, want)
+			}
+			// The same program under the simulator prints the same on every schedule.
+			if testing.Short() {
+				return
+			}
+			abs, _ := filepath.Abs(dir)
+			rep, err := simrun.Run(context.Background(), simrun.Config{Dir: abs, Harness: harness.Config{
+				Mode: "explore", Strategy: "random", Seed: 1, Schedules: 200, WantOutput: true, Output: string(want),
+			}})
+			if err != nil {
+				t.Fatalf("under the simulator: %v", err)
+			}
+			if rep.Result != nil {
+				t.Errorf("under the simulator, schedule %d (replay %s): %s", rep.Schedules, rep.Replay, rep.Result)
 			}
 		})
 	}

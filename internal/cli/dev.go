@@ -2,7 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"maps"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/fatih/color"
@@ -61,7 +63,11 @@ func runDevCheck(cmd *cobra.Command, opts *devCheckOptions) error {
 			passed++
 			detail := ""
 			if f.Starter != nil {
-				detail = fmt.Sprintf(" (starter fails %s; solution passes in %.1fs)", devcheck.FailedChecks(f.Starter), float64(f.Solution.Duration)/1000)
+				detail = fmt.Sprintf(" (starter fails %s; solution passes in %.1fs", devcheck.FailedChecks(f.Starter), float64(f.Solution.Duration)/1000)
+				for _, m := range slices.Sorted(maps.Keys(f.Mutants)) {
+					detail += fmt.Sprintf("; mutant %s fails %s", m, devcheck.FailedChecks(f.Mutants[m]))
+				}
+				detail += ")"
 			}
 			color.New(color.FgGreen).Fprintf(w, "ok   %s", name)
 			fmt.Fprintln(w, detail)

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -25,6 +26,7 @@ type Finding struct {
 	Problems []string
 	Starter  *grader.Result // nil when not run
 	Solution *grader.Result
+	Mutants  map[string]*grader.Result // by mutant folder name
 }
 
 // OK reports whether nothing is wrong.
@@ -84,6 +86,22 @@ func exerciseProblems(c *course.Course, ex *course.Exercise, lessons map[string]
 	} else if text, ok := lessons[ex.Lesson.ID]; ok && render.Section(text, ex.Section) == "" {
 		problems = append(problems, fmt.Sprintf("%s: section %q is not a \"## \" heading of %s", yml, ex.Section, ex.Lesson.Path()))
 	}
+	mutants := Mutants(c, ex)
+	if len(mutants) == 0 {
+		problems = append(problems, fmt.Sprintf("%s/mutants: no mutant; keep at least one plausible wrong answer that the grader must fail", ex.SolutionPath()))
+	}
+	for _, m := range mutants {
+		dir := path.Join(ex.SolutionPath(), "mutants", m)
+		entries, _ := os.ReadDir(filepath.Join(c.Root, filepath.FromSlash(dir)))
+		if len(entries) == 0 {
+			problems = append(problems, fmt.Sprintf("%s: the mutant has no files", dir))
+		}
+		for _, e := range entries {
+			if !slices.Contains(ex.Files, e.Name()) {
+				problems = append(problems, fmt.Sprintf("%s/%s: not one of the exercise's files (%s), so the grader would never see it", dir, e.Name(), strings.Join(ex.Files, ", ")))
+			}
+		}
+	}
 	for _, f := range ex.Files {
 		sol := path.Join(ex.SolutionPath(), f)
 		data, err := os.ReadFile(filepath.Join(c.Root, filepath.FromSlash(sol)))
@@ -101,6 +119,19 @@ func exerciseProblems(c *course.Course, ex *course.Exercise, lessons map[string]
 		}
 	}
 	return problems
+}
+
+// Mutants returns the names of the exercise's mutants: the folders under
+// solutions/ID/mutants.
+func Mutants(c *course.Course, ex *course.Exercise) []string {
+	entries, _ := os.ReadDir(filepath.Join(c.Root, filepath.FromSlash(ex.SolutionPath()), "mutants"))
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	return names
 }
 
 // Run checks the catalog, then grades every starter (which must fail) and every
@@ -162,6 +193,21 @@ func judge(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 	f.Solution = grader.Check(ctx, c, ex, gopts)
 	if f.Solution.Status != grader.Pass {
 		f.Problems = append(f.Problems, "the reference solution does not pass: "+firstMessage(f.Solution))
+	}
+	for _, m := range Mutants(c, ex) {
+		mopts := gopts
+		mopts.Mutant = m
+		r := grader.Check(ctx, c, ex, mopts)
+		if f.Mutants == nil {
+			f.Mutants = map[string]*grader.Result{}
+		}
+		f.Mutants[m] = r
+		switch r.Status {
+		case grader.Pass:
+			f.Problems = append(f.Problems, "mutant "+m+" passes every check; the checks must catch it")
+		case grader.Error:
+			f.Problems = append(f.Problems, "mutant "+m+" could not be checked: "+firstMessage(r))
+		}
 	}
 	return f
 }

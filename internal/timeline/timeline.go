@@ -22,7 +22,8 @@ const colWidth = 18
 
 // Text writes the events as a table: time, one column per goroutine, then the state
 // of the channel the event touched.
-func Text(w io.Writer, events []sim.TraceEvent) {
+func Text(out io.Writer, events []sim.TraceEvent) {
+	w := out
 	gs := goroutines(events)
 	fmt.Fprintf(w, "%-8s", "time")
 	for _, g := range gs {
@@ -37,6 +38,8 @@ func Text(w io.Writer, events []sim.TraceEvent) {
 			t = formatTime(e.TimeNS)
 			lastT = e.TimeNS
 		}
+		var row strings.Builder
+		w := &row
 		fmt.Fprintf(w, "%-8s", t)
 		col := slices.Index(gs, e.G)
 		cell := Cell(e)
@@ -57,7 +60,7 @@ func Text(w io.Writer, events []sim.TraceEvent) {
 			}
 			line += "(" + e.Pos + ")"
 		}
-		fmt.Fprintln(w, strings.TrimRight(line, " "))
+		fmt.Fprintln(out, strings.TrimRight(row.String()+line, " "))
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,6 +37,14 @@ type Config struct {
 	Replay      string `json:"replay"`      // a token from a report: replays that run
 	MaxSteps    int    `json:"max_steps"`
 	TimeoutMS   int64  `json:"timeout_ms"` // wall-clock budget for an exploration
+
+	// Output, when WantOutput is set, is what main must print on every schedule:
+	// a run that prints something else fails. Match says how to compare: "exact"
+	// (the default), "lines" (the same lines in any order) or "regex" (the whole
+	// output matches the regular expression).
+	WantOutput  bool   `json:"want_output,omitempty"`
+	Output      string `json:"output,omitempty"`
+	OutputMatch string `json:"output_match,omitempty"`
 }
 
 // Report is what one harness run found.
@@ -91,7 +100,23 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	}
 	var targets []target
 	if mainFn != nil {
-		targets = append(targets, target{"main", mainFn})
+		body := mainFn
+		if cfg.WantOutput {
+			match, err := outputMatcher(cfg.OutputMatch, cfg.Output)
+			if err != nil {
+				return &Report{Error: err.Error()}
+			}
+			body = func() {
+				mainFn()
+				// main has returned: in a real program, the process exits here, so
+				// this is everything it printed.
+				got := fmt.Sprint(sim.Stdout())
+				if !match(got) {
+					sim.Fail(fmt.Sprintf("the output is not what it should be:\n--- want (%s)\n%s--- got\n%s", cmpName(cfg.OutputMatch), cfg.Output, got))
+				}
+			}
+		}
+		targets = append(targets, target{"main", body})
 	}
 	re, err := regexp.Compile(cfg.Run)
 	if err != nil {
@@ -180,4 +205,34 @@ func testBody(t Test) func() {
 		defer simtesting.Finish(tt)
 		t.F(tt)
 	}
+}
+
+func cmpName(match string) string {
+	if match == "" {
+		return "exact"
+	}
+	return match
+}
+
+// outputMatcher returns the comparison an output check asks for.
+func outputMatcher(match, want string) (func(string) bool, error) {
+	switch match {
+	case "", "exact":
+		return func(got string) bool { return got == want }, nil
+	case "lines":
+		sorted := func(s string) string {
+			lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+			slices.Sort(lines)
+			return strings.Join(lines, "\n")
+		}
+		w := sorted(want)
+		return func(got string) bool { return sorted(got) == w }, nil
+	case "regex":
+		re, err := regexp.Compile(`\A(?:` + want + `)\z`)
+		if err != nil {
+			return nil, fmt.Errorf("output: %v", err)
+		}
+		return re.MatchString, nil
+	}
+	return nil, fmt.Errorf("output: unknown match %q (want exact, lines or regex)", match)
 }

@@ -1,0 +1,95 @@
+package lessons
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/gocourse/gocourse/grader/simrun"
+	"github.com/gocourse/gocourse/internal/timeline"
+	"github.com/gocourse/gocourse/sim/harness"
+)
+
+var update = flag.Bool("update", false, "rewrite the generated trace blocks of the lessons")
+
+// traceMarker introduces a generated picture in a lesson:
+//
+//	<!-- gocourse trace examples/NAME [--seed N | --replay TOKEN] -->
+//
+// followed by a fenced block that holds what `gocourse trace` draws for that run.
+var traceMarker = regexp.MustCompile(`(?m)^<!-- gocourse trace (\S+)((?: --\w+ \S+)*) -->\n` + "```" + `text\n((?s:.*?))` + "```\n")
+
+// TestTraces keeps every generated picture in the lessons equal to what the
+// simulator draws for its example now. go test ./lessons -run Traces -update
+// rewrites them.
+func TestTraces(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every traced example under the simulator")
+	}
+	lessons, _ := filepath.Glob("*/README.md")
+	for _, lesson := range lessons {
+		src, err := os.ReadFile(lesson)
+		if err != nil {
+			t.Fatal(err)
+		}
+		changed := false
+		out := traceMarker.ReplaceAllFunc(src, func(block []byte) []byte {
+			m := traceMarker.FindSubmatch(block)
+			example, args, have := string(m[1]), string(m[2]), string(m[3])
+			want, err := drawTrace(filepath.Join(filepath.Dir(lesson), example), args)
+			if err != nil {
+				t.Errorf("%s: trace %s: %v", lesson, example, err)
+				return block
+			}
+			if want == have {
+				return block
+			}
+			if !*update {
+				t.Errorf("%s: the trace of %s is out of date (go test ./lessons -run Traces -update rewrites it); the simulator draws:\n%s", lesson, example, want)
+				return block
+			}
+			changed = true
+			head := block[:bytes.Index(block, []byte("```text\n"))+len("```text\n")]
+			return append(append(append([]byte{}, head...), want...), "```\n"...)
+		})
+		if changed {
+			if err := os.WriteFile(lesson, out, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// drawTrace runs an example once under the simulator and draws it as
+// `gocourse trace` does.
+func drawTrace(dir, args string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	h := harness.Config{Mode: "run", Seed: 1}
+	fields := strings.Fields(args)
+	for i := 0; i+1 < len(fields); i += 2 {
+		switch fields[i] {
+		case "--seed":
+			if h.Seed, err = strconv.ParseUint(fields[i+1], 10, 64); err != nil {
+				return "", err
+			}
+		case "--replay":
+			h.Replay = fields[i+1]
+		}
+	}
+	rep, err := simrun.Run(context.Background(), simrun.Config{Dir: abs, Harness: h})
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	timeline.Text(&b, rep.Result.Trace)
+	return b.String(), nil
+}
