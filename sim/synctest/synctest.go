@@ -41,16 +41,23 @@ func (e deadlockError) Error() string { return e.reason }
 // immediately after f returns. T.Run, T.Parallel and T.Deadline must not be
 // called.
 func Test(t *simtesting.T, f func(*simtesting.T)) {
+	if bubble(t.Name(), f) {
+		t.FailNow()
+	}
+}
+
+// bubble runs f as Test does and reports whether it failed.
+func bubble(name string, f func(*simtesting.T)) (failed bool) {
 	if sim.Current() == nil {
 		panic("sim/synctest: Test outside a sim run")
 	}
-	inner := simtesting.New(t.Name())
+	inner := simtesting.New(name)
 	done := sim.MakeChan[struct{}](0).Named("synctest.Test")
-	first := 0 // the bubble's main goroutine: the next to be made
+	first := sim.Current().ID() // the bubble's goroutines come after every one so far
 	for _, g := range sim.Goroutines() {
 		first = max(first, g.ID)
 	}
-	first = max(first, sim.Current().ID()) + 1
+	first++
 	sim.Go(func() {
 		defer done.Close()
 		defer simtesting.Finish(inner)
@@ -65,12 +72,10 @@ func Test(t *simtesting.T, f func(*simtesting.T)) {
 		}
 	}
 	if len(left) > 0 {
-		sim.Fail("synctest.Test: blocked goroutines remain in the bubble:\n  " + strings.Join(left, "\n  "))
+		sim.Fail("synctest: blocked goroutines remain in the bubble:\n  " + strings.Join(left, "\n  "))
 		panic(deadlockError{"deadlock: main bubble goroutine has exited but blocked goroutines remain"})
 	}
-	if inner.Failed() {
-		t.FailNow()
-	}
+	return inner.Failed()
 }
 
 // Run executes f in a new bubble, waits for the goroutines it starts to
@@ -78,8 +83,7 @@ func Test(t *simtesting.T, f func(*simtesting.T)) {
 //
 // Deprecated: use Test, as the real package says.
 func Run(f func()) {
-	t := simtesting.New("synctest.Run")
-	Test(t, func(*simtesting.T) { f() })
+	bubble("synctest.Run", func(*simtesting.T) { f() })
 }
 
 // Wait blocks until every goroutine of the run, other than the current
