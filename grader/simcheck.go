@@ -78,7 +78,10 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 func (env *Env) explainSim(rep *simrun.Report, c course.Check) string {
 	r := rep.Result
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s, on schedule %d (%s)\n", rep.Target, outcomeWords(r), rep.Schedules, c.Strategy)
+	fmt.Fprintf(&b, "%s, on schedule %d (%s):\n", rep.Target, rep.Schedules, c.Strategy)
+	for _, line := range strings.Split(strings.TrimRight(outcomeWords(r), "\n"), "\n") {
+		fmt.Fprintf(&b, "  %s\n", env.relLine(line))
+	}
 	for _, g := range r.Goroutines {
 		fmt.Fprintf(&b, "  %s\n", env.relLine(g.String()))
 	}

@@ -3,16 +3,24 @@ package sim
 import (
 	"io"
 	"os"
+	"strconv"
+	"strings"
 )
 
 // Stdout returns the writer that the current run's standard output goes to;
 // the rewriter turns fmt.Print* into fmt.Fprint*(sim.Stdout(), ...). Outside
-// a run it is os.Stdout. Writing is not a schedule point.
+// a run it is os.Stdout.
+//
+// Asking for it is a schedule point: output is what a program shows of its
+// interleaving, and on real cores another goroutine may run between a
+// goroutine's last channel operation and its print (a receiver woken by a send
+// can print before the sender's next line does).
 func Stdout() io.Writer {
 	if gp := getg(); gp != nil {
 		if gp.abandoned {
 			return io.Discard
 		}
+		gp.s.yield(gp)
 		return &gp.s.out
 	}
 	return os.Stdout
@@ -32,6 +40,13 @@ func (b *outBuffer) reset(max int) {
 }
 
 func (b *outBuffer) Write(p []byte) (int, error) {
+	if gp := getg(); gp != nil && !gp.abandoned {
+		text := strings.TrimSuffix(string(p), "\n")
+		if len(text) > 40 {
+			text = text[:37] + "..."
+		}
+		gp.s.traceEvent(gp, "print", nil, nil, 0, strconv.Quote(text))
+	}
 	room := b.max - len(b.buf)
 	if len(p) > room {
 		b.buf = append(b.buf, p[:max(room, 0)]...)

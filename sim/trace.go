@@ -290,8 +290,21 @@ func isSimFrame(f runtime.Frame) bool {
 	if strings.HasPrefix(f.File, simDir+"/") && !strings.HasSuffix(f.File, "_test.go") {
 		return true
 	}
-	return strings.HasPrefix(f.Function, "runtime.") || strings.HasPrefix(f.Function, "iter.")
+	if strings.HasPrefix(f.Function, "runtime.") || strings.HasPrefix(f.Function, "iter.") {
+		return true
+	}
+	// The standard library (fmt printing for the user, say) is not where the
+	// user's code is either.
+	return goroot != "" && strings.HasPrefix(f.File, goroot)
 }
+
+// goroot is the source folder of the standard library this binary was built with.
+var goroot = func() string {
+	if r := runtime.GOROOT(); r != "" {
+		return filepath.ToSlash(r) + "/src/"
+	}
+	return ""
+}()
 
 // userPos returns "file.go:line" of the first frame in pcs that is not sim's.
 func userPos(pcs []uintptr) string {

@@ -84,6 +84,17 @@ type Check struct {
 	// explored: a pass then means no schedule is wrong.
 	Exhaustive bool `yaml:"exhaustive"`
 
+	// Settings of the "static" check: constructs the learner's files must use or
+	// must not use (see grader/static.go for the vocabulary).
+	Require       []string `yaml:"require"`
+	Forbid        []string `yaml:"forbid"`
+	CloseBySender bool     `yaml:"close-by-sender"`
+
+	// Settings of the "output" check: what a package main prints, for real on
+	// each -cpu value and under the simulator on every schedule tried.
+	Expect string `yaml:"expect"`
+	Match  string `yaml:"match"` // exact (default), lines (any order) or regex
+
 	Line int `yaml:"-"` // line of the check in exercise.yaml, for messages
 }
 
@@ -287,7 +298,7 @@ func loadExercise(root string, l *Lesson, id string) (*Exercise, error) {
 				return nil, &Error{rel, n.Line, fmt.Sprintf("cpu: %d is not a GOMAXPROCS value", c)}
 			}
 		}
-		if ch.Kind == "sim" {
+		if ch.Kind == "sim" || ch.Kind == "output" {
 			if err := simDefaults(&ch); err != nil {
 				return nil, &Error{rel, n.Line, err.Error()}
 			}
@@ -323,6 +334,11 @@ func simDefaults(ch *Check) error {
 	}
 	if ch.Preemptions == 0 && ch.Strategy == "dfs" {
 		ch.Preemptions = 2
+	}
+	switch ch.Match {
+	case "", "exact", "lines", "regex":
+	default:
+		return fmt.Errorf("match: unknown match %q (want exact, lines or regex)", ch.Match)
 	}
 	if ch.Exhaustive && ch.Strategy != "dfs" {
 		return fmt.Errorf("exhaustive: only the dfs strategy can explore every schedule")
@@ -362,7 +378,7 @@ func yamlError(file string, err error) error {
 		msg = `expected text, found a "key: value" pair (text that contains ": " must be quoted)`
 	}
 	msg = strings.Replace(msg, "in type course.exerciseFile", "(known fields: title, kind, section, files, hints, checks)", 1)
-	msg = strings.Replace(msg, "in type course.Check", "(known fields: kind, weight, race, cpu, timeout, leak, run, strategy, schedules, seed, depth, preemptions, exhaustive)", 1)
+	msg = strings.Replace(msg, "in type course.Check", "(known fields: kind, weight, race, cpu, timeout, leak, run, strategy, schedules, seed, depth, preemptions, exhaustive, require, forbid, close-by-sender, expect, match)", 1)
 	msg = strings.Replace(msg, "in type course.courseFile", "(known fields: title, lessons)", 1)
 	return &Error{File: file, Line: line, Msg: msg}
 }

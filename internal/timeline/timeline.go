@@ -77,6 +77,9 @@ func Cell(e sim.TraceEvent) string {
 	if e.Chan != "" {
 		s += " " + e.Chan
 	}
+	if e.Op == "print" {
+		return "print " + e.Detail
+	}
 	if e.Op == "go" || e.Op == "park" || e.Op == "wake" || e.Op == "select" {
 		if e.Detail != "" && len(s)+len(e.Detail) < colWidth {
 			s += " " + e.Detail

@@ -102,7 +102,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	if mainFn != nil {
 		body := mainFn
 		if cfg.WantOutput {
-			match, err := outputMatcher(cfg.OutputMatch, cfg.Output)
+			match, err := OutputMatcher(cfg.OutputMatch, cfg.Output)
 			if err != nil {
 				return &Report{Error: err.Error()}
 			}
@@ -214,8 +214,9 @@ func cmpName(match string) string {
 	return match
 }
 
-// outputMatcher returns the comparison an output check asks for.
-func outputMatcher(match, want string) (func(string) bool, error) {
+// OutputMatcher returns the comparison an output check asks for: "exact" (or ""),
+// "lines" (the same lines in any order) or "regex" (the whole output matches).
+func OutputMatcher(match, want string) (func(string) bool, error) {
 	switch match {
 	case "", "exact":
 		return func(got string) bool { return got == want }, nil

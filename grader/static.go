@@ -1,0 +1,280 @@
+package grader
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/gocourse/gocourse/internal/course"
+)
+
+func init() { Register("static", staticCheck{}) }
+
+// staticCheck reads the learner's files (without compiling them) for constructs the
+// exercise requires or forbids. The vocabulary of a rule:
+//
+//	pkg.Name        any use of a package-level name: "time.Sleep", "sync.WaitGroup"
+//	make(chan)      a channel is made
+//	make(chan, N)   a channel is made with the constant capacity N (0: unbuffered)
+//	go, select, select-default, close, defer
+//
+// close-by-sender: every close(ch) happens in a function that also sends on ch,
+// so that the sending side, which knows when it is done, is the one that closes.
+type staticCheck struct{}
+
+func (staticCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
+	res := CheckResult{Name: "static", Status: Pass}
+	var files []*parsedFile
+	for _, name := range env.Exercise.Files {
+		src := readOrEmpty(env.Sources[name])
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, filepath.Join(env.Dir, name), src, parser.SkipObjectResolution)
+		if err != nil {
+			return CheckResult{Name: "static", Status: Fail, Message: err.Error()}
+		}
+		files = append(files, &parsedFile{name: env.Rel(filepath.Join(env.Dir, name)), fset: fset, file: f})
+	}
+	var problems []string
+	for _, rule := range c.Require {
+		if len(findRule(files, rule)) == 0 {
+			problems = append(problems, fmt.Sprintf("the exercise asks for %s, and your code has none", describeRule(rule)))
+		}
+	}
+	for _, rule := range c.Forbid {
+		for _, at := range findRule(files, rule) {
+			problems = append(problems, fmt.Sprintf("%s: %s is not allowed here", at, describeRule(rule)))
+		}
+	}
+	if c.CloseBySender {
+		problems = append(problems, closesOffSender(files)...)
+	}
+	if len(problems) > 0 {
+		res.Status = Fail
+		res.Message = strings.Join(limitLines(problems, 10), "\n")
+	}
+	return res
+}
+
+type parsedFile struct {
+	name string
+	fset *token.FileSet
+	file *ast.File
+}
+
+func (f *parsedFile) at(n ast.Node) string {
+	return fmt.Sprintf("%s:%d", f.name, f.fset.Position(n.Pos()).Line)
+}
+
+// imports maps the names a file knows its imports by to their paths.
+func (f *parsedFile) imports() map[string]string {
+	m := map[string]string{}
+	for _, spec := range f.file.Imports {
+		p, _ := strconv.Unquote(spec.Path.Value)
+		name := p[strings.LastIndex(p, "/")+1:]
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		m[name] = p
+	}
+	return m
+}
+
+// findRule returns where the files use what rule names.
+func findRule(files []*parsedFile, rule string) []string {
+	var found []string
+	for _, f := range files {
+		imports := f.imports()
+		ast.Inspect(f.file, func(n ast.Node) bool {
+			if n != nil && matches(rule, n, imports) {
+				found = append(found, f.at(n))
+			}
+			return true
+		})
+	}
+	return found
+}
+
+func matches(rule string, n ast.Node, imports map[string]string) bool {
+	switch rule {
+	case "go":
+		_, ok := n.(*ast.GoStmt)
+		return ok
+	case "defer":
+		_, ok := n.(*ast.DeferStmt)
+		return ok
+	case "select":
+		_, ok := n.(*ast.SelectStmt)
+		return ok
+	case "select-default":
+		cc, ok := n.(*ast.CommClause)
+		return ok && cc.Comm == nil
+	case "close":
+		call, ok := n.(*ast.CallExpr)
+		id, isID := callee(call, ok)
+		return isID && id == "close"
+	}
+	if strings.HasPrefix(rule, "make(chan") {
+		call, ok := n.(*ast.CallExpr)
+		if id, isID := callee(call, ok); !isID || id != "make" || len(call.Args) == 0 {
+			return false
+		}
+		if _, isChan := call.Args[0].(*ast.ChanType); !isChan {
+			return false
+		}
+		want := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(rule, "make(chan"), ")"))
+		if want == "" {
+			return true
+		}
+		want = strings.TrimSpace(strings.TrimPrefix(want, ","))
+		size := "0"
+		if len(call.Args) > 1 {
+			lit, ok := call.Args[1].(*ast.BasicLit)
+			if !ok {
+				return false
+			}
+			size = lit.Value
+		}
+		return size == want
+	}
+	if pkg, name, ok := strings.Cut(rule, "."); ok {
+		sel, isSel := n.(*ast.SelectorExpr)
+		if !isSel || sel.Sel.Name != name {
+			return false
+		}
+		x, isID := sel.X.(*ast.Ident)
+		return isID && imports[x.Name] == pkg
+	}
+	return false
+}
+
+// callee returns the name of a call's function when it is a plain identifier.
+func callee(call *ast.CallExpr, ok bool) (string, bool) {
+	if !ok {
+		return "", false
+	}
+	id, isID := call.Fun.(*ast.Ident)
+	if !isID {
+		return "", false
+	}
+	return id.Name, true
+}
+
+func describeRule(rule string) string {
+	switch rule {
+	case "go":
+		return "a go statement"
+	case "defer":
+		return "a defer statement"
+	case "select":
+		return "a select statement"
+	case "select-default":
+		return "a select with a default case"
+	case "close":
+		return "close"
+	case "make(chan)":
+		return "a channel"
+	}
+	if strings.HasPrefix(rule, "make(chan") {
+		size := strings.TrimSpace(strings.TrimPrefix(strings.TrimSuffix(strings.TrimPrefix(rule, "make(chan"), ")"), ","))
+		if size == "0" {
+			return "an unbuffered channel (make(chan T))"
+		}
+		return "a channel with a buffer of " + size + " (make(chan T, " + size + "))"
+	}
+	return rule
+}
+
+// closesOffSender reports every close(ch) in a function that never sends on ch.
+func closesOffSender(files []*parsedFile) []string {
+	var problems []string
+	for _, f := range files {
+		// A deferred function literal (defer func() { close(ch) }()) belongs to
+		// the function that defers it.
+		deferred := map[*ast.FuncLit]bool{}
+		var funcs []ast.Node
+		ast.Inspect(f.file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.DeferStmt:
+				if lit, ok := n.Call.Fun.(*ast.FuncLit); ok {
+					deferred[lit] = true
+				}
+			case *ast.FuncDecl:
+				funcs = append(funcs, n)
+			case *ast.FuncLit:
+				funcs = append(funcs, n)
+			}
+			return true
+		})
+		for _, fn := range funcs {
+			if lit, ok := fn.(*ast.FuncLit); ok && deferred[lit] {
+				continue
+			}
+			body := funcBody(fn)
+			if body == nil {
+				continue
+			}
+			sends := map[string]bool{}
+			var closes []*ast.CallExpr
+			inspectOwn(body, deferred, func(n ast.Node) {
+				switch n := n.(type) {
+				case *ast.SendStmt:
+					sends[exprKey(n.Chan)] = true
+				case *ast.CallExpr:
+					if id, ok := callee(n, true); ok && id == "close" && len(n.Args) == 1 {
+						closes = append(closes, n)
+					}
+				}
+			})
+			for _, c := range closes {
+				if !sends[exprKey(c.Args[0])] {
+					problems = append(problems, fmt.Sprintf("%s: close(%s) is not on the sending side: the function that closes a channel should be the one that sends on it", f.at(c), exprKey(c.Args[0])))
+				}
+			}
+		}
+	}
+	return problems
+}
+
+func funcBody(n ast.Node) *ast.BlockStmt {
+	switch fn := n.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
+// inspectOwn visits the nodes of a function body, and of the function literals it
+// defers, but not those of other function literals inside it: they are functions
+// of their own.
+func inspectOwn(body *ast.BlockStmt, deferred map[*ast.FuncLit]bool, visit func(ast.Node)) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		if lit, ok := n.(*ast.FuncLit); ok && !deferred[lit] {
+			return false
+		}
+		visit(n)
+		return true
+	})
+}
+
+// exprKey names a channel expression for comparison: "ch", "w.out".
+func exprKey(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return exprKey(e.X) + "." + e.Sel.Name
+	case *ast.ParenExpr:
+		return exprKey(e.X)
+	}
+	return fmt.Sprintf("%T", e)
+}
