@@ -61,6 +61,8 @@ func (r *fileRewriter) analyze() {
 			}
 		case *ast.GoStmt:
 			r.goStmt(n)
+		case *ast.FuncDecl:
+			r.initFunc(n)
 		case *ast.SelectorExpr:
 			r.selector(n, stack)
 		case *ast.Ident:

@@ -74,6 +74,13 @@ type Overlay struct {
 	// that do not exist on disk are files the rewriter adds to the package
 	// (helpers the rewritten code calls).
 	Files map[string][]byte
+
+	// Reset names a function the overlay adds to the package (not to its
+	// external test package): it gives every package-level variable of the
+	// package's non-test files its initial value again, as a new process
+	// would, and re-runs the package's init functions. A runner that runs
+	// many schedules in one process calls it first in each (sim.Options.Reset).
+	Reset string
 }
 
 // Paths returns the overlay's paths in sorted order.

@@ -276,7 +276,7 @@ const want = %q
 
 func TestCorpusUnderSim(t *testing.T) {
 	for seed := uint64(1); seed <= 25; seed++ {
-		r := gocoursesim.Run(main, gocoursesim.Options{Seed: seed})
+		r := gocoursesim.Run(main, gocoursesim.Options{Seed: seed, Reset: %s})
 		if r.Failed() {
 			t.Fatalf("seed %%d: %%s", seed, r)
 		}
@@ -296,7 +296,7 @@ func TestCorpus(t *testing.T) {
 	bin := t.TempDir()
 	all := &rewrite.Overlay{Files: map[string][]byte{}}
 	var pkgs []string
-	var names []string
+	var names, resets []string
 	for _, dir := range dirs(t, "corpus") {
 		ov, err := rewrite.Package(dir, rewrite.Options{Tests: true})
 		if err != nil {
@@ -313,6 +313,7 @@ func TestCorpus(t *testing.T) {
 		}
 		pkgs = append(pkgs, "./"+filepath.ToSlash(filepath.Join("grader", "rewrite", dir)))
 		names = append(names, filepath.Base(dir))
+		resets = append(resets, ov.Reset)
 	}
 	if len(pkgs) == 0 {
 		t.Skip("no corpus program can run under sim yet")
@@ -328,7 +329,7 @@ func TestCorpus(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		abs, _ := filepath.Abs(filepath.Join("testdata", "corpus", name, "zz_corpus_test.go"))
-		all.Files[abs] = []byte(fmt.Sprintf(driver, real))
+		all.Files[abs] = []byte(fmt.Sprintf(driver, real, resets[i]))
 		_ = i
 	}
 	js, err := all.Write(t.TempDir(), nil)

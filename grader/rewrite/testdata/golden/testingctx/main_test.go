@@ -3,9 +3,12 @@ package main
 import "testing"
 
 func TestCtx(t *testing.T) {
-	ctx := t.Context()
-	<-ctx.Done()
-	t.Log("ok")
+	done := make(chan bool)
+	go func() {
+		t.Log("in a goroutine")
+		done <- true
+	}()
+	<-done
 	dl, ok := t.Deadline()
 	_, _ = dl, ok
 }
