@@ -157,9 +157,13 @@ func BenchmarkSchedulePoints(b *testing.B) {
 
 // TestMemoryFlat runs many schedules and checks that the heap and the
 // number of goroutines do not grow. SIM_MEMORY_SCHEDULES sets how many
-// (default 20000; BENCHMARKS.md reports a run of 1,000,000).
+// (default 20000, 2000 with -short or -race; BENCHMARKS.md reports a run of
+// 1,000,000).
 func TestMemoryFlat(t *testing.T) {
 	n := 20_000
+	if testing.Short() || raceEnabled {
+		n = 2_000
+	}
 	if v, err := strconv.Atoi(os.Getenv("SIM_MEMORY_SCHEDULES")); err == nil {
 		n = v
 	}
