@@ -298,7 +298,7 @@ func loadExercise(root string, l *Lesson, id string) (*Exercise, error) {
 				return nil, &Error{rel, n.Line, fmt.Sprintf("cpu: %d is not a GOMAXPROCS value", c)}
 			}
 		}
-		if ch.Kind == "sim" || ch.Kind == "output" {
+		if ch.Kind == "sim" || ch.Kind == "output" || ch.Kind == "timing" {
 			if err := simDefaults(&ch); err != nil {
 				return nil, &Error{rel, n.Line, err.Error()}
 			}
