@@ -50,6 +50,14 @@ func TestScripts(t *testing.T) {
 				env.Setenv(k, v)
 			}
 			env.Setenv("NO_COLOR", "1")
+			// Scripts that need a git clone of the course make one; git needs a name.
+			for _, k := range []string{"GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"} {
+				env.Setenv(k, "Learner")
+			}
+			for _, k := range []string{"GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"} {
+				env.Setenv(k, "learner@example.com")
+			}
+			env.Setenv("GIT_CONFIG_NOSYSTEM", "1")
 			env.Setenv("REPO", repo)
 			for _, f := range fixture.Files {
 				p := filepath.Join(env.WorkDir, "course", filepath.FromSlash(f.Name))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/gocourse/gocourse/internal/course"
 )
 
 type hintOptions struct {
@@ -39,16 +41,24 @@ func runHint(opts *hintOptions) error {
 	if err != nil {
 		return err
 	}
-	w := opts.io.Out
+	progressBar(opts.io.Out, c, st)
+	showHints(opts.io, st, ex, "Run gocourse hint again for the next one.")
+	return nil
+}
+
+// showHints reveals one more hint of ex and repeats those already seen; again says
+// how to see the next one.
+func showHints(ios *IO, st *course.State, ex *course.Exercise, again string) {
+	w := ios.Out
 	if len(ex.Hints) == 0 {
 		fmt.Fprintf(w, "%s has no hints. Read the lesson: gocourse lesson %s\n", ex.ID, ex.ID)
-		return nil
+		return
 	}
 	seen := min(st.Hints[ex.ID]+1, len(ex.Hints))
 	if seen != st.Hints[ex.ID] {
 		st.Hints[ex.ID] = seen
 		if err := st.Save(); err != nil {
-			fmt.Fprintf(opts.io.Err, "gocourse: saving progress: %v\n", err)
+			fmt.Fprintf(ios.Err, "gocourse: saving progress: %v\n", err)
 		}
 	}
 	fmt.Fprintf(w, "Hints for %s:\n", ex.ID)
@@ -58,7 +68,6 @@ func runHint(opts *hintOptions) error {
 	if seen == len(ex.Hints) {
 		fmt.Fprintf(w, "\nThat was the last hint. The lesson section %q explains the idea: gocourse lesson %s\n", ex.Section, ex.ID)
 	} else {
-		fmt.Fprintf(w, "\nRun gocourse hint again for the next one.\n")
+		fmt.Fprintf(w, "\n%s\n", again)
 	}
-	return nil
 }

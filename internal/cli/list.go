@@ -2,17 +2,21 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/fatih/color"
 	"github.com/spf13/cobra"
 
 	"github.com/gocourse/gocourse/grader/report"
+	"github.com/gocourse/gocourse/internal/course"
 )
 
 type listOptions struct {
-	io   *IO
-	g    *globals
-	json bool
+	io      *IO
+	g       *globals
+	json    bool
+	done    bool
+	pending bool
 }
 
 // listItem is one exercise in `gocourse list --json`.
@@ -30,13 +34,18 @@ type listItem struct {
 func newListCmd(io *IO, g *globals) *cobra.Command {
 	opts := &listOptions{io: io, g: g}
 	cmd := &cobra.Command{
-		Use:     "list",
-		Short:   "List every lesson and exercise in course order with its status",
-		Example: "  gocourse list\n  gocourse list --json",
+		Use:   "list",
+		Short: "List every lesson and exercise in course order with its status",
+		Long: `List shows every exercise in course order: done (✓), the one you are on (>), and
+the rest. Jump to any exercise with gocourse goto ID.`,
+		Example: "  gocourse list\n  gocourse list --pending\n  gocourse list --done --json",
 		Args:    cobra.NoArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return runList(opts) },
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the list as a JSON array")
+	cmd.Flags().BoolVar(&opts.done, "done", false, "only the exercises that passed")
+	cmd.Flags().BoolVar(&opts.pending, "pending", false, "only the exercises that have not passed yet")
+	cmd.MarkFlagsMutuallyExclusive("done", "pending")
 	return cmd
 }
 
@@ -45,10 +54,16 @@ func runList(opts *listOptions) error {
 	if err != nil {
 		return err
 	}
+	show := func(ex *course.Exercise) bool {
+		return !opts.done && !opts.pending || opts.done == st.IsDone(ex.ID)
+	}
 	current := c.Current(st)
 	if opts.json {
 		items := []listItem{}
 		for _, ex := range c.Exercises() {
+			if !show(ex) {
+				continue
+			}
 			status := "pending"
 			if st.IsDone(ex.ID) {
 				status = "done"
@@ -57,11 +72,32 @@ func runList(opts *listOptions) error {
 		}
 		return report.JSON(opts.io.Out, items)
 	}
-	w := opts.io.Out
+	printList(opts.io.Out, c, st, show)
+	if current == nil {
+		finished(opts.io.Out)
+	} else {
+		fmt.Fprintf(opts.io.Out, "\nContinue with any exercise: gocourse goto ID\n")
+	}
+	return nil
+}
+
+// printList draws the progress bar and the exercises that show accepts, lesson by
+// lesson.
+func printList(w io.Writer, c *course.Course, st *course.State, show func(*course.Exercise) bool) {
+	current := c.Current(st)
 	progressBar(w, c, st)
+	shown := 0
 	for _, l := range c.Lessons {
-		color.New(color.Bold).Fprintf(w, "%s\n", lessonTitle(l))
+		title := false
 		for _, ex := range l.Exercises {
+			if !show(ex) {
+				continue
+			}
+			if !title {
+				color.New(color.Bold).Fprintf(w, "%s\n", lessonTitle(l))
+				title = true
+			}
+			shown++
 			mark, paint := " ", color.New(color.Reset)
 			switch {
 			case st.IsDone(ex.ID):
@@ -73,5 +109,7 @@ func runList(opts *listOptions) error {
 			fmt.Fprintf(w, " %-9s %s\n", ex.Kind, ex.Title)
 		}
 	}
-	return nil
+	if shown == 0 {
+		fmt.Fprintln(w, "No exercise matches.")
+	}
 }

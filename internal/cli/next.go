@@ -45,7 +45,7 @@ func runNext(ctx context.Context, opts *nextOptions) error {
 		ex := c.Current(st)
 		if ex == nil {
 			progressBar(w, c, st)
-			color.New(color.FgGreen, color.Bold).Fprintln(w, "\nYou have finished every exercise of the course. Well done!")
+			finished(w)
 			return nil
 		}
 		progressBar(w, c, st)
@@ -103,4 +103,10 @@ func progressBar(w io.Writer, c *course.Course, st *course.State) {
 		bar += ">" + strings.Repeat(" ", width-filled-1)
 	}
 	fmt.Fprintf(w, "Progress: [%s] %d/%d\n\n", bar, done, total)
+}
+
+// finished says that the course is done.
+func finished(w io.Writer) {
+	color.New(color.FgGreen, color.Bold).Fprintln(w, "\nYou have finished every exercise of the course. Well done!")
+	fmt.Fprintln(w, "gocourse check-all checks them all again; gocourse reset ID starts one over.")
 }

@@ -44,8 +44,15 @@ func NewRoot(io *IO) *cobra.Command {
 		Short: "A terminal course on Go concurrency, with a grader that shows the schedule that broke your code",
 		Long: `gocourse teaches Go concurrency one lesson and one exercise at a time.
 
-Start with "gocourse next": it shows the exercise you are on, the lesson it belongs to
-and the result of checking your code. Edit the file it names, then run it again.`,
+Run gocourse with no command (or gocourse watch): it shows the exercise you are on,
+the lesson it belongs to and the result of checking your code, and checks it again
+every time you save. Keys: n next, h hint, l list, c check all, r check again,
+x reset, t trace, q quit. gocourse next does the same once, without watching.`,
+		Example: `  gocourse                 # watch: check on every save
+  gocourse next            # check once, move on when it passes
+  gocourse list --pending
+  gocourse hint`,
+		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -53,6 +60,7 @@ and the result of checking your code. Edit the file it names, then run it again.
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
 	root.PersistentFlags().StringVar(&g.courseDir, "course", "", "the course checkout (default: $GOCOURSE_ROOT, or the folder holding course.yaml at or above the current one)")
+	watchCmd := newWatchCmd(io, g)
 	root.AddCommand(
 		newNextCmd(io, g),
 		newListCmd(io, g),
@@ -63,7 +71,17 @@ and the result of checking your code. Edit the file it names, then run it again.
 		newExploreCmd(io),
 		newReplayCmd(io),
 		newTraceCmd(io),
+		watchCmd,
+		newGotoCmd(io, g),
+		newResetCmd(io, g),
+		newSolutionCmd(io, g),
+		newCheckAllCmd(io, g),
+		newInitCmd(io, g),
 	)
+	// gocourse alone is gocourse watch.
+	root.Flags().AddFlagSet(watchCmd.Flags())
+	root.RunE = watchCmd.RunE
+	finishCommands(root, g, io)
 	return root
 }
 
@@ -109,6 +127,8 @@ func (g *globals) load(io *IO) (*course.Course, *course.State, error) {
 	st, warn := course.LoadState(c.Root)
 	if warn != nil {
 		fmt.Fprintf(io.Err, "gocourse: %v\n", warn)
+	} else if err := recordBase(c, st); err != nil {
+		fmt.Fprintf(io.Err, "gocourse: saving progress: %v\n", err)
 	}
 	return c, st, nil
 }

@@ -38,9 +38,9 @@ type Session interface {
 type Command struct {
 	Key  rune
 	Name string // one or two words for the key line: "hint", "check all"
-	// Confirm, if set, is a yes/no question asked before the command runs; only y
-	// runs it.
-	Confirm string
+	// Confirm, if set, returns a yes/no question to ask before the command runs;
+	// only y runs it.
+	Confirm func() string
 	// Below draws the command's output under the last result instead of on a clean
 	// screen (a hint, say).
 	Below bool
@@ -112,9 +112,9 @@ type loopState struct {
 
 	dir      string
 	files    []string
-	finished bool // every exercise done: the final screen is up
-	passed   bool // the last check passed
-	confirm  *Command
+	finished bool     // every exercise done: the final screen is up
+	passed   bool     // the last check passed
+	confirm  *Command // the command whose question is on screen
 
 	debounce *time.Timer
 	quiet    *time.Timer
@@ -256,9 +256,9 @@ func (s *loopState) key(k rune) {
 		if c.Key != k || s.finished && !c.Anytime {
 			continue
 		}
-		if c.Confirm != "" {
+		if c.Confirm != nil {
 			s.confirm = c
-			fmt.Fprintf(s.out, "\n%s [y/N] ", c.Confirm)
+			fmt.Fprintf(s.out, "\n%s [y/N] ", c.Confirm())
 			return
 		}
 		s.command(c)
@@ -272,7 +272,7 @@ func (s *loopState) command(c *Command) {
 	if c.Below {
 		s.clear()
 		s.out.Write(s.last.Bytes())
-	} else if c.Confirm == "" {
+	} else if c.Confirm == nil {
 		s.clear()
 	}
 	s.start(false, func(ctx context.Context, w io.Writer) bool {

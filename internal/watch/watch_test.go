@@ -160,7 +160,7 @@ func start(t *testing.T, configure func(*Loop)) *harness {
 		Commands: []Command{
 			{Key: 'h', Name: "hint", Below: true, Run: cmd("hint")},
 			{Key: 'l', Name: "list", Anytime: true, Run: cmd("list")},
-			{Key: 'x', Name: "reset", Confirm: "Reset ex?", Recheck: true, Run: cmd("reset")},
+			{Key: 'x', Name: "reset", Confirm: func() string { return "Reset ex?" }, Recheck: true, Run: cmd("reset")},
 		},
 		Out:        h.scr,
 		Keys:       h.keys,

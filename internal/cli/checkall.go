@@ -1,0 +1,206 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os/signal"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/fatih/color"
+	"github.com/spf13/cobra"
+
+	"github.com/gocourse/gocourse/grader"
+	"github.com/gocourse/gocourse/internal/course"
+)
+
+type checkAllOptions struct {
+	io   *IO
+	g    *globals
+	jobs int
+}
+
+func newCheckAllCmd(io *IO, g *globals) *cobra.Command {
+	opts := &checkAllOptions{io: io, g: g}
+	cmd := &cobra.Command{
+		Use:   "check-all",
+		Short: "Check every exercise, a few at a time, with a live status for each",
+		Long: `Check-all checks every exercise of the course, --jobs at a time, and records each
+one that passes. On a terminal the status of every exercise is redrawn in place; in
+a log, one line is printed per exercise as it finishes. The exit status is 0 only
+when every exercise passes.`,
+		Example: "  gocourse check-all\n  gocourse check-all --jobs 1",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheckAll(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().IntVar(&opts.jobs, "jobs", 2, "exercises checked at once")
+	return cmd
+}
+
+func runCheckAll(ctx context.Context, opts *checkAllOptions) error {
+	c, st, err := opts.g.load(opts.io)
+	if err != nil {
+		return err
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	_, live := terminal(opts.io.Out)
+	progressBar(opts.io.Out, c, st)
+	passed, total := checkAll(ctx, c, st, opts.io.Out, opts.jobs, live)
+	if ctx.Err() != nil {
+		return &ExitError{Code: 130}
+	}
+	if passed < total {
+		return &ExitError{Code: 1}
+	}
+	return nil
+}
+
+// exerciseStatus is one line of check-all's live display.
+type exerciseStatus struct {
+	ex    *course.Exercise
+	state string // waiting, building, testing, ... or the final status
+	res   *grader.Result
+}
+
+// checkAll checks every exercise, jobs at a time, records the passes in st and
+// returns how many passed. live redraws a status line per exercise in place (a
+// terminal); otherwise one line is printed per exercise as it finishes.
+func checkAll(ctx context.Context, c *course.Course, st *course.State, w io.Writer, jobs int, live bool) (passed, total int) {
+	start := time.Now()
+	exs := c.Exercises()
+	lines := make([]*exerciseStatus, len(exs))
+	for i, ex := range exs {
+		lines[i] = &exerciseStatus{ex: ex, state: "waiting"}
+	}
+	width := 0
+	for _, ex := range exs {
+		width = max(width, len(ex.ID))
+	}
+	var mu sync.Mutex
+	drawn := false
+	draw := func() { // mu held
+		if !live {
+			return
+		}
+		if drawn {
+			fmt.Fprintf(w, "\x1b[%dA", len(lines))
+		}
+		drawn = true
+		for _, l := range lines {
+			fmt.Fprint(w, "\x1b[2K")
+			statusLine(w, l, width)
+		}
+	}
+	mu.Lock()
+	draw()
+	mu.Unlock()
+
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, jobs) {
+		wg.Go(func() {
+			for i := range work {
+				l := lines[i]
+				progress := func(msg string) {
+					mu.Lock()
+					defer mu.Unlock()
+					l.state, _, _ = strings.Cut(strings.TrimSpace(msg), " ")
+					draw()
+				}
+				res := grader.Check(ctx, c, l.ex, grader.Options{Progress: progress})
+				mu.Lock()
+				l.res, l.state = res, string(res.Status)
+				if ctx.Err() != nil {
+					l.state = "stopped"
+				}
+				if live {
+					draw()
+				} else {
+					statusLine(w, l, width)
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	for i := range lines {
+		if ctx.Err() != nil {
+			break
+		}
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	failed, errored, skipped := 0, 0, 0
+	for _, l := range lines {
+		switch {
+		case l.res == nil || l.state == "stopped":
+			skipped++
+		case l.res.Status == grader.Pass:
+			passed++
+			st.MarkDone(l.ex.ID)
+		case l.res.Status == grader.Error:
+			errored++
+		default:
+			failed++
+		}
+	}
+	if passed > 0 {
+		if err := st.Save(); err != nil {
+			fmt.Fprintf(w, "gocourse: saving progress: %v\n", err)
+		}
+	}
+	summary := fmt.Sprintf("\ncheck-all: %d passed, %d failed", passed, failed)
+	if errored > 0 {
+		summary += fmt.Sprintf(", %d could not be checked", errored)
+	}
+	if skipped > 0 {
+		summary += fmt.Sprintf(", %d not checked (stopped)", skipped)
+	}
+	fmt.Fprintf(w, "%s, in %.1fs\n", summary, time.Since(start).Seconds())
+	progressBar(w, c, st)
+	if c.Current(st) == nil {
+		finished(w)
+	}
+	return passed, len(lines)
+}
+
+// statusLine draws one exercise's line: a mark, its id, its state, and for a
+// finished one the time and the checks that did not pass.
+func statusLine(w io.Writer, l *exerciseStatus, width int) {
+	mark, paint := "·", color.New(color.Faint)
+	detail := ""
+	if l.res != nil {
+		detail = fmt.Sprintf("%.1fs", float64(l.res.Duration)/1000)
+		var bad []string
+		for _, ch := range l.res.Checks {
+			if ch.Status == grader.Fail || ch.Status == grader.Error {
+				bad = append(bad, ch.Name)
+			}
+		}
+		if len(bad) > 0 {
+			detail += "  (" + strings.Join(bad, ", ") + ")"
+		}
+		switch l.res.Status {
+		case grader.Pass:
+			mark, paint = "✓", color.New(color.FgGreen)
+		case grader.Fail:
+			mark, paint = "✗", color.New(color.FgRed)
+		default:
+			mark, paint = "!", color.New(color.FgYellow)
+		}
+	} else if l.state != "waiting" {
+		mark, paint = "…", color.New(color.FgCyan)
+	}
+	paint.Fprintf(w, "  %s %-*s %-8s", mark, width, l.ex.ID, l.state)
+	fmt.Fprintf(w, " %s\n", detail)
+}
