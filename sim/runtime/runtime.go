@@ -21,6 +21,7 @@
 package runtime
 
 import (
+	"reflect"
 	stdruntime "runtime"
 	"unsafe"
 
@@ -160,14 +161,50 @@ func GOROOT() string { return stdruntime.GOROOT() }
 func ReadMemStats(m *MemStats) { stdruntime.ReadMemStats(m) }
 
 // SetFinalizer sets the finalizer associated with obj to the provided
-// finalizer function. Its arguments are checked as runtime.SetFinalizer
-// checks them, with the same panics; inside a run the finalizer is then
-// dropped and never runs.
+// finalizer function. Inside a run, its arguments are checked as
+// runtime.SetFinalizer checks them, a bad one ending the run with the same
+// fatal error ("fatal error: runtime.SetFinalizer: first argument is nil");
+// the finalizer is then dropped and never runs.
 func SetFinalizer(obj any, finalizer any) {
+	if !inRun() {
+		stdruntime.SetFinalizer(obj, finalizer)
+		return
+	}
+	if msg := badFinalizer(obj, finalizer); msg != "" {
+		sim.Fatal(msg)
+	}
 	stdruntime.SetFinalizer(obj, finalizer)
-	if inRun() && finalizer != nil {
+	if finalizer != nil {
 		stdruntime.SetFinalizer(obj, nil)
 	}
+}
+
+// badFinalizer returns the runtime's fatal error for arguments that
+// runtime.SetFinalizer would not take, or "". The runtime throws rather than
+// panics, which would end the whole process that runs the simulator.
+func badFinalizer(obj, finalizer any) string {
+	const prefix = "runtime.SetFinalizer: "
+	etyp := reflect.TypeOf(obj)
+	if etyp == nil {
+		return prefix + "first argument is nil"
+	}
+	if etyp.Kind() != reflect.Pointer {
+		return prefix + "first argument is " + etyp.String() + ", not pointer"
+	}
+	ftyp := reflect.TypeOf(finalizer)
+	if ftyp == nil {
+		return ""
+	}
+	if ftyp.Kind() != reflect.Func {
+		return prefix + "second argument is " + ftyp.String() + ", not a function"
+	}
+	if ftyp.IsVariadic() {
+		return prefix + "cannot pass " + etyp.String() + " to finalizer " + ftyp.String() + " because dotdotdot"
+	}
+	if ftyp.NumIn() != 1 || !etyp.AssignableTo(ftyp.In(0)) {
+		return prefix + "cannot pass " + etyp.String() + " to finalizer " + ftyp.String()
+	}
+	return ""
 }
 
 // AddCleanup attaches a cleanup function to ptr, as runtime.AddCleanup does.
