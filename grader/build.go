@@ -25,19 +25,28 @@ func (buildCheck) Check(ctx context.Context, env *Env, _ course.Check) CheckResu
 	if env.Opts.Progress != nil {
 		env.Opts.Progress("building " + env.Exercise.ID)
 	}
-	overlay, err := env.writeOverlay(env.leakOverlay())
+	extra, err := env.testMain(true)
 	if err != nil {
 		return CheckResult{Name: "build", Status: Error, Message: err.Error()}
 	}
-	_, stderr, err := env.goCmd(ctx, buildLimit, "vet", "-overlay", overlay, ".")
+	args := []string{"vet"}
+	if !env.Strict {
+		overlay, err := env.writeOverlay(extra)
+		if err != nil {
+			return CheckResult{Name: "build", Status: Error, Message: err.Error()}
+		}
+		args = append(args, "-overlay", overlay)
+	}
+	_, stderr, err := env.goCmd(ctx, buildLimit, append(args, ".")...)
 	if err == nil {
 		res.Status = Pass
 		return res
 	}
-	msgs := env.diagnostics(string(stderr))
+	out := env.fromBuild(string(stderr))
+	msgs := env.diagnostics(out)
 	if len(msgs) == 0 {
 		res.Status = Error
-		res.Message = strings.TrimSpace(err.Error() + "\n" + strings.Join(limitLines(env.relMessages(string(stderr)), 10), "\n"))
+		res.Message = strings.TrimSpace(err.Error() + "\n" + strings.Join(limitLines(env.relMessages(out), 10), "\n"))
 		return res
 	}
 	res.Status = Fail

@@ -44,7 +44,29 @@ type Env struct {
 	Tests []string
 	// overlayFile is Overlay written as JSON for -overlay; writeOverlay sets it.
 	overlayFile string
+
+	// Strict is true when the graded checkout is not the course's own: an
+	// instructor grades a learner's workbook. The package is then built from a
+	// private copy (BuildDir) that holds the learner's editable files and the
+	// course's pristine everything else, go.mod and go.sum included; Overlay maps
+	// the same view onto Dir for checkers that build in place.
+	Strict bool
+	// BuildDir is the folder the go command builds in: Dir, or its private copy.
+	BuildDir string
+	// ImportPath is the import path of the exercise's package.
+	ImportPath string
+	// courseMain is true when the course's tests have a TestMain of their own.
+	courseMain bool
+	// nonce is the secret that the generated TestMain prints when every test ran
+	// to its end; learner code does not know it, so it cannot forge the end.
+	nonce string
 }
+
+// A learnerError is a problem with the graded files themselves (one is missing, or is
+// not a regular file): in strict mode the exercise fails, it is not a grader error.
+type learnerError struct{ msg string }
+
+func (e *learnerError) Error() string { return e.msg }
 
 func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 	if opts.Go == "" {
@@ -64,7 +86,11 @@ func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 		Overlay: map[string]string{},
 		Sources: map[string]string{},
 	}
+	env.Strict = !sameDir(root, c.Root)
 	if _, err := os.Stat(env.Dir); err != nil {
+		if env.Strict {
+			return nil, &learnerError{fmt.Sprintf("%s: the exercise folder is missing from the submission", ex.Path())}
+		}
 		return nil, fmt.Errorf("%s: the exercise folder is missing", ex.Path())
 	}
 	pristine := filepath.Join(c.Root, filepath.FromSlash(ex.Path()))
@@ -74,12 +100,21 @@ func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 		src := filepath.Join(env.Dir, f)
 		if opts.Solution {
 			src = filepath.Join(c.Root, filepath.FromSlash(ex.SolutionPath()), f)
+			if opts.Mutant != "" {
+				m := filepath.Join(c.Root, filepath.FromSlash(ex.SolutionPath()), "mutants", opts.Mutant, f)
+				if _, err := os.Stat(m); err == nil {
+					src = m
+				}
+			}
 			env.Overlay[filepath.Join(env.Dir, f)] = src
 		}
 		if _, err := os.Stat(src); err != nil {
 			rel, _ := filepath.Rel(c.Root, src)
 			if opts.Solution {
 				return nil, fmt.Errorf("%s: the reference solution is missing", filepath.ToSlash(rel))
+			}
+			if env.Strict {
+				return nil, &learnerError{fmt.Sprintf("%s/%s: the file is missing from the submission", ex.Path(), f)}
 			}
 			return nil, fmt.Errorf("%s: the file is missing (gocourse reset %s restores the starter)", filepath.ToSlash(rel), ex.ID)
 		}
@@ -112,9 +147,25 @@ func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 			env.TestPackage = file.Name.Name
 		}
 		env.Tests = append(env.Tests, testFuncs(file)...)
+		env.courseMain = env.courseMain || hasTestMain(file)
 	}
 	if env.TmpDir, err = os.MkdirTemp("", "gocourse-check-"); err != nil {
 		return nil, err
+	}
+	// Learner code may run as another user (nobody, when the grader is root): it
+	// must be able to reach its run folder inside.
+	os.Chmod(env.TmpDir, 0o711)
+	env.nonce = newNonce()
+	env.BuildDir = env.Dir
+	if env.ImportPath, err = importPath(c.Root, pristine); err != nil {
+		env.Close()
+		return nil, err
+	}
+	if env.Strict {
+		if err := env.stage(pristine); err != nil {
+			env.Close()
+			return nil, err
+		}
 	}
 	return env, nil
 }
@@ -133,6 +184,16 @@ func testFuncs(f *ast.File) []string {
 		names = append(names, fn.Name.Name)
 	}
 	return names
+}
+
+// hasTestMain reports whether a test file declares TestMain.
+func hasTestMain(f *ast.File) bool {
+	for _, d := range f.Decls {
+		if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil && fn.Name.Name == "TestMain" {
+			return true
+		}
+	}
+	return false
 }
 
 // Close removes the scratch space.
@@ -162,6 +223,9 @@ func (env *Env) parse() CheckResult {
 		} else if err != nil {
 			msgs = append(msgs, env.relMessages(err.Error())...)
 		}
+	}
+	if len(msgs) == 0 && env.Strict {
+		msgs = env.policy()
 	}
 	if len(msgs) > 0 {
 		return CheckResult{Name: "parse", Status: Fail, Message: strings.Join(limitLines(msgs, 10), "\n")}
@@ -217,7 +281,7 @@ func (env *Env) goCmd(ctx context.Context, limit time.Duration, args ...string) 
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, env.Opts.Go, args...)
-	cmd.Dir = env.Dir
+	cmd.Dir = env.BuildDir
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=readonly", "CGO_ENABLED=1", "NO_COLOR=1")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }

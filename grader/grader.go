@@ -8,6 +8,7 @@ package grader
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -51,6 +52,15 @@ type Options struct {
 	Workbook string
 	// Solution grades the course's reference solution in place of the learner's files.
 	Solution bool
+	// Mutant, with Solution, grades one of the solution's mutants (a folder name
+	// under solutions/ID/mutants/): its files where it has them, the solution's
+	// elsewhere.
+	Mutant string
+	// Limits bound every run of learner code; zero fields take their defaults.
+	Limits Limits
+	// Hide lists folders, besides the course and the workbook, that learner code
+	// must not see when it runs (the folder of every submission, say).
+	Hide []string
 	// Go is the go command to run; "go" by default.
 	Go string
 	// Progress, if set, is told what the grader is doing ("building", "testing -race").
@@ -82,8 +92,21 @@ func Check(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 		res.finish(time.Since(start))
 	}()
 
+	defer func() { res.sanitize() }()
+	defer func() {
+		// Every check of the exercise is in the result, so that its max_score is the
+		// exercise's whatever went wrong: never a silent full mark.
+		for _, ch := range ex.Checks[min(countRun(res, ex), len(ex.Checks)):] {
+			res.Checks = append(res.Checks, CheckResult{Name: ch.Kind, Status: Skip, Weight: ch.Weight, Message: "not run: fix the problem above first"})
+		}
+	}()
 	env, err := newEnv(c, ex, opts)
 	if err != nil {
+		var le *learnerError
+		if errors.As(err, &le) {
+			res.Checks = append(res.Checks, CheckResult{Name: "files", Status: Fail, Message: err.Error()})
+			return res
+		}
 		res.Checks = append(res.Checks, CheckResult{Name: "setup", Status: Error, Message: err.Error()})
 		return res
 	}
@@ -101,7 +124,12 @@ func Check(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 			continue
 		}
 		t0 := time.Now()
-		r := checkers[ch.Kind].Check(ctx, env, ch)
+		checker, ok := checkers[ch.Kind]
+		if !ok {
+			res.Checks = append(res.Checks, CheckResult{Name: ch.Kind, Status: Error, Weight: ch.Weight, Message: fmt.Sprintf("no checker for kind %q in this build of gocourse", ch.Kind)})
+			continue
+		}
+		r := checker.Check(ctx, env, ch)
 		r.Weight = ch.Weight
 		r.Duration = time.Since(t0).Milliseconds()
 		res.Checks = append(res.Checks, r)
@@ -110,6 +138,39 @@ func Check(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 		}
 	}
 	return res
+}
+
+// countRun returns how many of the exercise's checks have a result: the checks
+// after the static ones ("parse", "files", "setup", "grader"), which the exercise
+// does not list.
+func countRun(r *Result, ex *course.Exercise) int {
+	n := 0
+	for _, ch := range r.Checks {
+		switch ch.Name {
+		case "parse", "files", "setup", "grader":
+			if !isCheckKind(ex, ch.Name) {
+				continue
+			}
+		}
+		n++
+	}
+	return n
+}
+
+func isCheckKind(ex *course.Exercise, name string) bool {
+	for _, ch := range ex.Checks {
+		if ch.Kind == name {
+			return true
+		}
+	}
+	return false
+}
+
+// sanitize cleans and bounds every message: learner code decides much of them.
+func (r *Result) sanitize() {
+	for i := range r.Checks {
+		r.Checks[i].Message = Sanitize(r.Checks[i].Message, maxMessage)
+	}
 }
 
 func (r *Result) finish(d time.Duration) {

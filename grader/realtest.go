@@ -1,12 +1,17 @@
 package grader
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gocourse/gocourse/internal/course"
@@ -24,11 +29,28 @@ const leakMarker = "gocourse-leak-check:"
 // leakFile is the name of the generated file that holds the leak-checking TestMain.
 const leakFile = "zz_gocourse_leak_test.go"
 
-// leakOverlay returns the overlay entry that adds the leak-checking TestMain to the
-// course's tests, or nil when the course's tests have a TestMain of their own.
-func (env *Env) leakOverlay() map[string]string {
-	if env.TestPackage == "" {
-		return nil
+// doneMarker starts the line that the generated TestMain prints, with the nonce,
+// when every test ran to its end and no goroutine leaked.
+const doneMarker = "gocourse-done:"
+
+// testMain returns the generated TestMain: it runs the tests, checks for leaked
+// goroutines when leak is set, and prints the nonce when all went well. It is
+// added to the course's tests (through the overlay, or in the stage); nil when the
+// course's tests have a TestMain of their own.
+func (env *Env) testMain(leak bool) (map[string]string, error) {
+	if env.TestPackage == "" || env.courseMain {
+		return nil, nil
+	}
+	check, imp := "", ""
+	if leak {
+		imp = `"go.uber.org/goleak"`
+		check = fmt.Sprintf(`	if code == 0 {
+		if err := goleak.Find(); err != nil {
+			fmt.Printf("\n%s %%v\n", err)
+			code = 1
+		}
+	}
+`, leakMarker)
 	}
 	src := fmt.Sprintf(`package %s
 
@@ -37,38 +59,44 @@ import (
 	"os"
 	"testing"
 
-	"go.uber.org/goleak"
+	%s
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if code == 0 {
-		if err := goleak.Find(); err != nil {
-			fmt.Printf("\n%s %%v\n", err)
-			code = 1
-		}
+%s	if code == 0 {
+		fmt.Printf("\n%s%s\n")
 	}
 	os.Exit(code)
 }
-`, env.TestPackage, leakMarker)
+`, env.TestPackage, imp, check, doneMarker, env.nonce)
+	if env.Strict {
+		return nil, writeFile(filepath.Join(env.BuildDir, leakFile), src)
+	}
 	path := filepath.Join(env.TmpDir, leakFile)
 	if err := writeFile(path, src); err != nil {
-		return nil
+		return nil, err
 	}
-	return map[string]string{filepath.Join(env.Dir, leakFile): path}
+	return map[string]string{filepath.Join(env.Dir, leakFile): path}, nil
+}
+
+// leakOverlay is kept for checkers that build the tests in place (Dir plus
+// Overlay): the generated TestMain with the leak check.
+func (env *Env) leakOverlay() map[string]string {
+	m, _ := env.testMain(true)
+	return m
 }
 
 func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
-	res := CheckResult{Name: "test"}
 	race := course.Flag(c.Race, true)
 	leak := course.Flag(c.Leak, true)
-	var extra map[string]string
-	if leak {
-		extra = env.leakOverlay()
+	if env.Opts.Progress != nil {
+		env.Opts.Progress("building the tests of " + env.Exercise.ID)
 	}
-	overlay, err := env.writeOverlay(extra)
-	if err != nil {
-		return CheckResult{Name: "test", Status: Error, Message: err.Error()}
+	bin, fail := env.compileTests(ctx, race, leak)
+	if fail != nil {
+		fail.Name = "test"
+		return *fail
 	}
 	cpus := make([]string, len(c.CPU))
 	for i, n := range c.CPU {
@@ -78,11 +106,6 @@ func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 	if run == "" {
 		run = "^(" + strings.Join(env.Tests, "|") + ")$"
 	}
-	args := []string{"test", "-json", "-count=1", "-cpu", strings.Join(cpus, ","), "-timeout", c.Timeout.String(), "-overlay", overlay, "-run", run}
-	if race {
-		args = append(args, "-race")
-	}
-	args = append(args, ".")
 	if env.Opts.Progress != nil {
 		what := "testing " + env.Exercise.ID
 		if race {
@@ -90,21 +113,172 @@ func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 		}
 		env.Opts.Progress(what)
 	}
-	limit := buildLimit + time.Duration(len(c.CPU)+1)*c.Timeout
-	stdout, stderr, err := env.goCmd(ctx, limit, args...)
-	tr := parseTestJSON(stdout)
-	if len(tr.build) > 0 || (len(tr.passes) == 0 && len(tr.fails) == 0 && err != nil) {
-		msgs := env.diagnostics(strings.Join(tr.build, "\n") + "\n" + string(stderr))
-		if len(msgs) == 0 {
-			res.Status = Error
-			res.Message = strings.TrimSpace(fmt.Sprint(err) + "\n" + strings.Join(limitLines(env.relMessages(string(stderr)), 10), "\n"))
-			return res
-		}
-		res.Status = Fail
-		res.Message = "does not build:\n" + strings.Join(limitLines(msgs, 10), "\n")
-		return res
+	out := env.runTests(ctx, bin, race, c.Timeout,
+		"-test.paniconexit0", "-test.v=test2json", "-test.count=1",
+		"-test.timeout="+c.Timeout.String(), "-test.cpu="+strings.Join(cpus, ","), "-test.run="+run)
+	if out.Err != nil {
+		return CheckResult{Name: "test", Status: Error, Message: out.Err.Error()}
 	}
+	events, err := env.test2json(ctx, []byte(env.fromBuild(string(out.Output))))
+	if err != nil {
+		return CheckResult{Name: "test", Status: Error, Message: err.Error()}
+	}
+	tr := parseTestJSON(events)
+	tr.exitCode, tr.killed = out.ExitCode, out.Killed
 	return env.judge(tr, c, race, leak)
+}
+
+// compileTests builds the test binary of the exercise's package into the run
+// folder. A compile error is the learner's failure; anything else is an error.
+func (env *Env) compileTests(ctx context.Context, race, leak bool) (string, *CheckResult) {
+	extra, err := env.testMain(leak)
+	if err != nil {
+		return "", &CheckResult{Status: Error, Message: err.Error()}
+	}
+	bin := filepath.Join(env.runDir(), "exercise.test")
+	args := []string{"test", "-c", "-trimpath", "-o", bin}
+	if race {
+		args = append(args, "-race")
+	}
+	if !env.Strict {
+		overlay, err := env.writeOverlay(extra)
+		if err != nil {
+			return "", &CheckResult{Status: Error, Message: err.Error()}
+		}
+		args = append(args, "-overlay", overlay)
+	}
+	args = append(args, ".")
+	_, stderr, err := env.goCmd(ctx, buildLimit, args...)
+	if err == nil {
+		if _, serr := os.Stat(bin); serr != nil {
+			return "", &CheckResult{Status: Error, Message: "go test -c wrote no test binary"}
+		}
+		os.Chmod(bin, 0o755)
+		return bin, nil
+	}
+	msgs := env.diagnostics(env.fromBuild(string(stderr)))
+	if len(msgs) == 0 {
+		return "", &CheckResult{Status: Error, Message: strings.TrimSpace(err.Error() + "\n" + strings.Join(limitLines(env.relMessages(env.fromBuild(string(stderr))), 10), "\n"))}
+	}
+	return "", &CheckResult{Status: Fail, Message: "does not build:\n" + strings.Join(limitLines(msgs, 10), "\n")}
+}
+
+// runDir returns the folder a test binary runs in, made on first use: writable by
+// the learner's code (which may run as another user), holding the course's testdata
+// in strict mode.
+func (env *Env) runDir() string {
+	dir := filepath.Join(env.TmpDir, "run")
+	if _, err := os.Stat(dir); err == nil {
+		return dir
+	}
+	for _, d := range []string{dir, filepath.Join(dir, "tmp"), filepath.Join(dir, "home")} {
+		os.MkdirAll(d, 0o777)
+		os.Chmod(d, 0o777)
+	}
+	if env.Strict {
+		if td := filepath.Join(env.BuildDir, "testdata"); dirExists(td) {
+			os.CopyFS(filepath.Join(dir, "testdata"), os.DirFS(td))
+		}
+	}
+	return dir
+}
+
+func dirExists(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+// runTests runs a test binary under the sandbox's limits. In strict mode it runs in
+// the run folder with the course, the submission, the temporary folders and the go
+// command's caches hidden; for a learner checking their own checkout it runs in the
+// exercise folder, as go test does.
+func (env *Env) runTests(ctx context.Context, bin string, race bool, timeout time.Duration, args ...string) runOutcome {
+	lim := env.Opts.Limits.withDefaults()
+	run := env.runDir()
+	spec := runSpec{
+		Path: bin,
+		Args: append([]string{bin}, args...),
+		Dir:  env.Dir,
+		Env: []string{
+			"PATH=/usr/local/bin:/usr/bin:/bin",
+			"HOME=" + filepath.Join(run, "home"),
+			"TMPDIR=" + filepath.Join(run, "tmp"),
+			"GOMEMLIMIT=" + strconv.FormatInt(lim.Memory, 10),
+			"GOTRACEBACK=all",
+			"LANG=C.UTF-8",
+			"NO_COLOR=1",
+		},
+		Wall: timeout + lim.Grace,
+		CPU:  (timeout + lim.Grace) * time.Duration(runtime.NumCPU()),
+		Race: race,
+		Keep: run,
+	}
+	if env.Strict {
+		spec.Dir = run
+		spec.Hide = env.hidden()
+	}
+	return runSandboxed(ctx, spec, lim)
+}
+
+// hidden lists the folders that learner code must not see when graded strictly.
+func (env *Env) hidden() []string {
+	hide := []string{env.Course.Root, env.Root, os.TempDir()}
+	hide = append(hide, env.Opts.Hide...)
+	if home, err := os.UserHomeDir(); err == nil {
+		hide = append(hide, home)
+	}
+	hide = append(hide, goDirs(env.Opts.Go)...)
+	return hide
+}
+
+var goEnvCache sync.Map // go command -> []string{GOCACHE, GOMODCACHE, GOPATH}
+
+func goEnv(goCmd string) []string {
+	if v, ok := goEnvCache.Load(goCmd); ok {
+		return v.([]string)
+	}
+	out, err := exec.Command(goCmd, "env", "GOCACHE", "GOMODCACHE", "GOPATH").Output()
+	if err != nil {
+		return nil
+	}
+	v := strings.Split(strings.TrimSpace(string(out)), "\n")
+	goEnvCache.Store(goCmd, v)
+	return v
+}
+
+// goDirs returns the go command's caches and GOPATH: learner code must neither read
+// nor poison them.
+func goDirs(goCmd string) []string {
+	v := goEnv(goCmd)
+	if len(v) < 3 {
+		return nil
+	}
+	var dirs []string
+	for _, d := range v[:3] {
+		for _, p := range filepath.SplitList(d) {
+			if p != "" && p != "off" {
+				dirs = append(dirs, p)
+			}
+		}
+	}
+	return dirs
+}
+
+// test2json turns the output of a test binary run with -test.v=test2json into
+// go test -json events.
+func (env *Env) test2json(ctx context.Context, out []byte) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	// Since Go 1.24 test2json is built on first use and cached, like go tool's others.
+	cmd := exec.CommandContext(ctx, env.Opts.Go, "tool", "test2json", "-p", env.ImportPath)
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=")
+	cmd.Stdin = bytes.NewReader(out)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("test2json: %v %s", err, strings.TrimSpace(stderr.String()))
+	}
+	return stdout.Bytes(), nil
 }
 
 // judge turns the events of a run into a result. Every test the course expects must
@@ -136,6 +310,10 @@ func (env *Env) judge(tr *testRun, c course.Check, race, leak bool) CheckResult 
 			problems = append(problems, env.explainMissing(t, tr, c))
 		}
 	}
+	if tr.killed != "" {
+		// Said first: it is why tests are missing.
+		problems = append([]string{"the test binary " + tr.killed + env.explainMemory(tr)}, problems...)
+	}
 	if len(problems) == 0 && leak {
 		if msg := env.explainLeak(tr.output[""]); msg != "" {
 			problems = append(problems, msg)
@@ -143,6 +321,15 @@ func (env *Env) judge(tr *testRun, c course.Check, race, leak bool) CheckResult 
 	}
 	if len(problems) == 0 && tr.pkgFail {
 		problems = append(problems, "the test binary failed after the tests passed:\n"+env.excerpt(tr.output[""], 10))
+	}
+	// Every test passed by the events; the end of the run must say so too. A
+	// program that prints forged results and exits never reaches the generated
+	// TestMain's end, so it never prints the nonce; one that exits non-zero fails.
+	if len(problems) == 0 && env.nonce != "" && !env.courseMain && !tr.sawLine(doneMarker+env.nonce) {
+		problems = append(problems, "the test binary ended before the course's checks were done: did your code call os.Exit, or end the program another way?"+env.tail(tr))
+	}
+	if len(problems) == 0 && tr.exitCode != 0 {
+		problems = append(problems, fmt.Sprintf("the test binary exited with status %d after the tests passed%s", tr.exitCode, env.tail(tr)))
 	}
 	if len(problems) > 0 {
 		res.Status = Fail
@@ -184,6 +371,33 @@ func (env *Env) explainMissing(test string, tr *testRun, c course.Check) string 
 		return fmt.Sprintf("%s passed %d of %d runs (-cpu %v) and then reported nothing: did the program exit early?", test, tr.passes[test], len(c.CPU), c.CPU)
 	}
 	return fmt.Sprintf("%s never finished: the test binary ended without reporting it (os.Exit? a crash?)", test)
+}
+
+// explainMemory adds a word when a run ended short of memory.
+func (env *Env) explainMemory(tr *testRun) string {
+	for _, lines := range tr.output {
+		for _, l := range lines {
+			if strings.Contains(l, "out of memory") || strings.Contains(l, "failed to allocate") || strings.Contains(l, "cannot allocate memory") {
+				return fmt.Sprintf(" (it ran out of memory: the limit is about %s)", size(env.Opts.Limits.withDefaults().Memory))
+			}
+		}
+	}
+	return ""
+}
+
+// tail quotes the last lines the test binary printed outside any test.
+func (env *Env) tail(tr *testRun) string {
+	out := tr.output[""]
+	var keep []string
+	for i := len(out) - 1; i >= 0 && len(keep) < 5; i-- {
+		if t := strings.TrimSpace(out[i]); t != "" && t != "PASS" && t != "FAIL" {
+			keep = append([]string{"  " + t}, keep...)
+		}
+	}
+	if len(keep) == 0 {
+		return ""
+	}
+	return "\nits last words:\n" + strings.Join(keep, "\n")
 }
 
 // explainRace summarises the first data race report: which accesses, where.

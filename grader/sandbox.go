@@ -1,0 +1,291 @@
+package grader
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// Limits bound one run of learner code. The zero value of a field means its default.
+type Limits struct {
+	// Memory is the heap the Go runtime aims for (GOMEMLIMIT); the operating system
+	// refuses memory well above it (RLIMIT_DATA: twice Memory, plus room for the
+	// race detector's shadow memory). Default 512 MiB.
+	Memory int64
+	// Output is how many bytes a run may print (stdout and stderr together); a run
+	// that prints more is stopped and fails. Default 4 MiB.
+	Output int
+	// Procs is how many processes and threads a run may add (RLIMIT_NPROC).
+	// Default 512.
+	Procs int
+	// FileSize bounds every file a run writes (RLIMIT_FSIZE). Default 64 MiB.
+	FileSize int64
+	// Grace is how long a run may go on past the test's own timeout before its
+	// processes are killed. Default 15s.
+	Grace time.Duration
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.Memory <= 0 {
+		l.Memory = 512 << 20
+	}
+	if l.Output <= 0 {
+		l.Output = 4 << 20
+	}
+	if l.Procs <= 0 {
+		l.Procs = 512
+	}
+	if l.FileSize <= 0 {
+		l.FileSize = 64 << 20
+	}
+	if l.Grace <= 0 {
+		l.Grace = 15 * time.Second
+	}
+	return l
+}
+
+// raceShadow is the address space the race detector maps besides the heap.
+const raceShadow = 3 << 30
+
+// runSpec is one run of learner code.
+type runSpec struct {
+	Path string   // the test binary
+	Args []string // its arguments (Args[0] is its name)
+	Dir  string   // working folder
+	Env  []string
+	Wall time.Duration // killed after this long
+	CPU  time.Duration // CPU time of all its threads together
+	Race bool
+	Hide []string // folders learner code must not see (when namespaces allow)
+	Keep string   // the folder with the binary and Dir, kept visible
+}
+
+// runOutcome is how a run ended.
+type runOutcome struct {
+	Output   []byte // stdout and stderr interleaved, at most Limits.Output bytes
+	ExitCode int    // -1 when killed by a signal
+	Killed   string // why the grader or the kernel stopped it, in words; "" when it exited
+	Err      error  // the run could not be started: an internal error
+}
+
+// runSandboxed runs learner code under the limits, in namespaces when the machine
+// allows them.
+func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
+	lim = lim.withDefaults()
+	self, err := launcherPath()
+	if err != nil {
+		return runOutcome{Err: fmt.Errorf("sandbox: %v", err)}
+	}
+	attr := sandboxAttr()
+	data := uint64(2 * lim.Memory)
+	if spec.Race {
+		data += raceShadow
+	}
+	cpu := uint64(spec.CPU/time.Second) + 1
+	ls := launchSpec{
+		Path: spec.Path, Args: spec.Args, Env: spec.Env, Dir: spec.Dir,
+		Rlimits: []rlimit{
+			{rlimitCPU, cpu},
+			{rlimitData, data},
+			{rlimitFsize, uint64(lim.FileSize)},
+			{rlimitCore, 0},
+			{rlimitNproc, procLimit(lim.Procs)},
+		},
+		Mount: newMountNS(attr),
+		Hide:  spec.Hide,
+		Keep:  spec.Keep,
+	}
+	js, err := json.Marshal(ls)
+	if err != nil {
+		return runOutcome{Err: err}
+	}
+	ctx, cancel := context.WithTimeout(ctx, spec.Wall)
+	defer cancel()
+	cmd := launcherCmd(ctx, self, js, attr)
+	if !launcherSupported {
+		cmd = exec.CommandContext(ctx, spec.Path)
+		cmd.Args, cmd.Env, cmd.Dir, cmd.SysProcAttr = spec.Args, spec.Env, spec.Dir, attr
+	}
+	out := &cappedWriter{max: lim.Output}
+	cmd.Stdout, cmd.Stderr = out, out
+	cmd.Cancel = func() error { return killTree(cmd.Process.Pid) }
+	cmd.WaitDelay = 5 * time.Second
+	out.overflow = func() {
+		if cmd.Process != nil {
+			killTree(cmd.Process.Pid)
+		}
+	}
+	if err := cmd.Start(); err != nil {
+		return runOutcome{Err: fmt.Errorf("sandbox: starting the test binary: %v", err)}
+	}
+	werr := cmd.Wait()
+	res := runOutcome{Output: out.bytes(), ExitCode: -1}
+	st := cmd.ProcessState
+	if st != nil {
+		res.ExitCode = st.ExitCode()
+	}
+	switch {
+	case out.exceeded():
+		res.Killed = fmt.Sprintf("printed more than %s of output, so it was stopped", size(int64(lim.Output)))
+	case ctx.Err() == context.DeadlineExceeded:
+		res.Killed = fmt.Sprintf("was still running after %s, so it was stopped (an endless loop, or a goroutine that never ends?)", spec.Wall.Round(time.Second))
+	case ctx.Err() != nil:
+		res.Err = fmt.Errorf("grading was interrupted")
+	case st != nil && !st.Exited():
+		ws, _ := st.Sys().(syscall.WaitStatus)
+		used := st.UserTime() + st.SystemTime()
+		switch {
+		case ws.Signal() == syscall.SIGXCPU || (ws.Signal() == syscall.SIGKILL && used >= time.Duration(cpu)*time.Second-time.Second):
+			res.Killed = fmt.Sprintf("used more than %ds of CPU time, so it was stopped", cpu)
+		case ws.Signal() == syscall.SIGKILL:
+			res.Killed = "was killed by the operating system (out of memory?)"
+		default:
+			res.Killed = fmt.Sprintf("ended by signal %v", ws.Signal())
+		}
+	case res.ExitCode == 125 || res.ExitCode == 126:
+		// The launcher failed before the test binary ran.
+		res.Err = fmt.Errorf("sandbox: %s", lastLine(res.Output))
+	}
+	if werr != nil && res.Err == nil && res.Killed == "" && st == nil {
+		res.Err = werr
+	}
+	return res
+}
+
+var launcher struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// launcherPath returns the executable that becomes the launcher: this program. A
+// grader running as root runs learner code as nobody, who may not be able to reach
+// this program where it is (go test builds in a private folder), so it uses a
+// world-readable copy in the temporary folder then, made once.
+func launcherPath() (string, error) {
+	launcher.once.Do(func() {
+		self, err := os.Executable()
+		if err != nil || os.Getuid() != 0 {
+			launcher.path, launcher.err = self, err
+			return
+		}
+		data, err := os.ReadFile(self)
+		if err != nil {
+			launcher.err = err
+			return
+		}
+		sum := sha256.Sum256(data)
+		dir := filepath.Join(os.TempDir(), "gocourse-launcher")
+		path := filepath.Join(dir, hex.EncodeToString(sum[:8]))
+		if fi, err := os.Stat(path); err == nil && fi.Size() == int64(len(data)) && fi.Mode().Perm() == 0o755 {
+			launcher.path = path
+			return
+		}
+		os.MkdirAll(dir, 0o755)
+		os.Chmod(dir, 0o755)
+		tmp, err := os.CreateTemp(dir, "tmp-")
+		if err == nil {
+			_, err = tmp.Write(data)
+			tmp.Close()
+		}
+		if err == nil {
+			err = os.Chmod(tmp.Name(), 0o755)
+		}
+		if err == nil {
+			err = os.Rename(tmp.Name(), path)
+		}
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+		launcher.path, launcher.err = path, err
+	})
+	return launcher.path, launcher.err
+}
+
+func launcherCmd(ctx context.Context, self string, spec []byte, attr *syscall.SysProcAttr) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, self)
+	cmd.Args = []string{"gocourse-sandbox"}
+	cmd.Env = []string{launchEnv + "=" + string(spec)}
+	cmd.SysProcAttr = attr
+	return cmd
+}
+
+// killTree kills the process and its process group. In a pid namespace the
+// process is its init, and the kernel then ends every process inside.
+func killTree(pid int) error {
+	syscall.Kill(-pid, syscall.SIGKILL)
+	err := syscall.Kill(pid, syscall.SIGKILL)
+	if errors.Is(err, syscall.ESRCH) {
+		return os.ErrProcessDone
+	}
+	return err
+}
+
+// cappedWriter keeps the first max bytes written to it and reports once when more
+// come.
+type cappedWriter struct {
+	mu       sync.Mutex
+	buf      []byte
+	max      int
+	over     bool
+	overflow func()
+}
+
+func (w *cappedWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	room := w.max - len(w.buf)
+	if len(p) <= room {
+		w.buf = append(w.buf, p...)
+		w.mu.Unlock()
+		return len(p), nil
+	}
+	if room > 0 {
+		w.buf = append(w.buf, p[:room]...)
+	}
+	first := !w.over
+	w.over = true
+	w.mu.Unlock()
+	if first && w.overflow != nil {
+		w.overflow()
+	}
+	return len(p), nil
+}
+
+func (w *cappedWriter) bytes() []byte {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf
+}
+
+func (w *cappedWriter) exceeded() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.over
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func lastLine(b []byte) string {
+	s := strings.TrimRight(string(b), "\n")
+	return s[strings.LastIndexByte(s, '\n')+1:]
+}

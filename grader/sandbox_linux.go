@@ -1,0 +1,294 @@
+package grader
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+)
+
+// The sandbox on Linux. The grader starts its own executable again with launchEnv set;
+// the init function below notices, and that copy (the launcher) sets up the run and
+// replaces itself with the test binary. When user namespaces are available the
+// launcher starts in new user, pid, mount, network, IPC and UTS namespaces:
+//
+//   - the learner's code runs as an unprivileged user (nobody when the grader is
+//     root), with no capabilities: it cannot undo the mounts below;
+//   - the course's checkout, the graded workbook, the temporary folders, the go
+//     command's caches and $HOME are covered by empty tmpfs mounts, and only the
+//     run folder is bound back: the course's tests cannot be read at run time;
+//   - /proc is the new pid namespace's, so the grader's command line and folders
+//     are not visible, and when the test binary (pid 1 there) ends, the kernel ends
+//     every process it started, even those that left its process group;
+//   - the network namespace has no interfaces but a loopback that is down.
+//
+// Without user namespaces (some CI runners forbid them) the launcher still sets the
+// resource limits and, when the grader is root, runs the binary as nobody.
+
+const launcherSupported = true
+
+// launchEnv carries the launcher's instructions (a JSON launchSpec).
+const launchEnv = "GOCOURSE_SANDBOX_LAUNCH"
+
+func init() {
+	if spec, ok := os.LookupEnv(launchEnv); ok {
+		os.Exit(launch(spec))
+	}
+}
+
+// launchSpec is what the launcher does before it becomes the test binary.
+type launchSpec struct {
+	Path    string
+	Args    []string
+	Env     []string
+	Dir     string
+	Rlimits []rlimit
+	Mount   bool     // in a new mount namespace: hide, keep, proc
+	Hide    []string // folders covered by an empty tmpfs
+	Keep    string   // folder bound back after hiding (the run folder)
+	Probe   bool     // set everything up, then exit 0 instead of running Path
+}
+
+type rlimit struct {
+	Resource int
+	Value    uint64
+}
+
+// Resource limits that package syscall does not name.
+const (
+	rlimitCPU   = 0
+	rlimitFsize = 1
+	rlimitData  = 2
+	rlimitCore  = 4
+	rlimitNproc = 6
+)
+
+func launch(data string) int {
+	runtime.LockOSThread() // prctl settings below are per thread, and exec happens on this one
+	var s launchSpec
+	if err := json.Unmarshal([]byte(data), &s); err != nil {
+		fmt.Fprintf(os.Stderr, "gocourse sandbox: %v\n", err)
+		return 125
+	}
+	if s.Mount {
+		if err := isolateFiles(&s); err != nil {
+			fmt.Fprintf(os.Stderr, "gocourse sandbox: %v\n", err)
+			return 125
+		}
+	}
+	for _, r := range s.Rlimits {
+		if err := syscall.Setrlimit(r.Resource, &syscall.Rlimit{Cur: r.Value, Max: r.Value}); err != nil {
+			fmt.Fprintf(os.Stderr, "gocourse sandbox: limit %d: %v\n", r.Resource, err)
+			return 125
+		}
+	}
+	// No new privileges through exec, and root in the namespace is not special:
+	// the test binary starts with no capabilities, so it cannot unmount what hides
+	// the course.
+	const prSetSecurebits, prSetNoNewPrivs = 28, 38
+	const secbitNoroot, secbitNorootLocked = 1 << 0, 1 << 1
+	if s.Mount {
+		if _, _, e := syscall.RawSyscall(syscall.SYS_PRCTL, prSetSecurebits, secbitNoroot|secbitNorootLocked, 0); e != 0 {
+			fmt.Fprintf(os.Stderr, "gocourse sandbox: securebits: %v\n", e)
+			return 125
+		}
+	}
+	if _, _, e := syscall.RawSyscall(syscall.SYS_PRCTL, prSetNoNewPrivs, 1, 0); e != 0 {
+		fmt.Fprintf(os.Stderr, "gocourse sandbox: no_new_privs: %v\n", e)
+		return 125
+	}
+	if s.Probe {
+		return 0
+	}
+	if err := syscall.Chdir(s.Dir); err != nil {
+		fmt.Fprintf(os.Stderr, "gocourse sandbox: %v\n", err)
+		return 125
+	}
+	err := syscall.Exec(s.Path, s.Args, s.Env)
+	fmt.Fprintf(os.Stderr, "gocourse sandbox: exec %s: %v\n", s.Path, err)
+	return 126
+}
+
+// isolateFiles hides the folders of s.Hide under empty tmpfs mounts, binds s.Keep back
+// and mounts the new pid namespace's /proc.
+func isolateFiles(s *launchSpec) error {
+	if err := syscall.Mount("", "/", "", syscall.MS_REC|syscall.MS_PRIVATE, ""); err != nil {
+		return fmt.Errorf("private mounts: %v", err)
+	}
+	keep := -1
+	if s.Keep != "" {
+		fd, err := syscall.Open(s.Keep, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
+		if err != nil {
+			return fmt.Errorf("open %s: %v", s.Keep, err)
+		}
+		keep = fd
+	}
+	for _, h := range s.Hide {
+		if h == "" || h == "/" {
+			continue
+		}
+		if fi, err := os.Stat(h); err != nil || !fi.IsDir() {
+			continue // already hidden by an earlier mount, or nothing there
+		}
+		if err := syscall.Mount("tmpfs", h, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "size=1m,mode=0755"); err != nil {
+			return fmt.Errorf("hiding %s: %v", h, err)
+		}
+	}
+	if keep >= 0 {
+		if err := os.MkdirAll(s.Keep, 0o755); err != nil {
+			return err
+		}
+		if err := syscall.Mount("/proc/self/fd/"+strconv.Itoa(keep), s.Keep, "", syscall.MS_BIND|syscall.MS_REC, ""); err != nil {
+			return fmt.Errorf("binding %s: %v", s.Keep, err)
+		}
+		syscall.Close(keep)
+	}
+	// A fresh /proc shows only this pid namespace. Where the host's /proc has parts
+	// masked (inside some containers) the kernel refuses; the host's stays then.
+	_ = syscall.Mount("proc", "/proc", "proc", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "")
+	return nil
+}
+
+// isolation is what the sandbox can do on this machine, found out once.
+var isolation struct {
+	once sync.Once
+	ns   bool   // user, pid, mount and network namespaces work
+	why  string // why not, when they do not
+}
+
+const nobody = 65534
+
+// nsAttr returns the process attributes that start the launcher in new namespaces.
+func nsAttr() *syscall.SysProcAttr {
+	uid, gid := os.Getuid(), os.Getgid()
+	attr := &syscall.SysProcAttr{
+		Setpgid:    true,
+		Pdeathsig:  syscall.SIGKILL,
+		Cloneflags: syscall.CLONE_NEWUSER | syscall.CLONE_NEWNS | syscall.CLONE_NEWPID | syscall.CLONE_NEWNET | syscall.CLONE_NEWIPC | syscall.CLONE_NEWUTS,
+	}
+	if uid == 0 {
+		// Root maps the namespace's root to nobody: the learner's code has no
+		// privilege outside, and RLIMIT_NPROC applies to it.
+		attr.UidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: nobody, Size: 1}}
+		attr.GidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: nobody, Size: 1}}
+		attr.GidMappingsEnableSetgroups = true
+		attr.Credential = &syscall.Credential{Uid: 0, Gid: 0, Groups: []uint32{}}
+	} else {
+		attr.UidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: uid, Size: 1}}
+		attr.GidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: gid, Size: 1}}
+	}
+	return attr
+}
+
+// plainAttr returns the process attributes of a run without namespaces.
+func plainAttr() *syscall.SysProcAttr {
+	attr := &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	if os.Getuid() == 0 {
+		attr.Credential = &syscall.Credential{Uid: nobody, Gid: nobody, Groups: []uint32{}}
+	}
+	return attr
+}
+
+// probeIsolation starts the launcher once in new namespaces to see whether this
+// machine allows them.
+func probeIsolation() {
+	isolation.once.Do(func() {
+		if os.Getenv("GOCOURSE_SANDBOX") == "off" {
+			isolation.why = "GOCOURSE_SANDBOX=off"
+			return
+		}
+		self, err := launcherPath()
+		if err != nil {
+			isolation.why = err.Error()
+			return
+		}
+		dir, err := os.MkdirTemp("", "gocourse-probe-")
+		if err != nil {
+			isolation.why = err.Error()
+			return
+		}
+		defer os.RemoveAll(dir)
+		os.Chmod(dir, 0o755)
+		spec, _ := json.Marshal(launchSpec{Mount: true, Hide: []string{filepath.Dir(dir)}, Keep: dir, Probe: true})
+		out, err := launcherCmd(context.Background(), self, spec, nsAttr()).CombinedOutput()
+		if err != nil {
+			isolation.why = strings.TrimSpace(fmt.Sprintf("%v %s", err, out))
+			return
+		}
+		isolation.ns = true
+	})
+}
+
+// Isolation says how learner code is isolated on this machine, in a sentence.
+func Isolation() string {
+	probeIsolation()
+	if isolation.ns {
+		return "namespaces (user, pid, mount, network): the course's files are hidden, no network, resource limits set"
+	}
+	s := "no namespaces (" + isolation.why + "): resource limits set, but learner code can read what the grader's user can read and has the network"
+	if os.Getuid() == 0 {
+		s += " (it runs as nobody)"
+	}
+	return s
+}
+
+// Isolated reports whether learner code runs in namespaces that hide the course.
+func Isolated() bool {
+	probeIsolation()
+	return isolation.ns
+}
+
+func newMountNS(a *syscall.SysProcAttr) bool { return a.Cloneflags&syscall.CLONE_NEWNS != 0 }
+
+func sandboxAttr() *syscall.SysProcAttr {
+	probeIsolation()
+	if isolation.ns {
+		return nsAttr()
+	}
+	return plainAttr()
+}
+
+// procLimit returns the RLIMIT_NPROC value that leaves n more processes and
+// threads to a run. Outside a user namespace the kernel counts every task of the
+// user, so the limit is the user's tasks now plus n.
+func procLimit(n int) uint64 {
+	if isolation.ns {
+		return uint64(n)
+	}
+	uid := os.Getuid()
+	if uid == 0 {
+		uid = nobody
+	}
+	count := 0
+	ents, _ := os.ReadDir("/proc")
+	for _, e := range ents {
+		if _, err := strconv.Atoi(e.Name()); err != nil {
+			continue
+		}
+		data, err := os.ReadFile("/proc/" + e.Name() + "/status")
+		if err != nil {
+			continue
+		}
+		var owner, threads int
+		for _, line := range strings.Split(string(data), "\n") {
+			if f := strings.Fields(line); len(f) >= 2 {
+				switch f[0] {
+				case "Uid:":
+					owner, _ = strconv.Atoi(f[1])
+				case "Threads:":
+					threads, _ = strconv.Atoi(f[1])
+				}
+			}
+		}
+		if owner == uid {
+			count += threads
+		}
+	}
+	return uint64(count + n)
+}

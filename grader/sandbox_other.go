@@ -1,0 +1,51 @@
+//go:build !linux
+
+package grader
+
+import "syscall"
+
+// Without Linux namespaces and the launcher, a run is the test binary in its own
+// process group, killed as a group; the memory limit is GOMEMLIMIT alone.
+
+const launcherSupported = false
+
+const launchEnv = "GOCOURSE_SANDBOX_LAUNCH"
+
+type launchSpec struct {
+	Path    string
+	Args    []string
+	Env     []string
+	Dir     string
+	Rlimits []rlimit
+	Mount   bool
+	Hide    []string
+	Keep    string
+	Probe   bool
+}
+
+type rlimit struct {
+	Resource int
+	Value    uint64
+}
+
+const (
+	rlimitCPU   = 0
+	rlimitFsize = 1
+	rlimitData  = 2
+	rlimitCore  = 4
+	rlimitNproc = 6
+)
+
+func sandboxAttr() *syscall.SysProcAttr { return &syscall.SysProcAttr{Setpgid: true} }
+
+func newMountNS(*syscall.SysProcAttr) bool { return false }
+
+func procLimit(n int) uint64 { return uint64(n) }
+
+// Isolation says how learner code is isolated on this machine, in a sentence.
+func Isolation() string {
+	return "process group only: the sandbox needs Linux; learner code can read what the grader's user can read"
+}
+
+// Isolated reports whether learner code runs in namespaces that hide the course.
+func Isolated() bool { return false }

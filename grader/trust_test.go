@@ -1,0 +1,174 @@
+package grader
+
+import (
+	"context"
+	"net"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/gocourse/gocourse/internal/course"
+)
+
+// writeTxtar writes the files of an archive under dir, with $NAME replaced by vars.
+func writeTxtar(t *testing.T, a *txtar.Archive, dir string, vars map[string]string) {
+	t.Helper()
+	for _, f := range a.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(expand(string(f.Data), vars)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func expand(s string, vars map[string]string) string {
+	for k, v := range vars {
+		s = strings.ReplaceAll(s, "$"+k, v)
+	}
+	return s
+}
+
+// trustCourse writes the trust fixture course into a temporary folder and loads it.
+func trustCourse(t *testing.T) *course.Course {
+	t.Helper()
+	a, err := txtar.ParseFile("testdata/trust/course.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join(t.TempDir(), "course")
+	writeTxtar(t, a, root, nil)
+	c, err := course.Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestTrust grades every adversarial submission in testdata/trust/case-*.txtar
+// strictly, as an instructor does, and checks the verdict its comment announces:
+//
+//	want status: fail      the exercise's status
+//	want score: 1          its score (the build check is worth 1, the tests 2)
+//	want max: 3            its max_score
+//	want message: REGEXP   matched against the messages of every check
+//	needs: isolation       skipped where the machine has no namespaces
+//	symlink: PATH -> TARGET, remove: PATH   changes to the submission
+//
+// Each submission starts as a copy of the course's starters.
+func TestTrust(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and race-tests a submission per case")
+	}
+	c := trustCourse(t)
+	ex := c.Exercises()[0]
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conn.Close()
+		}
+	}()
+	cases, _ := filepath.Glob("testdata/trust/case-*.txtar")
+	if len(cases) < 20 {
+		t.Fatalf("%d adversarial cases; the trust suite promises at least 20", len(cases))
+	}
+	for _, file := range cases {
+		name := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(file), "case-"), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			a, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]string{}
+			var symlinks, removes []string
+			for _, line := range strings.Split(string(a.Comment), "\n") {
+				k, v, ok := strings.Cut(line, ": ")
+				switch {
+				case !ok:
+				case strings.HasPrefix(k, "want "):
+					want[strings.TrimPrefix(k, "want ")] = v
+				case k == "needs" && v == "isolation" && !Isolated():
+					t.Skipf("needs namespaces: %s", Isolation())
+				case k == "symlink":
+					symlinks = append(symlinks, v)
+				case k == "remove":
+					removes = append(removes, v)
+				}
+			}
+			sub := filepath.Join(t.TempDir(), "submission")
+			if err := os.CopyFS(sub, os.DirFS(c.Root)); err != nil {
+				t.Fatal(err)
+			}
+			os.RemoveAll(filepath.Join(sub, "solutions"))
+			vars := map[string]string{"COURSE": c.Root, "SUBMISSION": sub, "LISTEN": ln.Addr().String()}
+			writeTxtar(t, a, sub, vars)
+			for _, r := range removes {
+				os.RemoveAll(filepath.Join(sub, r))
+			}
+			for _, s := range symlinks {
+				from, to, _ := strings.Cut(s, " -> ")
+				p := filepath.Join(sub, from)
+				os.Remove(p)
+				if err := os.Symlink(expand(to, vars), p); err != nil {
+					t.Fatal(err)
+				}
+			}
+
+			start := time.Now()
+			res := Check(context.Background(), c, ex, Options{Workbook: sub, Limits: Limits{Memory: 128 << 20, Grace: 5 * time.Second}})
+			elapsed := time.Since(start)
+			var msgs []string
+			for _, ch := range res.Checks {
+				msgs = append(msgs, ch.Name+" "+string(ch.Status)+": "+ch.Message)
+			}
+			all := strings.Join(msgs, "\n")
+			t.Logf("%s in %s: %s %g/%g\n%s", name, elapsed.Round(time.Millisecond), res.Status, res.Score, res.MaxScore, all)
+			if s := want["status"]; s != "" && string(res.Status) != s {
+				t.Errorf("status %s, want %s", res.Status, s)
+			}
+			if s := want["score"]; s != "" && strconv.FormatFloat(res.Score, 'g', -1, 64) != s {
+				t.Errorf("score %g, want %s", res.Score, s)
+			}
+			max := want["max"]
+			if max == "" {
+				max = "3"
+			}
+			if strconv.FormatFloat(res.MaxScore, 'g', -1, 64) != max {
+				t.Errorf("max_score %g, want %s", res.MaxScore, max)
+			}
+			if s := want["message"]; s != "" && !regexp.MustCompile(s).MatchString(all) {
+				t.Errorf("no message matches %q", s)
+			}
+			// Whatever the learner printed, no message carries an escape or a line
+			// a CI system would read as a command.
+			for _, ch := range res.Checks {
+				for _, l := range strings.Split(ch.Message, "\n") {
+					l = strings.TrimLeft(l, " \t")
+					if strings.HasPrefix(l, "::") || strings.HasPrefix(l, "##[") || strings.ContainsAny(l, "\x1b\x9b\x07") {
+						t.Errorf("message line not neutralised: %q", l)
+					}
+				}
+			}
+			if elapsed > 90*time.Second {
+				t.Errorf("grading took %s", elapsed)
+			}
+		})
+	}
+}
