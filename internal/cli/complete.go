@@ -28,6 +28,16 @@ func finishCommands(root *cobra.Command, g *globals, io *IO) {
 				cmd.Example = "  gocourse completion " + cmd.Name() + " --help"
 			}
 		}
+		if cmd.Example == "" && cmd.HasAvailableSubCommands() {
+			// A group of commands (dev, say): its examples are its commands.
+			var ex []string
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() {
+					ex = append(ex, "  "+sub.CommandPath())
+				}
+			}
+			cmd.Example = strings.Join(ex, "\n")
+		}
 		if strings.Contains(cmd.Use, "ID") && cmd.ValidArgsFunction == nil {
 			lessons := cmd.Name() == "lesson"
 			cmd.ValidArgsFunction = func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
