@@ -1,12 +1,14 @@
 package rewrite
 
 import (
+	"bytes"
 	"go/ast"
 	"go/build"
 	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -93,6 +95,9 @@ func loadPackages(dir string, opts Options) ([]*pkgInfo, error) {
 	for _, k := range paths {
 		p := byPath[k]
 		for _, e := range p.Errors {
+			if outsideModule(e) {
+				return nil, e
+			}
 			errs = append(errs, loadError(dir, e.Pos, e.Msg))
 		}
 		if len(p.Errors) > 0 {
@@ -114,9 +119,30 @@ func loadPackages(dir string, opts Options) ([]*pkgInfo, error) {
 		return nil, errs.dedupe()
 	}
 	if len(out) == 0 {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil && !hasGoMod(dir, opts.Overlay) {
+			// The go command found no module: maybe none above dir.
+			return nil, &Error{Msg: "go.mod file not found for " + dir}
+		}
 		return nil, &Error{Msg: "no Go files in " + dir}
 	}
 	return out, nil
+}
+
+// hasGoMod reports whether dir or a parent has a go.mod, on disk or in the
+// overlay.
+func hasGoMod(dir string, overlay map[string][]byte) bool {
+	for d := dir; ; d = filepath.Dir(d) {
+		p := filepath.Join(d, "go.mod")
+		if overlay[p] != nil {
+			return true
+		}
+		if _, err := os.Stat(p); err == nil {
+			return true
+		}
+		if filepath.Dir(d) == d {
+			return false
+		}
+	}
 }
 
 // loadError turns a "file:line:col" position and a message into an *Error.
@@ -144,29 +170,22 @@ func loadError(dir, pos, msg string) *Error {
 // loadByHand loads a directory that belongs to no module: its files may
 // import the standard library only.
 func loadByHand(dir string, opts Options) ([]*pkgInfo, error) {
-	ents, err := os.ReadDir(dir)
+	goNames, err := goFiles(dir, opts)
 	if err != nil {
 		return nil, err
 	}
 	fset := token.NewFileSet()
-	ctx := build.Default
 	groups := map[string][]int{} // package name -> indexes into files
 	var files []*ast.File
 	var names []string
 	var errs ErrorList
-	for _, e := range ents {
-		n := e.Name()
-		if e.IsDir() || !strings.HasSuffix(n, ".go") {
-			continue
-		}
-		if strings.HasSuffix(n, "_test.go") && !opts.Tests {
-			continue
-		}
-		if ok, err := ctx.MatchFile(dir, n); err != nil || !ok {
-			continue
-		}
+	for _, n := range goNames {
 		full := filepath.Join(dir, n)
-		f, err := parser.ParseFile(fset, full, nil, parser.ParseComments|parser.SkipObjectResolution)
+		src, err := readSource(full, opts.Overlay)
+		if err != nil {
+			return nil, err
+		}
+		f, err := parser.ParseFile(fset, full, src, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			errs = append(errs, &Error{Pos: token.Position{Filename: n}, Msg: err.Error()})
 			continue
@@ -251,21 +270,18 @@ func newInfo() *types.Info {
 // would compile generated files in its place, and C code cannot be
 // simulated.
 func refuseCgo(dir string, opts Options) error {
-	ents, err := os.ReadDir(dir)
+	names, err := goFiles(dir, opts)
 	if err != nil {
 		return err
 	}
 	var errs ErrorList
 	fset := token.NewFileSet()
-	for _, e := range ents {
-		n := e.Name()
-		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") && !opts.Tests {
+	for _, n := range names {
+		src, err := readSource(filepath.Join(dir, n), opts.Overlay)
+		if err != nil {
 			continue
 		}
-		if ok, err := build.Default.MatchFile(dir, n); err != nil || !ok {
-			continue
-		}
-		f, err := parser.ParseFile(fset, filepath.Join(dir, n), nil, parser.ImportsOnly)
+		f, err := parser.ParseFile(fset, filepath.Join(dir, n), src, parser.ImportsOnly)
 		if err != nil {
 			continue // reported by the load
 		}
@@ -281,4 +297,46 @@ func refuseCgo(dir string, opts Options) error {
 		return errs
 	}
 	return nil
+}
+
+// goFiles lists the Go files of dir that the build would compile, on disk
+// or in the overlay, honouring build constraints and the overlay's
+// replacements.
+func goFiles(dir string, opts Options) ([]string, error) {
+	seen := map[string]bool{}
+	ents, err := os.ReadDir(dir)
+	if err != nil && len(opts.Overlay) == 0 {
+		return nil, err
+	}
+	for _, e := range ents {
+		if !e.IsDir() {
+			seen[e.Name()] = true
+		}
+	}
+	for p, data := range opts.Overlay {
+		if filepath.Dir(p) != dir {
+			continue
+		}
+		seen[filepath.Base(p)] = data != nil
+	}
+	ctx := build.Default
+	ctx.OpenFile = func(path string) (io.ReadCloser, error) {
+		src, err := readSource(path, opts.Overlay)
+		if err != nil {
+			return nil, err
+		}
+		return io.NopCloser(bytes.NewReader(src)), nil
+	}
+	var out []string
+	for n, present := range seen {
+		if !present || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") && !opts.Tests {
+			continue
+		}
+		if ok, err := ctx.MatchFile(dir, n); err != nil || !ok {
+			continue
+		}
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out, nil
 }

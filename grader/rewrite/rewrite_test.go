@@ -342,3 +342,95 @@ func TestCorpus(t *testing.T) {
 	}
 	t.Logf("%d programs agree with go run\n%s", len(pkgs), out)
 }
+
+// TestInputOverlay rewrites a package whose files come partly from
+// Options.Overlay (a replaced file, an added one, a hidden one), outside any
+// module.
+func TestInputOverlay(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("main.go", "package main\n\nfunc main() { _ = 1 }\n")
+	write("hidden.go", "package main\n\nimport \"C\"\n")
+	opts := rewrite.Options{Tests: true, Overlay: map[string][]byte{
+		filepath.Join(dir, "main.go"):       []byte("package main\n\nfunc main() { c := make(chan int, 1); c <- 1; <-c; helper() }\n"),
+		filepath.Join(dir, "added.go"):      []byte("package main\n\nfunc helper() { close(make(chan bool)) }\n"),
+		filepath.Join(dir, "hidden.go"):     nil,
+		filepath.Join(dir, "x_test.go"):     []byte("package main\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) { helper() }\n"),
+		filepath.Join(dir, "other", "a.go"): []byte("package other\n"),
+	}}
+	ov, err := rewrite.Package(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := string(ov.Files[filepath.Join(dir, "main.go")])
+	if !strings.Contains(main, "c.Send(1); c.Recv()") {
+		t.Errorf("main.go not rewritten from the overlay:\n%s", main)
+	}
+	if added := string(ov.Files[filepath.Join(dir, "added.go")]); !strings.Contains(added, "sim.MakeChan[bool](0).Close()") {
+		t.Errorf("added.go:\n%s", added)
+	}
+	if _, ok := ov.Files[filepath.Join(dir, "hidden.go")]; ok {
+		t.Errorf("hidden.go was rewritten")
+	}
+	if _, ok := ov.Files[filepath.Join(dir, "x_test.go")]; !ok {
+		t.Errorf("x_test.go was not rewritten; have %v", ov.Paths())
+	}
+}
+
+// TestPanicLine runs a program that panics under the simulator and checks
+// that the panic's stack names the learner's file and line.
+func TestPanicLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program")
+	}
+	dir := filepath.Join("testdata", "lines", "panicker")
+	src, err := os.ReadFile(filepath.Join(dir, "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := 0
+	for i, l := range strings.Split(string(src), "\n") {
+		if strings.Contains(l, "PANIC HERE") {
+			line = i + 1
+		}
+	}
+	ov, err := rewrite.Package(dir, rewrite.Options{Tests: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(filepath.Join(dir, "zz_lines_test.go"))
+	ov.Files[abs] = []byte(fmt.Sprintf(`package main
+
+import (
+	"strings"
+	"testing"
+
+	gocoursesim "github.com/gocourse/gocourse/sim"
+)
+
+func TestPanics(t *testing.T) {
+	r := gocoursesim.Run(main, gocoursesim.Options{Seed: 1, Reset: %s})
+	if r.Panic == nil {
+		t.Fatalf("no panic: %%s", r)
+	}
+	if want := "panicker/main.go:%d"; !strings.Contains(r.Panic.Stack, want) {
+		t.Fatalf("stack does not name %%s:\n%%s", want, r.Panic.Stack)
+	}
+	if !strings.Contains(r.Panic.Message, "assignment to entry in nil map") {
+		t.Fatalf("panic message %%q", r.Panic.Message)
+	}
+}
+`, ov.Reset, line))
+	js, err := ov.Write(t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := goTool(t, "test", "-count=1", "-overlay", js, "./"+filepath.ToSlash(filepath.Join("grader", "rewrite", dir)))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+}
