@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
+	"golang.org/x/tools/txtar"
+)
+
+// terminalScreen collects what a program writes to its terminal.
+type terminalScreen struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (s *terminalScreen) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+var escapes = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]`)
+
+// text returns the screen from offset on, without colours and cursor movements.
+func (s *terminalScreen) text(offset int) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b := s.buf.Bytes()
+	if offset > len(b) {
+		offset = len(b)
+	}
+	return strings.ReplaceAll(escapes.ReplaceAllString(string(b[offset:]), ""), "\r\n", "\n")
+}
+
+func (s *terminalScreen) len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Len()
+}
+
+// waitFor waits until every pattern matches the screen from offset on.
+func (s *terminalScreen) waitFor(t *testing.T, offset int, timeout time.Duration, patterns ...string) time.Duration {
+	t.Helper()
+	start := time.Now()
+	for {
+		text := s.text(offset)
+		missing := ""
+		for _, p := range patterns {
+			if !regexp.MustCompile(p).MatchString(text) {
+				missing = p
+				break
+			}
+		}
+		if missing == "" {
+			return time.Since(start)
+		}
+		if time.Since(start) > timeout {
+			t.Fatalf("after %s the terminal does not show %q; it shows:\n%s", timeout, missing, text)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestWatchInTerminal drives gocourse watch in a pseudo-terminal as a learner does:
+// it waits for the failing first exercise, saves the solution into it the way an
+// editor with atomic saves does (write a temporary file, rename it over), and expects
+// the pass and the moved progress bar within 3 seconds; then it presses n, h and q.
+func TestWatchInTerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("checks exercises with -race")
+	}
+	bin, err := exec.LookPath("gocourse") // the test binary itself, installed by testscript.Main
+	if err != nil {
+		t.Fatal(err)
+	}
+	course := filepath.Join(t.TempDir(), "course")
+	fixture, err := txtar.ParseFile("testdata/fixture.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fixture.Files {
+		p := filepath.Join(course, filepath.FromSlash(f.Name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer ptmx.Close()
+	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 50, Cols: 120}); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "watch")
+	cmd.Dir = course
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLUMNS=", "NO_COLOR=")
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	defer func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+		}
+	}()
+	screen := &terminalScreen{}
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := ptmx.Read(buf)
+			screen.Write(buf[:n])
+			if err != nil {
+				return
+			}
+		}
+	}()
+	press := func(keys string) {
+		if _, err := ptmx.Write([]byte(keys)); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// The first exercise, failing as shipped. The first -race build may be slow.
+	screen.waitFor(t, 0, 3*time.Minute,
+		`Progress: \[> +\] 0/2`,
+		`Exercise 01-basics/wait \(implement\)`,
+		`✗ test +fail`,
+		`Watching wait.go: every save checks it again.`)
+	screen.mu.Lock()
+	cleared := bytes.Contains(screen.buf.Bytes(), []byte("\x1b[H\x1b[2J"))
+	screen.mu.Unlock()
+	if !cleared {
+		t.Error("watch did not clear the screen before drawing")
+	}
+
+	// The learner's editor saves the solution atomically.
+	solution, err := os.ReadFile(filepath.Join(course, "solutions/01-basics/wait/wait.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(course, "exercises/01-basics/wait")
+	offset := screen.len()
+	saved := time.Now()
+	tmp := filepath.Join(dir, ".wait.go.swp123")
+	if err := os.WriteFile(tmp, solution, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, "wait.go")); err != nil {
+		t.Fatal(err)
+	}
+	screen.waitFor(t, offset, 3*time.Second,
+		`01-basics/wait passes!`,
+		`Progress: \[#+> +\] 1/2`,
+		`Passed. Press n for the next exercise.`)
+	t.Logf("save to pass on screen: %s", time.Since(saved).Round(time.Millisecond))
+
+	// n goes on to the next exercise; h gives its first hint.
+	offset = screen.len()
+	press("n")
+	screen.waitFor(t, offset, time.Minute,
+		`Exercise 01-basics/counter \(fix\)`,
+		`data race`,
+		`Watching counter.go`)
+	offset = screen.len()
+	press("h")
+	screen.waitFor(t, offset, 10*time.Second, `1/2\. Two goroutines write count at once\.`)
+
+	// q quits at once, with the terminal as it was.
+	press("q")
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("watch ended with %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("q did not end watch")
+	}
+	tio, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tio.Lflag&unix.ECHO == 0 || tio.Lflag&unix.ICANON == 0 {
+		t.Error("watch left the terminal in raw mode")
+	}
+	tty.Close()
+}

@@ -1,0 +1,175 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/internal/watch"
+)
+
+// copyRealCourse copies the course of this checkout (not the tool's source) into a
+// temporary folder and points the workbook's replace directive back at the checkout.
+func copyRealCourse(tb testing.TB) string {
+	tb.Helper()
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(repo, "course.yaml")); err != nil {
+		tb.Skip("no course in this checkout")
+	}
+	dst := tb.TempDir()
+	for _, name := range []string{"lessons", "exercises", "solutions"} {
+		if err := os.CopyFS(filepath.Join(dst, name), os.DirFS(filepath.Join(repo, name))); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(repo, "course.yaml"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dst, "course.yaml"), data, 0o644)
+	gomod := filepath.Join(dst, "exercises", "go.mod")
+	data, err = os.ReadFile(gomod)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	os.WriteFile(gomod, []byte(strings.ReplaceAll(string(data), "=> ../", "=> "+repo+"/")), 0o644)
+	// The workbook's go.sum is read-only to the grader; make the copy writable like
+	// a learner's checkout.
+	filepath.WalkDir(dst, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chmod(p, 0o644)
+		}
+		return nil
+	})
+	return dst
+}
+
+// keyLines counts the key lines a writer has seen: the loop draws one when a result
+// is complete on the screen.
+type keyLines struct {
+	mu    sync.Mutex
+	n     int
+	tail  string
+	ready chan struct{}
+}
+
+func (k *keyLines) Write(p []byte) (int, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	text := k.tail + string(p)
+	if c := strings.Count(text, " · q quit\n"); c > 0 {
+		k.n += c
+		select {
+		case k.ready <- struct{}{}:
+		default:
+		}
+	}
+	if len(text) > 32 {
+		text = text[len(text)-32:]
+	}
+	k.tail = text
+	return len(p), nil
+}
+
+// BenchmarkWatchSaveToResult measures what a learner waits for in gocourse watch:
+// from saving the file of a typical exercise (01-goroutines/say-hello, build and
+// -race tests on 1, 2 and 4 CPUs, leak check) to the complete result on the screen,
+// through fsnotify, the debounce and the grader. Saves alternate between the
+// solution (a pass) and the starter (a fail), so that every save compiles anew, as
+// an edit does; the build cache is warm. It reports the median.
+//
+//	go test ./internal/cli -run '^$' -bench WatchSaveToResult -benchtime 10x
+func BenchmarkWatchSaveToResult(b *testing.B) {
+	root := copyRealCourse(b)
+	const id = "01-goroutines/say-hello"
+	c, err := course.Load(root)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, _ := course.LoadState(root)
+	st.Current = id
+	ex, err := c.Exercise(id)
+	if err != nil {
+		b.Skip(err)
+	}
+	file := filepath.Join(root, filepath.FromSlash(ex.Path()), ex.Files[0])
+	starterSrc, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	solutionSrc, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(ex.SolutionPath()), ex.Files[0]))
+	if err != nil {
+		b.Fatal(err)
+	}
+	n, err := watch.NewNotifier()
+	if err != nil {
+		b.Skip(err)
+	}
+	defer n.Close()
+	screen := &keyLines{ready: make(chan struct{}, 1)}
+	s := &watchSession{c: c, st: st, io: &IO{Out: screen, Err: screen}}
+	keys := make(chan rune)
+	loop := &watch.Loop{Session: s, Commands: s.commands(), Out: screen, Keys: keys, Events: n}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- loop.Run(ctx) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+
+	results := func() int {
+		screen.mu.Lock()
+		defer screen.mu.Unlock()
+		return screen.n
+	}
+	// save writes src the way an editor does and waits for the result on screen.
+	save := func(src []byte) time.Duration {
+		before := results()
+		start := time.Now()
+		if err := writeAtomic(file, src); err != nil {
+			b.Fatal(err)
+		}
+		deadline := time.After(2 * time.Minute)
+		for results() == before {
+			select {
+			case <-screen.ready:
+			case <-deadline:
+				b.Fatal("no result within 2 minutes of a save")
+			}
+		}
+		return time.Since(start)
+	}
+	// The first check, and one save of each kind, warm the build cache.
+	for deadline := time.Now().Add(2 * time.Minute); results() == 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			b.Fatal("no first result")
+		}
+	}
+	save(solutionSrc)
+	save(starterSrc)
+
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		src := solutionSrc
+		if i%2 == 1 {
+			src = starterSrc
+		}
+		times = append(times, save(src))
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Milliseconds()), "ms-median")
+	b.ReportMetric(float64(times[0].Milliseconds()), "ms-min")
+	b.ReportMetric(float64(times[len(times)-1].Milliseconds()), "ms-max")
+}
