@@ -11,7 +11,7 @@ var (
 	FullBufferRuns     = []string{"default"}      // no room, no receiver
 	NoReceiverRuns     = []string{"default"}      // unbuffered and nobody waiting
 	ParkedReceiverRuns = []string{"send"}         // a receiver is parked: the send is ready
-	QuitOrWorkRuns     = []string{"quit"} // a closed channel wins (wrong)
+	QuitOrWorkRuns     = []string{"quit"}         // a closed channel wins (wrong)
 	NilCaseRuns        = []string{"out"}          // a nil channel is never ready
 	TimeoutRuns        = []string{"timeout"}      // only the timer ever delivers
 	ClosedZeroRuns     = []string{"zero, closed"} // drained and closed: 0, false at once

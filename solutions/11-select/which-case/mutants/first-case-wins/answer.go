@@ -7,7 +7,7 @@ package whichcase
 // []string{"a", "b"} if either can run. Order does not matter.
 var (
 	OneReadyRuns       = []string{"a"}            // b never receives anything
-	BothReadyRuns      = []string{"a"}       // the first case written wins (wrong)
+	BothReadyRuns      = []string{"a"}            // the first case written wins (wrong)
 	FullBufferRuns     = []string{"default"}      // no room, no receiver
 	NoReceiverRuns     = []string{"default"}      // unbuffered and nobody waiting
 	ParkedReceiverRuns = []string{"send"}         // a receiver is parked: the send is ready
