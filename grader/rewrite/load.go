@@ -37,7 +37,7 @@ func load(dir string, opts Options) ([]*pkgInfo, error) {
 		return nil, err
 	}
 	pkgs, err := loadPackages(dir, opts)
-	if err != nil && outsideModule(err) {
+	if err == errNoFiles || err != nil && outsideModule(err) {
 		return loadByHand(dir, opts)
 	}
 	return pkgs, err
@@ -119,31 +119,15 @@ func loadPackages(dir string, opts Options) ([]*pkgInfo, error) {
 		return nil, errs.dedupe()
 	}
 	if len(out) == 0 {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil && !hasGoMod(dir, opts.Overlay) {
-			// The go command found no module: maybe none above dir.
-			return nil, &Error{Msg: "go.mod file not found for " + dir}
-		}
-		return nil, &Error{Msg: "no Go files in " + dir}
+		return nil, errNoFiles
 	}
 	return out, nil
 }
 
-// hasGoMod reports whether dir or a parent has a go.mod, on disk or in the
-// overlay.
-func hasGoMod(dir string, overlay map[string][]byte) bool {
-	for d := dir; ; d = filepath.Dir(d) {
-		p := filepath.Join(d, "go.mod")
-		if overlay[p] != nil {
-			return true
-		}
-		if _, err := os.Stat(p); err == nil {
-			return true
-		}
-		if filepath.Dir(d) == d {
-			return false
-		}
-	}
-}
+// errNoFiles is the go command finding no package in the directory, as
+// when a go.mod it ignores (one in the system's temporary directory) is
+// the only one above it.
+var errNoFiles = &Error{Msg: "no Go files"}
 
 // loadError turns a "file:line:col" position and a message into an *Error.
 func loadError(dir, pos, msg string) *Error {

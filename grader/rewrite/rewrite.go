@@ -3,22 +3,28 @@
 //
 // [Package] loads one package directory (its _test.go files included when
 // asked), type-checks it and returns an [Overlay]: for every file, the same
-// program with channels, select, go statements and the packages sync,
-// sync/atomic, time, context, runtime and os/signal replaced by the surface
-// described in sim/CONTRACT.md. The go command reads the overlay with
-// -overlay, so the learner's code is built exactly as written, only rewritten.
+// program with channels, select and go statements replaced by the surface
+// described in sim/CONTRACT.md, the packages sync, sync/atomic, time,
+// context, runtime, os/signal, testing, testing/synctest and goleak replaced
+// by sim's drop-ins (under the name the file knows them by), and fmt.Print*
+// and os.Stdout writing to sim.Stdout(). The go command reads the overlay
+// with -overlay, so the learner's code is built exactly as written, only
+// rewritten.
 //
 // The rewriting is textual: every construct is replaced in place, so each
-// line of a rewritten file stays on its original line; where text has to move
-// (the operands of a select, evaluated before it), line directives
-// (/*line file:line:col*/) keep compile errors, panics and runtime.Caller
-// pointing into the learner's original file and line.
+// line of a rewritten file stays on its original line. A //line directive at
+// the top of each file names the original file, and where text has to move
+// (the operands of a select, evaluated before it) or lines change,
+// /*line :line:col*/ directives say where the original text resumes: compile
+// errors, panics and runtime.Caller point into the learner's original file
+// and line. Columns within a rewritten line may differ.
 //
 // What cannot be simulated faithfully is refused, by name and position, with
-// an [*Error]: reflect's channel operations, cgo, unsafe on channels,
-// channels shared with packages that are not rewritten, and the like. The
-// rewriter never returns a program that would run differently without saying
-// so.
+// an [ErrorList] of one-line [*Error] values: reflect's channel operations,
+// cgo, unsafe on channels, channels and locks shared with packages that are
+// not rewritten, a goto to a labelled select, channel operations on type
+// parameters, channel types with methods, and the like. The rewriter never
+// returns a program that would run differently without saying so.
 package rewrite
 
 import (
