@@ -177,11 +177,21 @@ func (r *Result) finish(d time.Duration) {
 	r.Duration = d.Milliseconds()
 	r.Status = Pass
 	r.Score, r.MaxScore = 0, 0
+	// The build check is a gate, not an achievement: a starter compiles as shipped,
+	// so its points come only with every other check passing too.
+	othersPass := true
+	for _, ch := range r.Checks {
+		if ch.Name != "build" && ch.Status != Pass {
+			othersPass = false
+		}
+	}
 	for _, ch := range r.Checks {
 		r.MaxScore += ch.Weight
 		switch ch.Status {
 		case Pass:
-			r.Score += ch.Weight
+			if ch.Name != "build" || othersPass {
+				r.Score += ch.Weight
+			}
 		case Error:
 			r.Status = Error
 		case Fail, Skip:

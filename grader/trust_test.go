@@ -57,7 +57,7 @@ func trustCourse(t *testing.T) *course.Course {
 // strictly, as an instructor does, and checks the verdict its comment announces:
 //
 //	want status: fail      the exercise's status
-//	want score: 1          its score (the build check is worth 1, the tests 2)
+//	want score: 1          its score (build 1 and tests 2, build counting only when the tests pass)
 //	want max: 3            its max_score
 //	want message: REGEXP   matched against the messages of every check
 //	needs: isolation       skipped where the machine has no namespaces
