@@ -72,6 +72,9 @@ const hiddenPrefix = "gocourseSim"
 // harnessFile is the name of the generated test file that holds the harness.
 const harnessFile = "zz_gocourse_harness_test.go"
 
+// resetFile is the generated internal test file that registers the package's reset.
+const resetFile = "zz_gocourse_reset_test.go"
+
 // Run rewrites, builds and runs the package under the simulator.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if cfg.Go == "" {
@@ -167,6 +170,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 	}
 	files[filepath.Join(dir, harnessFile)] = pkg.harness()
+	if over.Reset != "" {
+		// The reset function lives in the package itself; an internal test file
+		// hands it to the harness, whichever package the tests are in.
+		files[filepath.Join(dir, resetFile)] = []byte(fmt.Sprintf("package %s\n\nimport gocourseharness %q\n\nfunc init() { gocourseharness.SetReset(%s) }\n", pkg.name, "github.com/gocourse/gocourse/sim/harness", over.Reset))
+	}
 
 	overlayPath, err := writeOverlay(tmp, files)
 	if err != nil {
@@ -214,6 +222,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 
 // pkgInfo is what the runner needs to know of the package before rewriting it.
 type pkgInfo struct {
+	name    string   // the package's name
 	main    bool     // package main with a main function: run main
 	testPkg string   // package clause of the test files the harness joins
 	tests   []string // Test functions in the harness's package
@@ -283,6 +292,7 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 	if pkgName == "" {
 		return nil, fmt.Errorf("%s: no Go files", dir)
 	}
+	info.name = pkgName
 	switch {
 	case pkgName == "main" && hasMain:
 		info.main, info.testPkg = true, "main"

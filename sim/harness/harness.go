@@ -59,6 +59,16 @@ type Report struct {
 	Error     string      `json:"error,omitempty"` // the harness could not run as asked
 }
 
+// reset re-creates the package's state (its package-level variables, its init
+// functions) before each run; the rewriter generates it and the runner registers it
+// with SetReset.
+var reset func()
+
+// SetReset registers the function that puts the package under test back into the
+// state it had when the program started, so that no schedule sees what an earlier
+// one left behind.
+func SetReset(f func()) { reset = f }
+
 // A Test is one Test function of the package under test.
 type Test struct {
 	Name string
@@ -140,7 +150,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 		}
 		return &Report{Error: "no main function and no test matches " + cfg.Run}
 	}
-	opts := sim.Options{MaxSteps: cfg.MaxSteps}
+	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: reset}
 	for _, t := range targets {
 		rep.Target = t.name
 		if cfg.Mode == "run" || cfg.Replay != "" {
