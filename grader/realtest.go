@@ -362,6 +362,11 @@ func (env *Env) explainMissing(test string, tr *testRun, c course.Check) string 
 	if t := env.explainTimeout(out); t != "" {
 		return fmt.Sprintf("%s: %s", test, t)
 	}
+	if tr.killed == "" {
+		if m := env.explainMemory(tr); m != "" {
+			return fmt.Sprintf("%s never finished%s", test, m)
+		}
+	}
 	for _, l := range out {
 		if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
 			return fmt.Sprintf("%s crashed: %s%s", test, l, env.whereStuck(out, 1))
