@@ -1,0 +1,103 @@
+package stopworkers
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"go.uber.org/goleak"
+)
+
+// callStop calls stop in a goroutine and reports whether it returned within
+// a few seconds, and the panic it raised, if any.
+func callStop(stop func()) (returned bool, panicked any) {
+	done := make(chan any, 1)
+	go func() {
+		defer func() { done <- recover() }()
+		stop()
+	}()
+	select {
+	case p := <-done:
+		return true, p
+	case <-time.After(5 * time.Second):
+		return false, nil
+	}
+}
+
+func start(t *testing.T, n int) (chan int, func(), *sync.Mutex, *[]int) {
+	jobs := make(chan int)
+	var mu sync.Mutex
+	var did []int
+	stop := Start(n, jobs, func(j int) {
+		mu.Lock()
+		did = append(did, j)
+		mu.Unlock()
+	})
+	return jobs, stop, &mu, &did
+}
+
+func TestStopStopsEveryWorker(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	jobs, stop, mu, did := start(t, 3)
+	for j := range 5 {
+		jobs <- j
+	}
+	returned, p := callStop(stop)
+	if p != nil {
+		t.Fatalf("stop panicked: %v", p)
+	}
+	if !returned {
+		t.Fatalf("stop did not return: it is still waiting for workers that were never told to stop.\n" +
+			"A send on quit is received by ONE worker; a close is seen by all of them.")
+	}
+	// Every worker has returned, so nobody can be waiting for a job.
+	select {
+	case jobs <- 99:
+		t.Fatalf("after stop returned, a worker still took a job: stop must tell every worker, and wait for them")
+	default:
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(*did) != 5 {
+		t.Fatalf("the workers did %d jobs before stop; want the 5 that were sent", len(*did))
+	}
+}
+
+func TestStopTwice(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	_, stop, _, _ := start(t, 2)
+	for i := 1; i <= 2; i++ {
+		returned, p := callStop(stop)
+		if p != nil {
+			t.Fatalf("call %d of stop panicked: %v.\nA channel can be closed once; make the close happen on the first call only.", i, p)
+		}
+		if !returned {
+			t.Fatalf("call %d of stop did not return. After the first call there are no workers left to receive anything.", i)
+		}
+	}
+}
+
+func TestStopConcurrently(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	_, stop, _, _ := start(t, 2)
+	results := make(chan string, 2)
+	for range 2 {
+		go func() {
+			returned, p := callStop(stop)
+			switch {
+			case p != nil:
+				results <- fmt.Sprintf("panicked: %v", p)
+			case !returned:
+				results <- "did not return"
+			default:
+				results <- ""
+			}
+		}()
+	}
+	for range 2 {
+		if r := <-results; r != "" {
+			t.Fatalf("two goroutines called stop at the same time, and one call %s", r)
+		}
+	}
+}
