@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -74,7 +76,7 @@ func (s *terminalScreen) waitFor(t *testing.T, offset int, timeout time.Duration
 // TestWatchInTerminal drives gocourse watch in a pseudo-terminal as a learner does:
 // it waits for the failing first exercise, saves the solution into it the way an
 // editor with atomic saves does (write a temporary file, rename it over), and expects
-// the pass and the moved progress bar within 3 seconds; then it presses n, h and q.
+// the pass and the moved progress bar within 3 seconds; then it presses n, h, c and q.
 func TestWatchInTerminal(t *testing.T) {
 	if testing.Short() {
 		t.Skip("checks exercises with -race")
@@ -164,11 +166,12 @@ func TestWatchInTerminal(t *testing.T) {
 	if err := os.Rename(tmp, filepath.Join(dir, "wait.go")); err != nil {
 		t.Fatal(err)
 	}
-	screen.waitFor(t, offset, 3*time.Second,
+	budget := saveBudget(t)
+	screen.waitFor(t, offset, budget,
 		`01-basics/wait passes!`,
 		`Progress: \[#+> +\] 1/2`,
 		`Passed. Press n for the next exercise.`)
-	t.Logf("save to pass on screen: %s", time.Since(saved).Round(time.Millisecond))
+	t.Logf("save to pass on screen: %s (budget %s)", time.Since(saved).Round(time.Millisecond), budget)
 
 	// n goes on to the next exercise; h gives its first hint.
 	offset = screen.len()
@@ -180,6 +183,20 @@ func TestWatchInTerminal(t *testing.T) {
 	offset = screen.len()
 	press("h")
 	screen.waitFor(t, offset, 10*time.Second, `1/2\. Two goroutines write count at once\.`)
+
+	// c checks every exercise, redrawing each one's status in place.
+	offset = screen.len()
+	press("c")
+	screen.waitFor(t, offset, 2*time.Minute,
+		`✓ 01-basics/wait +pass`,
+		`✗ 01-basics/counter +fail`,
+		`check-all: 1 passed, 1 failed`)
+	screen.mu.Lock()
+	redrawn := bytes.Contains(screen.buf.Bytes()[offset:], []byte("\x1b[2A"))
+	screen.mu.Unlock()
+	if !redrawn {
+		t.Error("check-all did not redraw its status lines in place")
+	}
 
 	// q quits at once, with the terminal as it was.
 	press("q")
@@ -199,4 +216,25 @@ func TestWatchInTerminal(t *testing.T) {
 		t.Error("watch left the terminal in raw mode")
 	}
 	tty.Close()
+}
+
+// saveBudget is how long a save may take to show its result: 3 seconds, stretched
+// in proportion when the machine runs more than one runnable process per core (a
+// shared CI box: the grader's -race build is then slower by as much, and that is not
+// what this test is about). The stretch is logged.
+func saveBudget(t *testing.T) time.Duration {
+	budget := 3 * time.Second
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return budget
+	}
+	var load float64
+	if _, err := fmt.Sscan(string(data), &load); err != nil {
+		return budget
+	}
+	if per := load / float64(runtime.NumCPU()); per > 1 {
+		budget = min(time.Duration(float64(budget)*per), time.Minute)
+		t.Logf("load average %.1f on %d cores: the 3s budget is stretched to %s", load, runtime.NumCPU(), budget.Round(time.Millisecond))
+	}
+	return budget
 }
