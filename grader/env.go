@@ -149,7 +149,7 @@ func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 		env.Tests = append(env.Tests, testFuncs(file)...)
 		env.courseMain = env.courseMain || hasTestMain(file)
 	}
-	if env.TmpDir, err = os.MkdirTemp("", "gocourse-check-"); err != nil {
+	if env.TmpDir, err = os.MkdirTemp(scratchBase(), "gocourse-check-"); err != nil {
 		return nil, err
 	}
 	// Learner code may run as another user (nobody, when the grader is root): it

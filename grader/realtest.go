@@ -216,13 +216,14 @@ func (env *Env) runTests(ctx context.Context, bin string, race bool, timeout tim
 	if env.Strict {
 		spec.Dir = run
 		spec.Hide = env.hidden()
+		spec.Drop = true
 	}
 	return runSandboxed(ctx, spec, lim)
 }
 
 // hidden lists the folders that learner code must not see when graded strictly.
 func (env *Env) hidden() []string {
-	hide := []string{env.Course.Root, env.Root, os.TempDir()}
+	hide := []string{env.Course.Root, env.Root, os.TempDir(), scratchBase()}
 	hide = append(hide, env.Opts.Hide...)
 	if home, err := os.UserHomeDir(); err == nil {
 		hide = append(hide, home)

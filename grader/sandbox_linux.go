@@ -165,14 +165,15 @@ var isolation struct {
 const nobody = 65534
 
 // nsAttr returns the process attributes that start the launcher in new namespaces.
-func nsAttr() *syscall.SysProcAttr {
+// With drop, a grader running as root runs learner code as nobody.
+func nsAttr(drop bool) *syscall.SysProcAttr {
 	uid, gid := os.Getuid(), os.Getgid()
 	attr := &syscall.SysProcAttr{
 		Setpgid:    true,
 		Pdeathsig:  syscall.SIGKILL,
 		Cloneflags: syscall.CLONE_NEWUSER | syscall.CLONE_NEWNS | syscall.CLONE_NEWPID | syscall.CLONE_NEWNET | syscall.CLONE_NEWIPC | syscall.CLONE_NEWUTS,
 	}
-	if uid == 0 {
+	if uid == 0 && drop {
 		// Root maps the namespace's root to nobody: the learner's code has no
 		// privilege outside, and RLIMIT_NPROC applies to it.
 		attr.UidMappings = []syscall.SysProcIDMap{{ContainerID: 0, HostID: nobody, Size: 1}}
@@ -187,9 +188,9 @@ func nsAttr() *syscall.SysProcAttr {
 }
 
 // plainAttr returns the process attributes of a run without namespaces.
-func plainAttr() *syscall.SysProcAttr {
+func plainAttr(drop bool) *syscall.SysProcAttr {
 	attr := &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	if os.Getuid() == 0 {
+	if os.Getuid() == 0 && drop {
 		attr.Credential = &syscall.Credential{Uid: nobody, Gid: nobody, Groups: []uint32{}}
 	}
 	return attr
@@ -216,7 +217,7 @@ func probeIsolation() {
 		defer os.RemoveAll(dir)
 		os.Chmod(dir, 0o755)
 		spec, _ := json.Marshal(launchSpec{Mount: true, Hide: []string{filepath.Dir(dir)}, Keep: dir, Probe: true})
-		out, err := launcherCmd(context.Background(), self, spec, nsAttr()).CombinedOutput()
+		out, err := launcherCmd(context.Background(), self, spec, nsAttr(true)).CombinedOutput()
 		if err != nil {
 			isolation.why = strings.TrimSpace(fmt.Sprintf("%v %s", err, out))
 			return
@@ -246,23 +247,25 @@ func Isolated() bool {
 
 func newMountNS(a *syscall.SysProcAttr) bool { return a.Cloneflags&syscall.CLONE_NEWNS != 0 }
 
-func sandboxAttr() *syscall.SysProcAttr {
+// sandboxAttr returns the attributes of a run; drop runs it as nobody when the
+// grader is root (grading others' code; a learner's own check keeps their user).
+func sandboxAttr(drop bool) *syscall.SysProcAttr {
 	probeIsolation()
 	if isolation.ns {
-		return nsAttr()
+		return nsAttr(drop)
 	}
-	return plainAttr()
+	return plainAttr(drop)
 }
 
 // procLimit returns the RLIMIT_NPROC value that leaves n more processes and
 // threads to a run. Outside a user namespace the kernel counts every task of the
 // user, so the limit is the user's tasks now plus n.
-func procLimit(n int) uint64 {
+func procLimit(n int, drop bool) uint64 {
 	if isolation.ns {
 		return uint64(n)
 	}
 	uid := os.Getuid()
-	if uid == 0 {
+	if uid == 0 && drop {
 		uid = nobody
 	}
 	count := 0

@@ -36,11 +36,11 @@ const (
 	rlimitNproc = 6
 )
 
-func sandboxAttr() *syscall.SysProcAttr { return &syscall.SysProcAttr{Setpgid: true} }
+func sandboxAttr(bool) *syscall.SysProcAttr { return &syscall.SysProcAttr{Setpgid: true} }
 
 func newMountNS(*syscall.SysProcAttr) bool { return false }
 
-func procLimit(n int) uint64 { return uint64(n) }
+func procLimit(n int, _ bool) uint64 { return uint64(n) }
 
 // Isolation says how learner code is isolated on this machine, in a sentence.
 func Isolation() string {
