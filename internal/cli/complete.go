@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -38,7 +39,7 @@ func finishCommands(root *cobra.Command, g *globals, io *IO) {
 			}
 			cmd.Example = strings.Join(ex, "\n")
 		}
-		if strings.Contains(cmd.Use, "ID") && cmd.ValidArgsFunction == nil {
+		if idArg.MatchString(cmd.Use) && cmd.ValidArgsFunction == nil {
 			lessons := cmd.Name() == "lesson"
 			cmd.ValidArgsFunction = func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 				many := strings.Contains(cmd.Use, "...")
@@ -54,6 +55,9 @@ func finishCommands(root *cobra.Command, g *globals, io *IO) {
 	}
 	walk(root)
 }
+
+// idArg finds an ID argument in a command's usage line: "check [ID]", "reset ID".
+var idArg = regexp.MustCompile(`\bID\b`)
 
 // completeIDs returns the exercise ids (and lesson ids, when lessons is set) that
 // start with prefix, each with its title.
