@@ -90,7 +90,9 @@ func runWatch(ctx context.Context, opts *watchOptions) error {
 			return fmt.Errorf("cannot read single keys from the terminal: %v (try gocourse next)", err)
 		}
 		defer term.Restore(inFd, old)
-		out = crlf{out}
+		if outTerm {
+			out = crlf{out} // raw mode turned off the terminal's own "\n" to "\r\n"
+		}
 	}
 	s := &watchSession{c: c, st: st, io: &IO{In: opts.io.In, Out: out, Err: out}, live: outTerm}
 	loop := &watch.Loop{
