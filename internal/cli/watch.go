@@ -157,6 +157,9 @@ func (s *watchSession) Check(ctx context.Context, w io.Writer) bool {
 	report.Text(w, res)
 	if res.Status != grader.Pass {
 		fmt.Fprintf(w, "\nEdit %s and save. Stuck? Press h for a hint.\n", strings.Join(filesOf(ex), ", "))
+		if replayOf(res) != "" {
+			fmt.Fprintln(w, "Press t to see the schedule that failed, step by step.")
+		}
 		return false
 	}
 	color.New(color.FgGreen, color.Bold).Fprintf(w, "\n%s passes!\n", ex.ID)
@@ -202,15 +205,7 @@ func (s *watchSession) commands() []watch.Command {
 // command once it exists.
 func (s *watchSession) trace(ctx context.Context, w io.Writer) {
 	fmt.Fprintln(w)
-	replay := ""
-	if s.last != nil {
-		for _, ch := range s.last.Checks {
-			if ch.Replay != "" && ch.Status != grader.Pass {
-				replay = ch.Replay
-				break
-			}
-		}
-	}
+	replay := replayOf(s.last)
 	if traceRunner == nil {
 		fmt.Fprintln(w, "The trace command arrives with the simulator: then t draws the schedule that broke your code, step by step.")
 		if replay != "" {
@@ -226,6 +221,19 @@ func (s *watchSession) trace(ctx context.Context, w io.Writer) {
 	if err := traceRunner(ctx, w, dir, replay); err != nil {
 		fmt.Fprintf(w, "trace: %v\n", err)
 	}
+}
+
+// replayOf returns the replay token of the first failing check of res that has one.
+func replayOf(res *grader.Result) string {
+	if res == nil {
+		return ""
+	}
+	for _, ch := range res.Checks {
+		if ch.Replay != "" && ch.Status != grader.Pass {
+			return ch.Replay
+		}
+	}
+	return ""
 }
 
 // reset is watch's x: the loop has asked the learner already.
