@@ -14,7 +14,7 @@ func TestSanitize(t *testing.T) {
 		{"\x1b]0;title\x07after", "after"},
 		{"\x1b]8;;http://x\x1b\\link", "link"},
 		{"a\x9b31mb", "a\uFFFD31mb"}, // a raw C1 CSI byte is invalid UTF-8: replaced
-		{"a\u009b31mb", "a31mb"},       // the same as a character: dropped
+		{"a\u009b31mb", "a31mb"},     // the same as a character: dropped
 		{"bell\x07 nul\x00 cr\r", "bell nul cr"},
 		{"::error file=a::pwned", "\u200b::error file=a::pwned"},
 		{"  ::set-output name=x::1", "  \u200b::set-output name=x::1"},
