@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/tools/txtar"
+
 	"github.com/gocourse/gocourse/internal/course"
 	"github.com/gocourse/gocourse/internal/watch"
 )
@@ -81,16 +83,49 @@ func (k *keyLines) Write(p []byte) (int, error) {
 }
 
 // BenchmarkWatchSaveToResult measures what a learner waits for in gocourse watch:
-// from saving the file of a typical exercise (01-goroutines/say-hello, build and
-// -race tests on 1, 2 and 4 CPUs, leak check) to the complete result on the screen,
-// through fsnotify, the debounce and the grader. Saves alternate between the
-// solution (a pass) and the starter (a fail), so that every save compiles anew, as
-// an edit does; the build cache is warm. It reports the median.
+// from saving the file of an exercise to the complete result on the screen, through
+// fsnotify, the debounce and the grader. Saves alternate between the solution (a
+// pass) and the starter (a fail), so that every save compiles anew, as an edit does;
+// the build cache is warm. It reports the median, the fastest and the slowest.
+//
+// "course" saves a typical exercise of the course, 01-goroutines/say-hello (or
+// $GOCOURSE_BENCH_EXERCISE), with every check its exercise.yaml names. "fixture"
+// saves the test fixture's 01-basics/wait, whose checks are build and -race tests
+// only: the real-runtime path, without a check under the simulator. Run it with
 //
 //	go test ./internal/cli -run '^$' -bench WatchSaveToResult -benchtime 10x
 func BenchmarkWatchSaveToResult(b *testing.B) {
-	root := copyRealCourse(b)
-	const id = "01-goroutines/say-hello"
+	b.Run("course", func(b *testing.B) {
+		id := os.Getenv("GOCOURSE_BENCH_EXERCISE")
+		if id == "" {
+			id = "01-goroutines/say-hello"
+		}
+		benchSaves(b, copyRealCourse(b), id)
+	})
+	b.Run("fixture", func(b *testing.B) {
+		benchSaves(b, unpackFixture(b), "01-basics/wait")
+	})
+}
+
+// unpackFixture writes the CLI scripts' fixture course into a temporary folder.
+func unpackFixture(tb testing.TB) string {
+	tb.Helper()
+	a, err := txtar.ParseFile("../../cmd/gocourse/testdata/fixture.txtar")
+	if err != nil {
+		tb.Skip(err)
+	}
+	root := tb.TempDir()
+	for _, f := range a.Files {
+		p := filepath.Join(root, filepath.FromSlash(f.Name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return root
+}
+
+func benchSaves(b *testing.B, root, id string) {
 	c, err := course.Load(root)
 	if err != nil {
 		b.Fatal(err)
