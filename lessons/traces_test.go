@@ -41,36 +41,36 @@ func TestTraces(t *testing.T) {
 	}
 }
 
+// checkTraces compares (or, with -update, rewrites) the generated pictures of one
+// lesson.
 func checkTraces(t *testing.T, lesson string) {
-	{
-		src, err := os.ReadFile(lesson)
+	src, err := os.ReadFile(lesson)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := false
+	out := traceMarker.ReplaceAllFunc(src, func(block []byte) []byte {
+		m := traceMarker.FindSubmatch(block)
+		example, args, have := string(m[1]), string(m[2]), string(m[3])
+		want, err := drawTrace(filepath.Join(filepath.Dir(lesson), example), args)
 		if err != nil {
-			t.Fatal(err)
+			t.Errorf("%s: trace %s: %v", lesson, example, err)
+			return block
 		}
-		changed := false
-		out := traceMarker.ReplaceAllFunc(src, func(block []byte) []byte {
-			m := traceMarker.FindSubmatch(block)
-			example, args, have := string(m[1]), string(m[2]), string(m[3])
-			want, err := drawTrace(filepath.Join(filepath.Dir(lesson), example), args)
-			if err != nil {
-				t.Errorf("%s: trace %s: %v", lesson, example, err)
-				return block
-			}
-			if want == have {
-				return block
-			}
-			if !*update {
-				t.Errorf("%s: the trace of %s is out of date (go test ./lessons -run Traces -update rewrites it); the simulator draws:\n%s", lesson, example, want)
-				return block
-			}
-			changed = true
-			head := block[:bytes.Index(block, []byte("```text\n"))+len("```text\n")]
-			return append(append(append([]byte{}, head...), want...), "```\n"...)
-		})
-		if changed {
-			if err := os.WriteFile(lesson, out, 0o644); err != nil {
-				t.Fatal(err)
-			}
+		if want == have {
+			return block
+		}
+		if !*update {
+			t.Errorf("%s: the trace of %s is out of date (go test ./lessons -run Traces -update rewrites it); the simulator draws:\n%s", lesson, example, want)
+			return block
+		}
+		changed = true
+		head := block[:bytes.Index(block, []byte("```text\n"))+len("```text\n")]
+		return append(append(append([]byte{}, head...), want...), "```\n"...)
+	})
+	if changed {
+		if err := os.WriteFile(lesson, out, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
