@@ -37,6 +37,8 @@ type hchan struct {
 
 	id   int    // creation order in the run, for "chan#id"
 	name string // set by Named
+
+	race *chanRace // happens-before bookkeeping, in runs that check races (chanrace.go)
 }
 
 // Chan is a simulated channel of T: what `chan T`, `<-chan T` and
@@ -61,6 +63,11 @@ type sudog struct {
 	isSelect bool   // g is in a select: the first case to fire wins (g.selectDone)
 	success  bool   // woken by a communication (true) or by close (false)
 	waitlink *sudog // g.waiting list
+
+	// Race detection (chanrace.go): the parked goroutine releases into
+	// raceA; it acquires raceWake when it runs again.
+	raceA, raceB uint64
+	raceWake     unsafe.Pointer
 }
 
 // tsudog is a sudog with room for one value of the channel's element type, so
@@ -81,6 +88,8 @@ var outsideRunChans atomic.Int64
 
 // MakeChan is make(chan T, size); size 0 makes an unbuffered channel.
 // A negative size panics with "makechan: size out of range".
+//
+//go:norace
 func MakeChan[T any](size int) *Chan[T] {
 	if size < 0 || uintptr(size) > maxAlloc/(unsafe.Sizeof(*new(T))+1) {
 		panic(errMakeChanSize)
@@ -104,6 +113,8 @@ const maxAlloc = 1 << 47
 
 // Named gives c a name for traces and reports ("jobs" instead of "chan#3")
 // and returns c.
+//
+//go:norace
 func (c *Chan[T]) Named(name string) *Chan[T] {
 	if c != nil {
 		c.name = name
@@ -113,6 +124,8 @@ func (c *Chan[T]) Named(name string) *Chan[T] {
 
 // Name returns the channel's name in traces: its Named name, else "chan#N"
 // where N counts the channels made in the run.
+//
+//go:norace
 func (c *Chan[T]) Name() string {
 	if c == nil {
 		return "nil chan"
@@ -121,6 +134,8 @@ func (c *Chan[T]) Name() string {
 }
 
 // Name returns the channel's name in traces.
+//
+//go:norace
 func (c *hchan) Name() string {
 	if c.name != "" {
 		return c.name
@@ -132,6 +147,8 @@ func (c *hchan) Name() string {
 }
 
 // Send is `c <- v`.
+//
+//go:norace
 func (c *Chan[T]) Send(v T) {
 	gp := getg()
 	if gp != nil {
@@ -141,6 +158,8 @@ func (c *Chan[T]) Send(v T) {
 }
 
 // Recv is `<-c`.
+//
+//go:norace
 func (c *Chan[T]) Recv() T {
 	gp := getg()
 	if gp != nil {
@@ -152,6 +171,8 @@ func (c *Chan[T]) Recv() T {
 }
 
 // Recv2 is `v, ok := <-c`: ok is false when c is closed and drained.
+//
+//go:norace
 func (c *Chan[T]) Recv2() (T, bool) {
 	gp := getg()
 	if gp != nil {
@@ -163,6 +184,8 @@ func (c *Chan[T]) Recv2() (T, bool) {
 }
 
 // Range is `for v := range c`: it receives until c is closed and drained.
+//
+//go:norace
 func (c *Chan[T]) Range() iter.Seq[T] {
 	return func(yield func(T) bool) {
 		for {
@@ -176,6 +199,8 @@ func (c *Chan[T]) Range() iter.Seq[T] {
 
 // Len is len(c). For a timer's channel it is 0, as in Go 1.23+.
 // It is a schedule point: its answer depends on the interleaving.
+//
+//go:norace
 func (c *Chan[T]) Len() int {
 	if c == nil {
 		return 0
@@ -190,6 +215,8 @@ func (c *Chan[T]) Len() int {
 }
 
 // Cap is cap(c). For a timer's channel it is 0, as in Go 1.23+.
+//
+//go:norace
 func (c *Chan[T]) Cap() int {
 	if c == nil || c.timer {
 		return 0
@@ -198,6 +225,8 @@ func (c *Chan[T]) Cap() int {
 }
 
 // full reports whether a send on c would block (that is, the channel is full).
+//
+//go:norace
 func (c *hchan) full() bool {
 	if c.dataqsiz == 0 {
 		return c.recvq.peek() == nil
@@ -207,6 +236,8 @@ func (c *hchan) full() bool {
 
 // empty reports whether a receive from c would block (that is, the channel is
 // empty).
+//
+//go:norace
 func (c *hchan) empty() bool {
 	if c.dataqsiz == 0 {
 		return c.sendq.peek() == nil
@@ -217,6 +248,8 @@ func (c *hchan) empty() bool {
 // chansend is the generic single channel send. If block is false it does not
 // park but returns false when the send could not complete. gp is the sending
 // goroutine, nil outside a run (or in a timer function).
+//
+//go:norace
 func (c *Chan[T]) chansend(gp *G, v T, block bool) bool {
 	if c == nil {
 		if !block {
@@ -244,6 +277,9 @@ func (c *Chan[T]) chansend(gp *G, v T, block bool) bool {
 
 	if c.qcount < c.dataqsiz {
 		// Space is available in the channel buffer. Enqueue the element to send.
+		if raceOn {
+			c.raceSendBuf(gp, c.sendx)
+		}
 		c.buf[c.sendx] = v
 		c.sendx++
 		if c.sendx == c.dataqsiz {
@@ -268,10 +304,16 @@ func (c *Chan[T]) chansend(gp *G, v T, block bool) bool {
 	mysg.elem = unsafe.Pointer(&ts.val)
 	gp.param = nil
 	c.sendq.enqueue(mysg)
+	if raceOn {
+		raceParkSudog(mysg)
+	}
 	gopark(gp, "chan send", c)
 
 	// someone woke us up.
 	closed := !mysg.success
+	if raceOn {
+		raceWoken(mysg)
+	}
 	gp.param = nil
 	c.releaseSudog(mysg)
 	if closed {
@@ -284,6 +326,8 @@ func (c *Chan[T]) chansend(gp *G, v T, block bool) bool {
 // The value v sent by the sender is copied to the receiver sg.
 // The receiver is then woken up to go on its merry way.
 // sg must already be dequeued from c.
+//
+//go:norace
 func (c *Chan[T]) send(gp *G, sg *sudog, v T) {
 	if sg.elem != nil {
 		*(*T)(sg.elem) = v
@@ -292,6 +336,9 @@ func (c *Chan[T]) send(gp *G, sg *sudog, v T) {
 	gp2 := sg.g
 	gp2.param = sg
 	sg.success = true
+	if raceOn {
+		c.raceSendDirect(gp, sg)
+	}
 	c.event(gp, "send")
 	goready(gp2)
 }
@@ -301,6 +348,8 @@ func (c *Chan[T]) send(gp *G, sg *sudog, v T) {
 // If block == false and no elements are available, returns (false, false).
 // Otherwise, if c is closed, zeros *ep and returns (true, false).
 // Otherwise, fills in *ep with an element and returns (true, true).
+//
+//go:norace
 func (c *Chan[T]) chanrecv(gp *G, ep *T, block bool) (selected, received bool) {
 	if c == nil {
 		if !block {
@@ -317,6 +366,9 @@ func (c *Chan[T]) chanrecv(gp *G, ep *T, block bool) (selected, received bool) {
 		}
 		// The channel is irreversibly closed and empty.
 		if c.empty() {
+			if raceOn {
+				c.raceRecvClosed(gp)
+			}
 			if ep != nil {
 				var zero T
 				*ep = zero
@@ -328,6 +380,9 @@ func (c *Chan[T]) chanrecv(gp *G, ep *T, block bool) (selected, received bool) {
 
 	if c.closed {
 		if c.qcount == 0 {
+			if raceOn {
+				c.raceRecvClosed(gp)
+			}
 			if ep != nil {
 				var zero T
 				*ep = zero
@@ -350,6 +405,9 @@ func (c *Chan[T]) chanrecv(gp *G, ep *T, block bool) (selected, received bool) {
 
 	if c.qcount > 0 {
 		// Receive directly from queue
+		if raceOn {
+			c.raceRecvBuf(gp, c.recvx)
+		}
 		qp := &c.buf[c.recvx]
 		if ep != nil {
 			*ep = *qp
@@ -378,10 +436,16 @@ func (c *Chan[T]) chanrecv(gp *G, ep *T, block bool) (selected, received bool) {
 	mysg.elem = unsafe.Pointer(&ts.val)
 	gp.param = nil
 	c.recvq.enqueue(mysg)
+	if raceOn {
+		raceParkSudog(mysg)
+	}
 	gopark(gp, "chan receive", c)
 
 	// someone woke us up
 	success := mysg.success
+	if raceOn {
+		raceWoken(mysg)
+	}
 	if ep != nil {
 		*ep = ts.val
 	}
@@ -402,7 +466,16 @@ func (c *Chan[T]) chanrecv(gp *G, ep *T, block bool) (selected, received bool) {
 // the channel buffer and the sender's data is put in the
 // channel buffer.
 // sg must already be dequeued from c.
+//
+//go:norace
 func (c *Chan[T]) recv(gp *G, sg *sudog, ep *T) {
+	if raceOn {
+		if c.dataqsiz == 0 {
+			c.raceRecvDirect(gp, sg)
+		} else {
+			c.raceRecvFull(gp, sg, c.recvx)
+		}
+	}
 	if c.dataqsiz == 0 {
 		if ep != nil {
 			// copy data from sender
@@ -435,6 +508,8 @@ func (c *Chan[T]) recv(gp *G, sg *sudog, ep *T) {
 }
 
 // Close is close(c).
+//
+//go:norace
 func (c *Chan[T]) Close() {
 	gp := getg()
 	if gp != nil {
@@ -443,6 +518,7 @@ func (c *Chan[T]) Close() {
 	c.closechan(gp)
 }
 
+//go:norace
 func (c *Chan[T]) closechan(gp *G) {
 	if c == nil {
 		panic(errCloseOfNil)
@@ -452,6 +528,10 @@ func (c *Chan[T]) closechan(gp *G) {
 	}
 
 	c.closed = true
+	var raceTok unsafe.Pointer
+	if raceOn {
+		raceTok = c.raceClose(gp)
+	}
 
 	var gbuf [8]*G
 	glist := gbuf[:0]
@@ -470,6 +550,7 @@ func (c *Chan[T]) closechan(gp *G) {
 		gp2 := sg.g
 		gp2.param = sg
 		sg.success = false
+		sg.raceWake = raceTok
 		glist = append(glist, gp2)
 	}
 
@@ -483,6 +564,7 @@ func (c *Chan[T]) closechan(gp *G) {
 		gp2 := sg.g
 		gp2.param = sg
 		sg.success = false
+		sg.raceWake = raceTok
 		glist = append(glist, gp2)
 	}
 	c.event(gp, "close")
@@ -496,6 +578,8 @@ func (c *Chan[T]) closechan(gp *G) {
 // TrySend sends v if it can do so without blocking and reports whether it
 // did. It is not a schedule point: timer functions use it to deliver on a
 // timer's channel, as the runtime's timers do.
+//
+//go:norace
 func (c *Chan[T]) TrySend(v T) bool {
 	return c.chansend(getgForOp(), v, false)
 }
@@ -503,12 +587,17 @@ func (c *Chan[T]) TrySend(v T) bool {
 // Drain empties the buffer of a timer's channel and reports whether it held
 // a value; Timer.Stop and Reset use it so that no stale value is received
 // (Go 1.23+). Runtime: timerchandrain.
+//
+//go:norace
 func (c *Chan[T]) Drain() bool {
 	if c == nil || c.qcount == 0 {
 		return false
 	}
 	var zero T
 	for c.qcount > 0 {
+		if raceOn && c.race != nil {
+			c.raceDrain(c.recvx)
+		}
 		c.buf[c.recvx] = zero
 		c.recvx++
 		if c.recvx == c.dataqsiz {
@@ -522,6 +611,8 @@ func (c *Chan[T]) Drain() bool {
 // MakeTimerChan makes the channel of a Timer or Ticker: one slot of buffer
 // that len and cap report as 0, like the runtime's Go 1.23+ timer channels.
 // Traces call it "timer#N".
+//
+//go:norace
 func MakeTimerChan[T any]() *Chan[T] {
 	c := MakeChan[T](1)
 	c.timer = true
@@ -533,6 +624,8 @@ func MakeTimerChan[T any]() *Chan[T] {
 
 // getgForOp is the goroutine an operation is attributed to: none inside a
 // timer function.
+//
+//go:norace
 func getgForOp() *G {
 	gp := getg()
 	if gp != nil && gp.s.clock.inTimer {
@@ -541,9 +634,10 @@ func getgForOp() *G {
 	return gp
 }
 
+//go:norace
 func (c *Chan[T]) acquireSudog(gp *G) *sudog {
 	ts := c.free
-	if ts != nil {
+	if ts != nil && !raceOn {
 		c.free = (*tsudog[T])(unsafe.Pointer(ts.next))
 		ts.next = nil
 	} else {
@@ -554,7 +648,12 @@ func (c *Chan[T]) acquireSudog(gp *G) *sudog {
 	return &ts.sudog
 }
 
+//go:norace
 func (c *Chan[T]) releaseSudog(sg *sudog) {
+	if raceOn {
+		// Its raceA may still be named by the channel (chanrace.go).
+		return
+	}
 	ts := (*tsudog[T])(unsafe.Pointer(sg))
 	var zero T
 	ts.val = zero
@@ -564,6 +663,8 @@ func (c *Chan[T]) releaseSudog(sg *sudog) {
 
 // gopark parks gp for reason on obj (nil: forever). Outside a run nothing
 // can wake it, so it is a misuse.
+//
+//go:norace
 func gopark(gp *G, reason string, obj any) {
 	if gp == nil {
 		panic(misuse(reason + " would block outside a run"))
@@ -572,10 +673,13 @@ func gopark(gp *G, reason string, obj any) {
 }
 
 // goready makes gp runnable.
+//
+//go:norace
 func goready(gp *G) {
 	gp.s.ready(gp)
 }
 
+//go:norace
 func (q *waitq) enqueue(sgp *sudog) {
 	sgp.next = nil
 	x := q.last
@@ -590,6 +694,7 @@ func (q *waitq) enqueue(sgp *sudog) {
 	q.last = sgp
 }
 
+//go:norace
 func (q *waitq) dequeue() *sudog {
 	for {
 		sgp := q.first
@@ -621,6 +726,8 @@ func (q *waitq) dequeue() *sudog {
 }
 
 // peek returns the sudog that dequeue would return, without removing it.
+//
+//go:norace
 func (q *waitq) peek() *sudog {
 	for sgp := q.first; sgp != nil; sgp = sgp.next {
 		if !sgp.isSelect || !sgp.g.selectDone {
@@ -630,6 +737,7 @@ func (q *waitq) peek() *sudog {
 	return nil
 }
 
+//go:norace
 func (q *waitq) dequeueSudoG(sgp *sudog) {
 	x := sgp.prev
 	y := sgp.next
@@ -677,6 +785,8 @@ type ChanState struct {
 }
 
 // State returns a snapshot of c's fields. It is not a schedule point.
+//
+//go:norace
 func (c *Chan[T]) State() ChanState {
 	if c == nil {
 		return ChanState{}
@@ -694,6 +804,8 @@ func (c *Chan[T]) State() ChanState {
 }
 
 // ids lists the goroutines of the live waiters of q.
+//
+//go:norace
 func (q *waitq) ids() []int {
 	ids := []int{}
 	for sg := q.first; sg != nil; sg = sg.next {

@@ -1,6 +1,9 @@
 package sim
 
-import "time"
+import (
+	"time"
+	"unsafe"
+)
 
 // Epoch is the wall-clock time at which every run's virtual clock starts,
 // the same instant testing/synctest uses: 2000-01-01 00:00:00 UTC.
@@ -13,14 +16,17 @@ type clock struct {
 	timers  []*Timer // min-heap by (when, seq)
 	seq     uint64   // timers started so far: ties fire in start order
 	inTimer bool     // a timer function is running
+	cur     *Timer   // the timer whose function is running
 }
 
+//go:norace
 func (c *clock) reset() {
 	clear(c.timers)
 	c.timers = c.timers[:0]
 	c.now = 0
 	c.seq = 0
 	c.inTimer = false
+	c.cur = nil
 }
 
 // Timer is a pending call of a function at a virtual time. The drop-in
@@ -32,10 +38,17 @@ type Timer struct {
 	seq  uint64
 	f    func()
 	i    int // index in the heap; -1 when not pending
+
+	// race is where the goroutine that started or reset the timer releases
+	// its clock: what the timer function does (a send on a timer's channel,
+	// AfterFunc's goroutine) happens after that, as in the runtime.
+	race uint64
 }
 
 // Now returns the virtual time of the current run in nanoseconds since
 // Epoch; 0 outside a run. It is not a schedule point.
+//
+//go:norace
 func Now() int64 {
 	if gp := getg(); gp != nil {
 		return gp.s.clock.now
@@ -47,6 +60,8 @@ func Now() int64 {
 // (nanoseconds since Epoch). f runs between goroutines, like a runtime timer
 // function: it must not block, but it may send with TrySend, Ready a
 // goroutine or start one with Go.
+//
+//go:norace
 func StartTimer(when int64, f func()) *Timer {
 	gp := getg()
 	if gp == nil {
@@ -55,16 +70,23 @@ func StartTimer(when int64, f func()) *Timer {
 	s := gp.s
 	t := &Timer{s: s, gen: s.gen, f: f, i: -1}
 	t.when = when
+	if raceOn && !s.clock.inTimer {
+		raceRelease(unsafe.Pointer(&t.race))
+	}
 	s.clock.push(t)
 	return t
 }
 
 // live reports whether t belongs to the run in progress.
+//
+//go:norace
 func (t *Timer) live() bool {
 	return t != nil && t.s != nil && active.Load() == t.s && t.s.gen == t.gen && !t.s.over
 }
 
 // Stop cancels t and reports whether it was pending (had not yet fired).
+//
+//go:norace
 func (t *Timer) Stop() bool {
 	if !t.live() || t.i < 0 {
 		return false
@@ -74,6 +96,8 @@ func (t *Timer) Stop() bool {
 }
 
 // Reset makes t fire at when instead, and reports whether it was pending.
+//
+//go:norace
 func (t *Timer) Reset(when int64) bool {
 	if !t.live() {
 		return false
@@ -82,15 +106,22 @@ func (t *Timer) Reset(when int64) bool {
 	if was {
 		t.s.clock.remove(t)
 	}
+	if raceOn && !t.s.clock.inTimer && getg() != nil {
+		raceRelease(unsafe.Pointer(&t.race))
+	}
 	t.when = when
 	t.s.clock.push(t)
 	return was
 }
 
 // When returns the virtual time at which t fires (or fired).
+//
+//go:norace
 func (t *Timer) When() int64 { return t.when }
 
 // runDue runs the functions of the timers that are due at the current time.
+//
+//go:norace
 func (s *scheduler) runDue() {
 	c := &s.clock
 	if len(c.timers) == 0 || c.timers[0].when > c.now {
@@ -100,14 +131,29 @@ func (s *scheduler) runDue() {
 	for len(c.timers) > 0 && c.timers[0].when <= c.now {
 		t := c.pop()
 		s.traceEvent(nil, "timer", nil, nil, 0, "")
+		c.cur = t
 		t.f()
 	}
+	c.cur = nil
 	c.inTimer = false
+}
+
+// raceTok is what an operation of the running timer function acquires from:
+// the clock of the goroutine that started or last reset the timer.
+//
+//go:norace
+func (c *clock) raceTok() unsafe.Pointer {
+	if c.cur == nil {
+		return nil
+	}
+	return unsafe.Pointer(&c.cur.race)
 }
 
 // advanceTime moves the clock to the earliest pending timer and runs every
 // timer due then. It reports false when no timer may fire: none is pending,
 // or the body has returned and the rest would only sleep past LeakWait.
+//
+//go:norace
 func (s *scheduler) advanceTime() bool {
 	c := &s.clock
 	if len(c.timers) == 0 {
@@ -124,10 +170,12 @@ func (s *scheduler) advanceTime() bool {
 	return true
 }
 
+//go:norace
 func (c *clock) less(a, b *Timer) bool {
 	return a.when < b.when || a.when == b.when && a.seq < b.seq
 }
 
+//go:norace
 func (c *clock) push(t *Timer) {
 	c.seq++
 	t.seq = c.seq
@@ -136,12 +184,14 @@ func (c *clock) push(t *Timer) {
 	c.up(t.i)
 }
 
+//go:norace
 func (c *clock) pop() *Timer {
 	t := c.timers[0]
 	c.remove(t)
 	return t
 }
 
+//go:norace
 func (c *clock) remove(t *Timer) {
 	i := t.i
 	last := len(c.timers) - 1
@@ -157,12 +207,14 @@ func (c *clock) remove(t *Timer) {
 	t.i = -1
 }
 
+//go:norace
 func (c *clock) swap(i, j int) {
 	c.timers[i], c.timers[j] = c.timers[j], c.timers[i]
 	c.timers[i].i = i
 	c.timers[j].i = j
 }
 
+//go:norace
 func (c *clock) up(j int) {
 	for j > 0 {
 		i := (j - 1) / 2
@@ -174,6 +226,7 @@ func (c *clock) up(j int) {
 	}
 }
 
+//go:norace
 func (c *clock) down(i int) {
 	n := len(c.timers)
 	for {

@@ -5,9 +5,12 @@ package sim
 // like the runtime's own plainError, it implements runtime.Error.
 type RuntimeError string
 
+//go:norace
 func (e RuntimeError) Error() string { return string(e) }
 
 // RuntimeError marks e as a runtime.Error.
+//
+//go:norace
 func (e RuntimeError) RuntimeError() {}
 
 const (
@@ -21,4 +24,5 @@ const (
 // operation outside a run.
 type misuse string
 
+//go:norace
 func (e misuse) Error() string { return "sim: " + string(e) }

@@ -37,9 +37,13 @@ type Report struct {
 }
 
 // Failed reports whether some run found a bug.
+//
+//go:norace
 func (r *Report) Failed() bool { return r.Failure != nil }
 
 // String summarises the exploration for a person.
+//
+//go:norace
 func (r *Report) String() string {
 	var b strings.Builder
 	switch {
@@ -60,6 +64,8 @@ func (r *Report) String() string {
 // strategy is exhausted, or the schedule or time budget is spent. The failing
 // run is replayed with positions and its trace, and reported with a token
 // that reproduces it.
+//
+//go:norace
 func Explore(body func(), cfg Config) *Report {
 	strat := cfg.Strategy
 	if strat == nil {
@@ -114,7 +120,12 @@ func Explore(body func(), cfg Config) *Report {
 		}
 		rs, _ := Replay(ctoken)
 		rs.NewExecution()
+		var race *forcedRace
+		if outcome == Race {
+			race = &forcedRace{check: s.raceAt, info: s.race}
+		}
 		s.reset(opts, rs)
+		s.raceForce = race
 		s.run(body)
 		rep.Failure = s.result(true)
 		if rep.Failure.Outcome != outcome && rep.Failure.Diverged == "" {

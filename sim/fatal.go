@@ -10,6 +10,7 @@ import (
 // "fatal error: ..." and no deferred call or recover sees it.
 type fatalError string
 
+//go:norace
 func (e fatalError) Error() string { return string(e) }
 
 // Fatal ends the run at once as the runtime's fatal does: the run's outcome
@@ -17,6 +18,8 @@ func (e fatalError) Error() string { return string(e) }
 // goroutine's deferred calls can stop it. Drop-in packages call it for the
 // runtime's unrecoverable errors ("sync: unlock of unlocked mutex").
 // Outside a run it panics with msg.
+//
+//go:norace
 func Fatal(msg string) {
 	gp := getg()
 	if gp == nil {

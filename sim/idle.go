@@ -1,5 +1,7 @@
 package sim
 
+import "unsafe"
+
 // This file holds what testing/synctest needs of the scheduler: Wait, which
 // blocks until every other goroutine is durably blocked, and a view of the
 // goroutines left.
@@ -16,6 +18,8 @@ var idle struct {
 // This is testing/synctest.Wait; every goroutine of the run counts as part
 // of the bubble. It panics "wait already in progress" when another goroutine
 // is in WaitIdle, as the runtime does.
+//
+//go:norace
 func WaitIdle() {
 	gp := getg()
 	if gp == nil {
@@ -28,6 +32,11 @@ func WaitIdle() {
 	}
 	idle.g, idle.gen = gp, s.gen
 	s.park(gp, waitReasonIdle, nil)
+	if raceOn {
+		// What the goroutines that parked or exited did happens before
+		// Wait returns, as in the runtime's bubbles.
+		raceAcquire(unsafe.Pointer(&s.raceEnd))
+	}
 }
 
 // waitReasonIdle is the runtime's name for a goroutine in synctest.Wait.
@@ -36,6 +45,8 @@ const waitReasonIdle = "synctest.Wait"
 // wakeIdle readies the goroutine in WaitIdle, if any; findRunnable calls it
 // when no goroutine can run, before it moves the clock. It reports whether
 // it readied one.
+//
+//go:norace
 func (s *scheduler) wakeIdle() bool {
 	g := idle.g
 	if g == nil || idle.gen != s.gen {
@@ -52,6 +63,8 @@ func (s *scheduler) wakeIdle() bool {
 // Goroutines describes every goroutine of the run that has not exited,
 // other than the caller: its id, whether it is runnable or why it is
 // parked, on what and where. Outside a run it returns nil.
+//
+//go:norace
 func Goroutines() []GoroutineInfo {
 	gp := getg()
 	if gp == nil {

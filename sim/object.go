@@ -23,16 +23,25 @@ type Object struct {
 	kind    string // "mutex", "waitgroup", ...
 }
 
-// objIDs numbers the objects of each kind in the run in progress.
+// objIDs numbers the objects of each kind in the run in progress. (A slice,
+// not a map: the runtime's map code tells the race detector about its
+// accesses, and sim's own memory must stay invisible to it; see race.md.)
 var objIDs struct {
-	gen uint64
-	n   map[string]int32
+	gen   uint64
+	kinds []objCount
+}
+
+type objCount struct {
+	kind string
+	n    int32
 }
 
 // Use marks the start of an operation on the object, which is of the given
 // kind, by the running goroutine. It reports whether the object's state was
 // changed by an earlier run: the caller must then zero it. Outside a run it
 // does nothing and reports false.
+//
+//go:norace
 func (o *Object) Use(kind string) (stale bool) {
 	gp := getg()
 	if gp == nil {
@@ -40,15 +49,19 @@ func (o *Object) Use(kind string) (stale bool) {
 	}
 	s := gp.s
 	if o.named != s.gen {
-		if objIDs.gen != s.gen || objIDs.n == nil {
+		if objIDs.gen != s.gen {
 			objIDs.gen = s.gen
-			if objIDs.n == nil {
-				objIDs.n = map[string]int32{}
-			}
-			clear(objIDs.n)
+			objIDs.kinds = objIDs.kinds[:0]
 		}
-		objIDs.n[kind]++
-		o.id = objIDs.n[kind]
+		i := 0
+		for i < len(objIDs.kinds) && objIDs.kinds[i].kind != kind {
+			i++
+		}
+		if i == len(objIDs.kinds) {
+			objIDs.kinds = append(objIDs.kinds, objCount{kind: kind})
+		}
+		objIDs.kinds[i].n++
+		o.id = objIDs.kinds[i].n
 		o.kind = kind
 		o.named = s.gen
 	}
@@ -61,6 +74,8 @@ func (o *Object) Use(kind string) (stale bool) {
 
 // Changed records that the running goroutine's run changed the object's
 // state. Outside a run it does nothing.
+//
+//go:norace
 func (o *Object) Changed() {
 	if gp := getg(); gp != nil {
 		o.changed = gp.s.gen
@@ -69,6 +84,8 @@ func (o *Object) Changed() {
 
 // TraceName names the object in traces and reports: its kind and its number
 // in the run, such as "mutex#1".
+//
+//go:norace
 func (o *Object) TraceName() string {
 	if o.kind == "" {
 		return "object"

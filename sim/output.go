@@ -5,6 +5,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // Stdout returns the writer that the current run's standard output goes to;
@@ -15,6 +16,8 @@ import (
 // interleaving, and on real cores another goroutine may run between a
 // goroutine's last channel operation and its print (a receiver woken by a send
 // can print before the sender's next line does).
+//
+//go:norace
 func Stdout() io.Writer {
 	if gp := getg(); gp != nil {
 		if gp.abandoned {
@@ -31,15 +34,24 @@ type outBuffer struct {
 	buf       []byte
 	max       int
 	truncated bool
+	raceMu    uint64
 }
 
+//go:norace
 func (b *outBuffer) reset(max int) {
 	b.buf = b.buf[:0]
 	b.max = max
 	b.truncated = false
 }
 
+//go:norace
 func (b *outBuffer) Write(p []byte) (int, error) {
+	if raceOn {
+		// The real os.Stdout is behind a lock (poll.FD's fdMutex): one
+		// write happens before the next.
+		RaceAcquire(unsafe.Pointer(&b.raceMu))
+		RaceRelease(unsafe.Pointer(&b.raceMu))
+	}
 	if gp := getg(); gp != nil && !gp.abandoned {
 		text := strings.TrimSuffix(string(p), "\n")
 		if len(text) > 40 {
@@ -57,6 +69,7 @@ func (b *outBuffer) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+//go:norace
 func (b *outBuffer) String() string {
 	if b.truncated {
 		return string(b.buf) + "\n[output truncated]\n"

@@ -34,6 +34,7 @@ type choice struct {
 	cur  int32
 }
 
+//go:norace
 func (c choice) def() int32 {
 	if c.kind == pickDecision && c.cur >= 0 {
 		return c.cur
@@ -41,10 +42,12 @@ func (c choice) def() int32 {
 	return 0
 }
 
+//go:norace
 func (s *scheduler) record(kind decisionKind, n, v, cur int) {
 	s.choices = append(s.choices, choice{kind: kind, n: int32(n), v: int32(v), cur: int32(cur)})
 }
 
+//go:norace
 func (s *scheduler) divergedAt(what string, got, n int) {
 	if s.diverged == "" {
 		s.diverged = fmt.Sprintf("decision %d (%s): replay chose %d of %d", len(s.choices)+1, what, got, n)
@@ -52,6 +55,8 @@ func (s *scheduler) divergedAt(what string, got, n int) {
 }
 
 // choiceToken encodes the decisions of the run as a c1 token.
+//
+//go:norace
 func (s *scheduler) choiceToken() string {
 	var buf []byte
 	gap := uint64(0)
@@ -69,6 +74,8 @@ func (s *scheduler) choiceToken() string {
 
 // Preemptions returns how many times the run switched away from a goroutine
 // that could have gone on.
+//
+//go:norace
 func (s *scheduler) preemptions() int {
 	n := 0
 	for _, c := range s.choices {
@@ -80,6 +87,8 @@ func (s *scheduler) preemptions() int {
 }
 
 // Replay returns the strategy that runs once exactly as the token says.
+//
+//go:norace
 func Replay(token string) (Strategy, error) {
 	kind, rest, ok := strings.Cut(strings.TrimSpace(token), ".")
 	if !ok {
@@ -135,6 +144,7 @@ type replayStrategy struct {
 	used  bool
 }
 
+//go:norace
 func (r *replayStrategy) NewExecution() bool {
 	if r.used {
 		return false
@@ -147,6 +157,7 @@ func (r *replayStrategy) NewExecution() bool {
 	return true
 }
 
+//go:norace
 func (r *replayStrategy) next(def int) int {
 	if r.pos >= len(r.pairs) {
 		return def
@@ -163,8 +174,11 @@ func (r *replayStrategy) next(def int) int {
 	return v
 }
 
+//go:norace
 func (r *replayStrategy) NextGoroutine(d Decision) int { return r.next(d.Default()) }
 
+//go:norace
 func (r *replayStrategy) NextChoice(n int) int { return r.next(0) }
 
+//go:norace
 func (r *replayStrategy) Token() string { return r.token }

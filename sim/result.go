@@ -20,10 +20,12 @@ const (
 	Panic                    // a goroutine panicked
 	Failed                   // the run finished but Fail or Errorf was called
 	StepLimit                // the run took more than Options.MaxSteps schedule points
+	Race                     // two goroutines accessed the same memory without synchronisation (Options.Race)
 )
 
-var outcomeNames = [...]string{"pass", "deadlock", "leak", "panic", "fail", "step limit"}
+var outcomeNames = [...]string{"pass", "deadlock", "leak", "panic", "fail", "step limit", "race"}
 
+//go:norace
 func (o Outcome) String() string {
 	if o >= 0 && int(o) < len(outcomeNames) {
 		return outcomeNames[o]
@@ -32,9 +34,13 @@ func (o Outcome) String() string {
 }
 
 // MarshalText makes outcomes read as words in JSON.
+//
+//go:norace
 func (o Outcome) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
 
 // UnmarshalText parses the words MarshalText writes.
+//
+//go:norace
 func (o *Outcome) UnmarshalText(b []byte) error {
 	for i, n := range outcomeNames {
 		if n == string(b) {
@@ -55,6 +61,7 @@ type GoroutineInfo struct {
 	SinceNS int64  `json:"since_ns"`           // virtual time at which it blocked
 }
 
+//go:norace
 func (g GoroutineInfo) String() string {
 	s := "goroutine " + strconv.Itoa(g.ID) + " [" + g.State + "]"
 	if g.WaitsOn != "" {
@@ -80,6 +87,7 @@ type Result struct {
 	Message    string          `json:"message"`              // one line, in the runtime's words where it has some
 	Goroutines []GoroutineInfo `json:"goroutines,omitempty"` // deadlock, leak, step limit: who is stuck, where
 	Panic      *PanicInfo      `json:"panic,omitempty"`
+	Race       *RaceInfo       `json:"race,omitempty"`     // the data race that ended the run
 	Failures   []string        `json:"failures,omitempty"` // messages given to Fail and Errorf
 	Output     string          `json:"output"`             // what the run wrote to Stdout
 	Steps      int             `json:"steps"`              // schedule points
@@ -90,9 +98,13 @@ type Result struct {
 }
 
 // Failed reports whether the run found a bug.
+//
+//go:norace
 func (r *Result) Failed() bool { return r.Outcome != Pass }
 
 // String is a report of the run a person can read.
+//
+//go:norace
 func (r *Result) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n", r.Outcome, r.Message)
@@ -104,6 +116,14 @@ func (r *Result) String() string {
 	}
 	if r.Panic != nil {
 		fmt.Fprintf(&b, "\ngoroutine %d panicked:\n%s\n", r.Panic.G, r.Panic.Stack)
+	}
+	if r.Race != nil {
+		for _, a := range r.Race.Accesses {
+			fmt.Fprintf(&b, "  %s\n", a)
+			for _, f := range a.Stack {
+				fmt.Fprintf(&b, "      %s\n", f)
+			}
+		}
 	}
 	fmt.Fprintf(&b, "after %d schedule points, at virtual time %v\n", r.Steps, time.Duration(r.TimeNS))
 	if r.Diverged != "" {
@@ -135,8 +155,19 @@ type Options struct {
 	// goroutines, which makes runs several times faster. Explore uses it
 	// and replays the failing run with positions.
 	NoPositions bool
+	// Race checks data races: in a binary built with -race (RaceBuild), the
+	// scheduler's own hand-offs are hidden from ThreadSanitizer, the
+	// simulated operations tell it their happens-before edges, and a race
+	// it reports ends the run with the outcome Race (see race.md). Without
+	// -race it does nothing.
+	Race bool
+	// RaceLog is the log_path given to ThreadSanitizer in GORACE, where it
+	// writes its reports (as RaceLog.<pid>): the run reads them back to say
+	// which accesses raced. Without it a race is reported without them.
+	RaceLog string
 }
 
+//go:norace
 func (o Options) withDefaults() Options {
 	if o.MaxSteps <= 0 {
 		o.MaxSteps = 100_000
@@ -152,11 +183,14 @@ func (o Options) withDefaults() Options {
 
 // Errorf marks the current run as failed with a formatted message and lets
 // it go on, like testing.T.Errorf.
+//
+//go:norace
 func Errorf(format string, args ...any) { Fail(fmt.Sprintf(format, args...)) }
 
 // the one scheduler, reused by every run (runs are serialised by runMu).
 var shared *scheduler
 
+//go:norace
 func acquireScheduler() *scheduler {
 	if getg() != nil {
 		panic(misuse("Run or Explore inside a run"))
@@ -168,10 +202,13 @@ func acquireScheduler() *scheduler {
 	return shared
 }
 
+//go:norace
 func releaseScheduler() { runMu.Unlock() }
 
 // Run runs body once as goroutine 1 under opts.Strategy and reports how it
 // ended. Runs are serialised: one at a time per process.
+//
+//go:norace
 func Run(body func(), opts Options) *Result {
 	strat := opts.Strategy
 	if strat == nil {
@@ -192,11 +229,14 @@ func Run(body func(), opts Options) *Result {
 }
 
 // result builds the Result of the run that just ended.
+//
+//go:norace
 func (s *scheduler) result(withTrace bool) *Result {
 	r := &Result{
 		Outcome:    s.outcome,
 		Goroutines: s.blocked,
 		Panic:      s.panicked,
+		Race:       s.race,
 		Failures:   append([]string(nil), s.failures...),
 		Output:     s.out.String(),
 		Steps:      s.steps,
@@ -229,10 +269,13 @@ func (s *scheduler) result(withTrace bool) *Result {
 		}
 	case StepLimit:
 		r.Message = "more than " + strconv.Itoa(s.opts.MaxSteps) + " schedule points: livelock, or a run too long"
+	case Race:
+		r.Message = s.race.Message()
 	}
 	return r
 }
 
+//go:norace
 func plural(n int, what string) string {
 	if n == 1 {
 		return "1 " + what
@@ -241,6 +284,8 @@ func plural(n int, what string) string {
 }
 
 // goroutineInfos describes every goroutine that is not dead.
+//
+//go:norace
 func (s *scheduler) goroutineInfos() []GoroutineInfo {
 	var out []GoroutineInfo
 	for _, g := range s.gs {
@@ -263,6 +308,7 @@ func (s *scheduler) goroutineInfos() []GoroutineInfo {
 	return out
 }
 
+//go:norace
 func waitsOn(g *G) string {
 	if g.waiting != nil {
 		var parts []string
@@ -288,6 +334,7 @@ func waitsOn(g *G) string {
 	return fmt.Sprintf("%T", g.waitObj)
 }
 
+//go:norace
 func (q *waitq) contains(sg *sudog) bool {
 	for x := q.first; x != nil; x = x.next {
 		if x == sg {
@@ -298,6 +345,8 @@ func (q *waitq) contains(sg *sudog) bool {
 }
 
 // funcPos is where a goroutine that never ran would have started.
+//
+//go:norace
 func funcPos(fn func()) string {
 	f := runtime.FuncForPC(reflect.ValueOf(fn).Pointer())
 	if f == nil {
@@ -308,6 +357,8 @@ func funcPos(fn func()) string {
 }
 
 // panicMessage prints v as the runtime does after "panic: ".
+//
+//go:norace
 func panicMessage(v any) string {
 	switch x := v.(type) {
 	case error:

@@ -5,6 +5,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // gStatus mirrors the runtime's goroutine states (_Grunnable, _Gwaiting, _Gdead).
@@ -41,10 +42,19 @@ type G struct {
 	param      *sudog // the sudog whose operation woke it, set by the waker
 	waiting    *sudog // select: its sudogs in case order, linked by waitlink
 	selectDone bool   // select: some case has already won (runtime: g.selectDone)
+
+	// Race detection (see race.md): the go statement that made it releases
+	// into raceStart and raceStartTok names what the goroutine acquires first;
+	// goid is its real goroutine's id, which ThreadSanitizer's reports use.
+	raceStart    uint64
+	raceStartTok unsafe.Pointer
+	lingering    bool // dead, its real goroutine waiting for the run's end (see raceGo)
 }
 
 // ID returns the goroutine's number: 1 for the body of a run, then 2, 3, ...
 // in creation order.
+//
+//go:norace
 func (g *G) ID() int { return g.id }
 
 // scheduler is the state of one run. Exactly one goroutine of the run (or the
@@ -78,6 +88,8 @@ type scheduler struct {
 	choices []choice // every decision, for replay tokens
 	tr      tracer
 	out     outBuffer
+
+	raceState // race detection, when Options.Race asks for it (race.md)
 }
 
 var (
@@ -86,6 +98,8 @@ var (
 )
 
 // getg returns the goroutine that has control, or nil outside a run.
+//
+//go:norace
 func getg() *G {
 	if s := active.Load(); s != nil {
 		return s.cur
@@ -94,8 +108,11 @@ func getg() *G {
 }
 
 // Current returns the running goroutine, or nil outside a run.
+//
+//go:norace
 func Current() *G { return getg() }
 
+//go:norace
 func newScheduler() *scheduler {
 	s := &scheduler{}
 	s.g0 = &G{id: 0, started: true, wake: make(chan struct{}, 1)}
@@ -104,6 +121,8 @@ func newScheduler() *scheduler {
 }
 
 // reset prepares s for a new run, keeping its buffers.
+//
+//go:norace
 func (s *scheduler) reset(opts Options, strat Strategy) {
 	s.opts = opts.withDefaults()
 	s.strat = strat
@@ -128,11 +147,15 @@ func (s *scheduler) reset(opts Options, strat Strategy) {
 	s.choices = s.choices[:0]
 	s.tr.reset(!s.opts.NoPositions)
 	s.out.reset(s.opts.MaxOutput)
+	s.raceReset()
 }
 
 // run executes body as G1 until the run ends, then unwinds every goroutine
 // that is left. It is called by the driver with runMu held.
+//
+//go:norace
 func (s *scheduler) run(body func()) {
+	raceOn = s.opts.Race && RaceBuild
 	active.Store(s)
 	reset := s.opts.Reset
 	g1 := s.newG(func() {
@@ -141,14 +164,25 @@ func (s *scheduler) run(body func()) {
 		}
 		body()
 	})
+	if raceOn {
+		s.raceStartRun(g1)
+	}
 	s.cur = g1
 	handoff(s.g0, g1, false)
+	if raceOn {
+		s.raceEndRun()
+	}
 	// The run is over: record what is left, then unwind it.
 	if s.outcome == Deadlock || s.outcome == Leak || s.outcome == StepLimit {
 		s.blocked = s.goroutineInfos()
 	}
 	for i := 0; i < len(s.gs); i++ {
 		g := s.gs[i]
+		if g.lingering {
+			s.cur = g
+			handoff(s.g0, g, false)
+			continue
+		}
 		if g.status == gDead || !g.started {
 			continue
 		}
@@ -156,10 +190,15 @@ func (s *scheduler) run(body func()) {
 		s.cur = g
 		handoff(s.g0, g, false)
 	}
+	if raceOn {
+		s.raceUnwound()
+	}
 	s.cur = nil
 	active.Store(nil)
+	raceOn = false
 }
 
+//go:norace
 func (s *scheduler) newG(fn func()) *G {
 	gp := &G{id: len(s.gs) + 1, fn: fn, s: s, gen: s.gen, status: gRunnable}
 	s.gs = append(s.gs, gp)
@@ -169,7 +208,12 @@ func (s *scheduler) newG(fn func()) *G {
 }
 
 // main is the body of a G's real goroutine.
+//
+//go:norace
 func (gp *G) main() {
+	if raceOn {
+		gp.raceStarted()
+	}
 	defer gp.exit()
 	gp.fn()
 	gp.returned = true
@@ -177,13 +221,29 @@ func (gp *G) main() {
 
 // exit ends gp: it returned, panicked or called runtime.Goexit (or was
 // abandoned when the run ended). It hands control to whoever runs next.
+//
+//go:norace
 func (gp *G) exit() {
 	s := gp.s
 	if gp.abandoned {
 		recover() // a deferred call that panicked while unwinding
 		gp.status = gDead
+		if raceOn {
+			raceReleaseMerge(unsafe.Pointer(&s.raceEnd))
+		}
 		handoff(gp, s.g0, true)
 		return
+	}
+	if raceOn {
+		// Whatever gp did happens before the run's end (and a later
+		// synctest.Wait); a race it ran into ends the run.
+		raceReleaseMerge(unsafe.Pointer(&s.raceEnd))
+		if s.raceFound(gp) {
+			recover()
+			gp.status = gDead
+			s.end(gp, true)
+			return
+		}
 	}
 	if !gp.returned {
 		if r := recover(); r != nil {
@@ -214,14 +274,25 @@ func (gp *G) exit() {
 		return
 	}
 	s.cur = next
+	if raceOn {
+		// Keep the real goroutine until the run is over (see raceGo).
+		gp.lingering = true
+		handoff(gp, next, false)
+		gp.lingering = false
+		handoff(gp, s.g0, true)
+		return
+	}
 	handoff(gp, next, true)
 }
 
 // end finishes the run from the goroutine gp that has control and gives
 // control back to the driver. Unless gp is exiting, end does not return:
 // gp stays parked until the driver abandons it, then unwinds.
+//
+//go:norace
 func (s *scheduler) end(gp *G, exiting bool) {
 	s.over = true
+	s.endG = gp
 	if s.outcome == Pass && len(s.failures) > 0 {
 		s.outcome = Failed
 	}
@@ -234,6 +305,8 @@ func (s *scheduler) end(gp *G, exiting bool) {
 
 // switchTo passes control from the running goroutine gp to next, and
 // returns when gp has control again.
+//
+//go:norace
 func (s *scheduler) switchTo(gp, next *G) {
 	if next == gp {
 		return
@@ -247,6 +320,8 @@ func (s *scheduler) switchTo(gp, next *G) {
 
 // yield is a schedule point for the running goroutine gp, which stays
 // runnable: the strategy may let another goroutine run first.
+//
+//go:norace
 func (s *scheduler) yield(gp *G) {
 	if gp.abandoned || s.clock.inTimer {
 		return
@@ -259,8 +334,12 @@ func (s *scheduler) yield(gp *G) {
 	s.switchTo(gp, s.pick(gp))
 }
 
+//go:norace
 func (s *scheduler) countStep(gp *G) {
 	s.steps++
+	if raceOn && s.raceFound(gp) {
+		s.end(gp, false)
+	}
 	if s.steps > s.opts.MaxSteps {
 		s.outcome = StepLimit
 		s.end(gp, false)
@@ -269,12 +348,22 @@ func (s *scheduler) countStep(gp *G) {
 
 // park blocks the running goroutine gp until some other goroutine (or a
 // timer) calls ready(gp). Runtime: gopark.
+//
+//go:norace
 func (s *scheduler) park(gp *G, reason string, obj any) {
 	if gp.abandoned {
 		runtime.Goexit()
 	}
 	if s.clock.inTimer {
 		panic(misuse("a timer function must not block"))
+	}
+	if raceOn {
+		// A goroutine's parking happens before a later synctest.Wait
+		// returns, as in the runtime; a race it ran into ends the run.
+		raceReleaseMerge(unsafe.Pointer(&s.raceEnd))
+		if s.raceFound(gp) {
+			s.end(gp, false)
+		}
 	}
 	gp.status = gWaiting
 	gp.waitReason = reason
@@ -295,6 +384,8 @@ func (s *scheduler) park(gp *G, reason string, obj any) {
 
 // ready makes the parked goroutine gp runnable; it does not switch.
 // Runtime: goready.
+//
+//go:norace
 func (s *scheduler) ready(gp *G) {
 	if gp.status != gWaiting {
 		if s.over {
@@ -316,10 +407,15 @@ func (s *scheduler) ready(gp *G) {
 	s.event(gp, "wake", nil, 0)
 }
 
+//go:norace
 func (s *scheduler) removeRunnable(gp *G) {
 	for i, g := range s.runq {
 		if g == gp {
-			copy(s.runq[i:], s.runq[i+1:])
+			// A loop, not copy: the runtime's typedslicecopy would tell the
+			// race detector (race.md).
+			for j := i; j+1 < len(s.runq); j++ {
+				s.runq[j] = s.runq[j+1]
+			}
 			s.runq[len(s.runq)-1] = nil
 			s.runq = s.runq[:len(s.runq)-1]
 			return
@@ -330,6 +426,8 @@ func (s *scheduler) removeRunnable(gp *G) {
 // findRunnable picks the next goroutine to run once the running one has
 // blocked or exited. When none is runnable it lets virtual time move to the
 // next timer; it returns nil when nothing can ever run again.
+//
+//go:norace
 func (s *scheduler) findRunnable() *G {
 	s.runDue()
 	for len(s.runq) == 0 {
@@ -344,6 +442,8 @@ func (s *scheduler) findRunnable() *G {
 }
 
 // setBlocked judges a run in which no goroutine can run again.
+//
+//go:norace
 func (s *scheduler) setBlocked() {
 	if s.bodyDone {
 		s.outcome = Leak
@@ -354,6 +454,8 @@ func (s *scheduler) setBlocked() {
 
 // pick asks the strategy which runnable goroutine runs next; cur is the
 // running goroutine when it is still runnable (a yield), else nil.
+//
+//go:norace
 func (s *scheduler) pick(cur *G) *G {
 	if len(s.runq) == 1 {
 		return s.runq[0]
@@ -378,6 +480,8 @@ func (s *scheduler) pick(cur *G) *G {
 }
 
 // choose returns a recorded nondeterministic choice in [0,n).
+//
+//go:norace
 func (s *scheduler) choose(n int) int {
 	i := s.strat.NextChoice(n)
 	if i < 0 || i >= n {
@@ -388,6 +492,7 @@ func (s *scheduler) choose(n int) int {
 	return i
 }
 
+//go:norace
 func (s *scheduler) setPanic(gp *G, v any, stack []byte) {
 	s.outcome = Panic
 	s.panicked = &PanicInfo{G: gp.id, Value: v, Message: panicMessage(v), Stack: string(stack)}
@@ -396,6 +501,8 @@ func (s *scheduler) setPanic(gp *G, v any, stack []byte) {
 // Go starts fn on a new simulated goroutine, as the go statement does. The
 // rewriter evaluates the arguments of the call before Go, as Go does.
 // Outside a run it starts a real goroutine.
+//
+//go:norace
 func Go(fn func()) {
 	gp := getg()
 	if gp == nil {
@@ -408,20 +515,37 @@ func Go(fn func()) {
 	s := gp.s
 	s.yield(gp)
 	ng := s.newG(fn)
+	if raceOn {
+		// The go statement happens before the goroutine starts; from a
+		// timer function (time.AfterFunc), what started the timer does.
+		if s.clock.inTimer {
+			ng.raceStartTok = s.clock.raceTok()
+		} else {
+			raceRelease(unsafe.Pointer(&ng.raceStart))
+			ng.raceStartTok = unsafe.Pointer(&ng.raceStart)
+		}
+	}
 	s.event(gp, "go", nil, ng.id)
 }
 
 // spawn starts fn on a new goroutine from a timer function (time.AfterFunc):
 // not a schedule point.
+//
+//go:norace
 func (s *scheduler) spawn(fn func()) {
 	if s.over {
 		return
 	}
 	ng := s.newG(fn)
+	if raceOn {
+		ng.raceStartTok = s.clock.raceTok()
+	}
 	s.event(nil, "go", nil, ng.id)
 }
 
 // Gosched is runtime.Gosched: a schedule point that lets other goroutines run.
+//
+//go:norace
 func Gosched() {
 	if gp := getg(); gp != nil {
 		gp.s.yield(gp)
@@ -433,6 +557,8 @@ func Gosched() {
 
 // NumGoroutine is runtime.NumGoroutine: the goroutines of the run that
 // have not exited.
+//
+//go:norace
 func NumGoroutine() int {
 	if gp := getg(); gp != nil {
 		return gp.s.nlive
@@ -444,6 +570,8 @@ func NumGoroutine() int {
 // drop-in packages call it before each operation (atomic.Add, Mutex.Lock, ...).
 // op names the operation for debugging; it is not traced (see Event).
 // Outside a run Yield does nothing.
+//
+//go:norace
 func Yield(op string) {
 	if gp := getg(); gp != nil {
 		gp.s.yield(gp)
@@ -454,6 +582,8 @@ func Yield(op string) {
 // says why, in the runtime's words ("sync.Mutex.Lock", "sleep", ...), and obj
 // is what it waits on. Both appear in deadlock and leak reports. Park is a
 // schedule point. Runtime: gopark.
+//
+//go:norace
 func Park(reason string, obj any) {
 	gp := getg()
 	if gp == nil {
@@ -464,6 +594,8 @@ func Park(reason string, obj any) {
 
 // Ready makes the parked goroutine g runnable again; it does not switch.
 // Runtime: goready.
+//
+//go:norace
 func Ready(g *G) {
 	if g == nil || g.s == nil || active.Load() != g.s || g.gen != g.s.gen {
 		return // a goroutine of a run that is over
@@ -474,6 +606,8 @@ func Ready(g *G) {
 // Choose returns a nondeterministic choice in [0,n), made by the strategy and
 // recorded, so that exhaustive search enumerates it and replay repeats it.
 // Outside a run it returns 0.
+//
+//go:norace
 func Choose(n int) int {
 	if n <= 1 {
 		return 0
@@ -487,6 +621,8 @@ func Choose(n int) int {
 
 // Fail marks the current run as failed with msg and lets it go on, like
 // testing.T.Error. Outside a run it panics.
+//
+//go:norace
 func Fail(msg string) {
 	gp := getg()
 	if gp == nil {
@@ -501,6 +637,8 @@ func Fail(msg string) {
 
 // FailNow marks the current run as failed with msg and ends the calling
 // goroutine with runtime.Goexit, like testing.T.FailNow.
+//
+//go:norace
 func FailNow(msg string) {
 	Fail(msg)
 	runtime.Goexit()

@@ -31,20 +31,27 @@ type selectChan interface {
 	selrecv(gp *G, elem unsafe.Pointer) bool
 }
 
+//go:norace
 func (c *Chan[T]) header() *hchan { return &c.hchan }
 
 // selsend sends *elem on c, which is ready (or closed: then it panics).
+//
+//go:norace
 func (c *Chan[T]) selsend(gp *G, elem unsafe.Pointer) {
 	c.chansend(gp, *(*T)(elem), false)
 }
 
 // selrecv receives from c, which is ready, into elem (if not nil).
+//
+//go:norace
 func (c *Chan[T]) selrecv(gp *G, elem unsafe.Pointer) bool {
 	_, ok := c.chanrecv(gp, (*T)(elem), false)
 	return ok
 }
 
 // SendCase is the case `case c <- v:`.
+//
+//go:norace
 func SendCase[T any](c *Chan[T], v T) Case {
 	if c == nil {
 		return Case{send: true}
@@ -56,6 +63,8 @@ func SendCase[T any](c *Chan[T], v T) Case {
 
 // RecvCase is the case `case v, ok := <-c:`; the received value is stored in
 // *vp and ok in *okp. Either pointer may be nil.
+//
+//go:norace
 func RecvCase[T any](c *Chan[T], vp *T, okp *bool) Case {
 	if c == nil {
 		return Case{}
@@ -67,6 +76,8 @@ func RecvCase[T any](c *Chan[T], vp *T, okp *bool) Case {
 // proceeded, or -1 for the default case (only when hasDefault). Among the
 // cases that can proceed, the strategy chooses. With no cases and no default
 // it blocks forever, like select {}.
+//
+//go:norace
 func Select(hasDefault bool, cases ...Case) int {
 	gp := getg()
 	if gp != nil {
@@ -75,6 +86,7 @@ func Select(hasDefault bool, cases ...Case) int {
 	return selectgo(gp, cases, !hasDefault)
 }
 
+//go:norace
 func selectgo(gp *G, cases []Case, block bool) int {
 	// pass 1 - look for something already waiting
 	var rbuf [8]int
@@ -168,9 +180,17 @@ func selectgo(gp *G, cases []Case, block bool) int {
 
 	// wait for someone to wake us up
 	gp.param = nil
+	if raceOn {
+		for sg := gp.waiting; sg != nil; sg = sg.waitlink {
+			raceParkSudog(sg)
+		}
+	}
 	gp.s.park(gp, "select", nil)
 
 	sg := gp.param
+	if raceOn && sg != nil {
+		raceWoken(sg)
+	}
 	gp.param = nil
 	gp.selectDone = false
 
@@ -218,6 +238,8 @@ func selectgo(gp *G, cases []Case, block bool) int {
 // receiver completes. The strategy chooses which of them goes first (a
 // recorded choice); firstDuplicate returns its index, or -1 when no channel
 // appears twice. Only the first such group is permuted.
+//
+//go:norace
 func firstDuplicate(gp *G, cases []Case) int {
 	for i := range cases {
 		ci := &cases[i]
@@ -240,6 +262,7 @@ func firstDuplicate(gp *G, cases []Case) int {
 	return -1
 }
 
+//go:norace
 func selectEvent(gp *G, c *hchan, casi int) {
 	s := active.Load()
 	if s == nil {

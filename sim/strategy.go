@@ -36,6 +36,8 @@ type Decision struct {
 
 // Default is the choice that preempts nobody: the running goroutine if it
 // can go on, else the runnable goroutine with the lowest id.
+//
+//go:norace
 func (d Decision) Default() int {
 	if d.Current >= 0 {
 		return d.Current
@@ -44,14 +46,18 @@ func (d Decision) Default() int {
 }
 
 // Preempts reports whether running Runnable[i] preempts the running goroutine.
+//
+//go:norace
 func (d Decision) Preempts(i int) bool { return d.Current >= 0 && i != d.Current }
 
 // rng is splitmix64: small, fast, and the same on every platform and Go
 // version, so seeds stay valid.
 type rng struct{ s uint64 }
 
+//go:norace
 func (r *rng) seed(s uint64) { r.s = s }
 
+//go:norace
 func (r *rng) next() uint64 {
 	r.s += 0x9e3779b97f4a7c15
 	z := r.s
@@ -61,6 +67,8 @@ func (r *rng) next() uint64 {
 }
 
 // intn returns a number in [0,n).
+//
+//go:norace
 func (r *rng) intn(n int) int {
 	hi, _ := bits.Mul64(r.next(), uint64(n))
 	return int(hi)

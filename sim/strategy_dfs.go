@@ -11,6 +11,8 @@ package sim
 //
 // DFS tokens are choice lists (Result.Token): a run is replayed decision by
 // decision.
+//
+//go:norace
 func DFS(bound int) Strategy { return &dfsStrategy{bound: bound} }
 
 // dfsNode is one decision of the current run's path.
@@ -23,6 +25,8 @@ type dfsNode struct {
 
 // option returns the k-th option in exploration order: the default (no
 // preemption) first, then the others in index order.
+//
+//go:norace
 func (nd *dfsNode) option(k int32) int {
 	def := max(nd.cur, 0)
 	if k == 0 {
@@ -43,6 +47,7 @@ type dfsStrategy struct {
 	started  bool
 }
 
+//go:norace
 func (s *dfsStrategy) NewExecution() bool {
 	s.depth, s.preempts = 0, 0
 	if !s.started {
@@ -61,6 +66,7 @@ func (s *dfsStrategy) NewExecution() bool {
 	return false
 }
 
+//go:norace
 func (s *dfsStrategy) decide(n, cur int) int {
 	var nd *dfsNode
 	if s.depth < len(s.stack) {
@@ -88,8 +94,11 @@ func (s *dfsStrategy) decide(n, cur int) int {
 	return v
 }
 
+//go:norace
 func (s *dfsStrategy) NextGoroutine(d Decision) int { return s.decide(len(d.Runnable), d.Current) }
 
+//go:norace
 func (s *dfsStrategy) NextChoice(n int) int { return s.decide(n, -1) }
 
+//go:norace
 func (s *dfsStrategy) Token() string { return "" }

@@ -14,6 +14,8 @@ import (
 //
 // k starts at 64 and is then the most schedule decisions any earlier run
 // made. Execution i uses seed+i; its token is "p1.<depth>.<k>.<seed+i>".
+//
+//go:norace
 func PCT(depth int, seed uint64) Strategy {
 	return &pctStrategy{depth: max(depth, 1), next: seed, k: 64}
 }
@@ -34,6 +36,7 @@ type pctStrategy struct {
 	maxStep int     // most decisions of any run so far
 }
 
+//go:norace
 func (p *pctStrategy) NewExecution() bool {
 	if p.single && p.used {
 		return false
@@ -57,6 +60,7 @@ func (p *pctStrategy) NewExecution() bool {
 	return true
 }
 
+//go:norace
 func (p *pctStrategy) priority(id int) int64 {
 	for len(p.prio) <= id {
 		p.prio = append(p.prio, 0)
@@ -68,6 +72,7 @@ func (p *pctStrategy) priority(id int) int64 {
 	return p.prio[id]
 }
 
+//go:norace
 func (p *pctStrategy) best(d Decision) int {
 	bi := 0
 	var bp int64 = -1
@@ -79,6 +84,7 @@ func (p *pctStrategy) best(d Decision) int {
 	return bi
 }
 
+//go:norace
 func (p *pctStrategy) NextGoroutine(d Decision) int {
 	p.steps++
 	i := p.best(d)
@@ -92,8 +98,10 @@ func (p *pctStrategy) NextGoroutine(d Decision) int {
 	return i
 }
 
+//go:norace
 func (p *pctStrategy) NextChoice(n int) int { return p.rng.intn(n) }
 
+//go:norace
 func (p *pctStrategy) Token() string {
 	return "p1." + strconv.Itoa(p.depth) + "." + strconv.Itoa(p.k) + "." + strconv.FormatUint(p.cur, 10)
 }

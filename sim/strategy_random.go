@@ -6,6 +6,8 @@ import "strconv"
 // runnable goroutines at every schedule point, and among the choices of
 // every select and Choose. Execution i (from 0) uses seed+i; its token is
 // "r1.<seed+i>".
+//
+//go:norace
 func Random(seed uint64) Strategy { return &randomStrategy{next: seed} }
 
 type randomStrategy struct {
@@ -15,6 +17,7 @@ type randomStrategy struct {
 	rng       rng
 }
 
+//go:norace
 func (r *randomStrategy) NewExecution() bool {
 	if r.single && r.used {
 		return false
@@ -26,8 +29,11 @@ func (r *randomStrategy) NewExecution() bool {
 	return true
 }
 
+//go:norace
 func (r *randomStrategy) NextGoroutine(d Decision) int { return r.rng.intn(len(d.Runnable)) }
 
+//go:norace
 func (r *randomStrategy) NextChoice(n int) int { return r.rng.intn(n) }
 
+//go:norace
 func (r *randomStrategy) Token() string { return "r1." + strconv.FormatUint(r.cur, 10) }

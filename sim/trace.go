@@ -29,6 +29,8 @@ type TraceEvent struct {
 }
 
 // String formats e on one line, for logs and tests.
+//
+//go:norace
 func (e TraceEvent) String() string {
 	var b strings.Builder
 	b.WriteString(strconv.Itoa(e.Seq))
@@ -68,8 +70,11 @@ func (e TraceEvent) String() string {
 }
 
 // formatNS prints virtual nanoseconds as a duration since Epoch.
+//
+//go:norace
 func formatNS(ns int64) string { return time.Duration(ns).String() }
 
+//go:norace
 func idList(ids []int) string {
 	var b strings.Builder
 	b.WriteByte('[')
@@ -112,6 +117,7 @@ type tracer struct {
 
 const maxTraceEvents = 1 << 17
 
+//go:norace
 func (t *tracer) reset(positions bool) {
 	clear(t.events)
 	t.events = t.events[:0]
@@ -123,6 +129,8 @@ func (t *tracer) reset(positions bool) {
 }
 
 // traceEvent records an event by gp (nil: the clock) on channel c or on obj.
+//
+//go:norace
 func (s *scheduler) traceEvent(gp *G, op string, c *hchan, obj any, arg int, detail string) {
 	t := &s.tr
 	if gp != nil && gp.abandoned || s.over {
@@ -164,6 +172,8 @@ func (s *scheduler) traceEvent(gp *G, op string, c *hchan, obj any, arg int, det
 
 // queue records the live waiters of q (select sudogs whose select has
 // already been won are gone in all but bookkeeping, so they are left out).
+//
+//go:norace
 func (t *tracer) queue(q *waitq) span {
 	off := len(t.ids)
 	for sg := q.first; sg != nil; sg = sg.next {
@@ -176,15 +186,20 @@ func (t *tracer) queue(q *waitq) span {
 }
 
 // event records an event on obj, which may be a channel, or nil.
+//
+//go:norace
 func (s *scheduler) event(gp *G, op string, obj any, arg int) {
 	s.traceEvent(gp, op, nil, obj, arg, "")
 }
 
+//go:norace
 func (s *scheduler) chanEvent(gp *G, op string, c *hchan) {
 	s.traceEvent(gp, op, c, nil, 0, "")
 }
 
 // event records a channel event by gp, if a run is in progress.
+//
+//go:norace
 func (c *hchan) event(gp *G, op string) {
 	if s := active.Load(); s != nil {
 		s.traceEvent(gp, op, c, nil, 0, "")
@@ -195,6 +210,8 @@ func (c *hchan) event(gp *G, op string) {
 // (lock, unlock, wait, ...), obj what it did it to (a channel, or any value
 // with a TraceName() string method), detail anything else worth showing.
 // Drop-in packages call it; outside a run it does nothing.
+//
+//go:norace
 func Event(op string, obj any, detail string) {
 	gp := getg()
 	if gp == nil {
@@ -205,6 +222,8 @@ func Event(op string, obj any, detail string) {
 }
 
 // exportTrace turns the recorded events into TraceEvents.
+//
+//go:norace
 func (s *scheduler) exportTrace() []TraceEvent {
 	t := &s.tr
 	out := make([]TraceEvent, len(t.events))
@@ -257,6 +276,7 @@ func (s *scheduler) exportTrace() []TraceEvent {
 	return out
 }
 
+//go:norace
 func (t *tracer) idsOf(sp span) []int {
 	ids := make([]int, sp.n)
 	for i := range ids {
@@ -266,6 +286,8 @@ func (t *tracer) idsOf(sp span) []int {
 }
 
 // objName names a traced object that is not a channel.
+//
+//go:norace
 func objName(obj any) string {
 	switch o := obj.(type) {
 	case interface{ TraceName() string }:
@@ -286,6 +308,8 @@ var simDir = func() string {
 // isSimFrame reports whether f is sim's own code (or a drop-in's, or the
 // runtime's): a frame a learner did not write. Inlined closures take the
 // caller's function name, so the file decides.
+//
+//go:norace
 func isSimFrame(f runtime.Frame) bool {
 	if strings.HasPrefix(f.File, simDir+"/") && !strings.HasSuffix(f.File, "_test.go") {
 		return true
@@ -307,6 +331,8 @@ var goroot = func() string {
 }()
 
 // userPos returns "file.go:line" of the first frame in pcs that is not sim's.
+//
+//go:norace
 func userPos(pcs []uintptr) string {
 	frames := runtime.CallersFrames(pcs)
 	for {

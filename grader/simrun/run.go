@@ -45,6 +45,10 @@ type Config struct {
 	Go string
 	// Timeout bounds the whole run, build included; 10 minutes when zero.
 	Timeout time.Duration
+	// Race builds the program with -race and checks data races in every
+	// schedule: a race ends the schedule with the outcome "race" (see
+	// sim/race.md). The race detector needs cgo: a C compiler.
+	Race bool
 }
 
 // Report is the harness's report plus what the runner adds.
@@ -183,20 +187,36 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	rep := &Report{Package: dir, Main: pkg.main}
 	bin := filepath.Join(tmp, "sim.test")
 	t0 := time.Now()
-	build := exec.CommandContext(ctx, cfg.Go, "test", "-c", "-o", bin, "-overlay", overlayPath, ".")
+	args := []string{"test", "-c", "-o", bin, "-overlay", overlayPath}
+	buildEnv := env
+	if cfg.Race {
+		args = append(args, "-race")
+		buildEnv = append(env[:len(env):len(env)], "CGO_ENABLED=1")
+	}
+	build := exec.CommandContext(ctx, cfg.Go, append(args, ".")...)
 	build.Dir = dir
-	build.Env = env
+	build.Env = buildEnv
 	if out, err := build.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("building the program under the simulator failed:\n%s", strings.TrimSpace(relPaths(string(out), dir)))
 	}
 	rep.BuildMS = time.Since(t0).Milliseconds()
 
-	cfgJSON, _ := json.Marshal(cfg.Harness)
+	hcfg := cfg.Harness
+	runEnv := append(os.Environ(), "GOMAXPROCS=1")
+	if cfg.Race {
+		// ThreadSanitizer writes its reports to a file of their own, which
+		// the harness reads back after each report (race.log.<pid>); it
+		// goes on after a report, and does not linger at exit.
+		hcfg.Race = true
+		hcfg.RaceLog = filepath.Join(tmp, "race.log")
+		runEnv = append(runEnv, "GORACE=log_path="+hcfg.RaceLog+" halt_on_error=0 atexit_sleep_ms=0")
+	}
+	cfgJSON, _ := json.Marshal(hcfg)
 	reportPath := filepath.Join(tmp, "report.json")
 	t0 = time.Now()
 	cmd := exec.CommandContext(ctx, bin)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), harness.ConfigEnv+"="+string(cfgJSON), harness.ReportEnv+"="+reportPath, "GOMAXPROCS=1")
+	cmd.Env = append(runEnv, harness.ConfigEnv+"="+string(cfgJSON), harness.ReportEnv+"="+reportPath)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.WaitDelay = 2 * time.Second

@@ -17,6 +17,8 @@ import "github.com/gocourse/gocourse/sim"
 
 // step is the schedule point before an atomic operation, and its trace
 // event.
+//
+//go:norace
 func step(op string) {
 	if sim.Current() == nil {
 		return

@@ -17,10 +17,9 @@
 package context
 
 import (
-	"cmp"
 	stdcontext "context"
 	"reflect"
-	"slices"
+	"unsafe"
 
 	"github.com/gocourse/gocourse/sim"
 	"github.com/gocourse/gocourse/sim/time"
@@ -63,25 +62,38 @@ var DeadlineExceeded error = stdcontext.DeadlineExceeded
 // An emptyCtx is never canceled, has no values, and has no deadline.
 type emptyCtx struct{}
 
+//go:norace
 func (emptyCtx) Deadline() (deadline time.Time, ok bool) { return }
-func (emptyCtx) Done() *sim.Chan[struct{}]               { return nil }
-func (emptyCtx) Err() error                              { return nil }
-func (emptyCtx) Value(key any) any                       { return nil }
+
+//go:norace
+func (emptyCtx) Done() *sim.Chan[struct{}] { return nil }
+
+//go:norace
+func (emptyCtx) Err() error { return nil }
+
+//go:norace
+func (emptyCtx) Value(key any) any { return nil }
 
 type backgroundCtx struct{ emptyCtx }
 
+//go:norace
 func (backgroundCtx) String() string { return "context.Background" }
 
 type todoCtx struct{ emptyCtx }
 
+//go:norace
 func (todoCtx) String() string { return "context.TODO" }
 
 // Background returns a non-nil, empty Context. It is never canceled, has no
 // values, and has no deadline.
+//
+//go:norace
 func Background() Context { return backgroundCtx{} }
 
 // TODO returns a non-nil, empty Context. Code should use context.TODO when
 // it's unclear which Context to use or it is not yet available.
+//
+//go:norace
 func TODO() Context { return todoCtx{} }
 
 // A CancelFunc tells an operation to abandon its work. After the first
@@ -92,6 +104,8 @@ type CancelFunc func()
 // but has a new Done channel. The returned context's Done channel is closed
 // when the returned cancel function is called or when the parent context's
 // Done channel is closed, whichever happens first.
+//
+//go:norace
 func WithCancel(parent Context) (ctx Context, cancel CancelFunc) {
 	c := withCancel(parent)
 	return c, func() { c.cancel(true, Canceled, nil) }
@@ -103,11 +117,14 @@ type CancelCauseFunc func(cause error)
 
 // WithCancelCause behaves like WithCancel but returns a CancelCauseFunc
 // instead of a CancelFunc.
+//
+//go:norace
 func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc) {
 	c := withCancel(parent)
 	return c, func(cause error) { c.cancel(true, Canceled, cause) }
 }
 
+//go:norace
 func withCancel(parent Context) *cancelCtx {
 	if parent == nil {
 		panic("cannot create context from nil parent")
@@ -120,12 +137,15 @@ func withCancel(parent Context) *cancelCtx {
 // Cause returns a non-nil error explaining why c was canceled: the cause
 // given to its CancelCauseFunc (or its parent's), else c.Err(). It returns
 // nil while c is not canceled.
+//
+//go:norace
 func Cause(c Context) error {
 	err := c.Err()
 	if err == nil {
 		return nil
 	}
 	if cc, ok := c.Value(&cancelCtxKey).(*cancelCtx); ok {
+		cc.sync()
 		if cc.cause != nil {
 			return cc.cause
 		}
@@ -137,21 +157,30 @@ func Cause(c Context) error {
 // If ctx is already canceled, AfterFunc calls f immediately in its own
 // goroutine. Calling the returned stop function stops the association of
 // ctx with f; it returns true if the call stopped f from being run.
+//
+//go:norace
 func AfterFunc(ctx Context, f func()) (stop func() bool) {
 	a := &afterFuncCtx{f: f}
 	a.cancelCtx.propagateCancel(ctx, a)
-	return func() bool {
-		yield("context.AfterFunc.stop")
-		stopped := false
-		if !a.started {
-			a.started = true
-			stopped = true
-		}
-		if stopped {
-			a.cancel(true, Canceled, nil)
-		}
-		return stopped
+	return a.stop
+}
+
+// stop is the function AfterFunc returns. (A method, not a closure: see
+// sim/race.md.)
+//
+//go:norace
+func (a *afterFuncCtx) stop() bool {
+	yield("context.AfterFunc.stop")
+	a.sync()
+	stopped := false
+	if !a.started {
+		a.started = true
+		stopped = true
 	}
+	if stopped {
+		a.cancel(true, Canceled, nil)
+	}
+	return stopped
 }
 
 type afterFuncer interface {
@@ -164,6 +193,7 @@ type afterFuncCtx struct {
 	f       func()
 }
 
+//go:norace
 func (a *afterFuncCtx) cancel(removeFromParent bool, err, cause error) {
 	a.cancelCtx.cancel(false, err, cause)
 	if removeFromParent {
@@ -192,6 +222,8 @@ var cancelCtxKey int
 // *cancelCtx. (If not, the *cancelCtx has been wrapped in a custom
 // implementation providing a different done channel, in which case we
 // should not bypass it.)
+//
+//go:norace
 func parentCancelCtx(parent Context) (*cancelCtx, bool) {
 	done := parent.Done()
 	if done == closedchan || done == nil {
@@ -208,6 +240,8 @@ func parentCancelCtx(parent Context) (*cancelCtx, bool) {
 }
 
 // removeChild removes a context from its parent.
+//
+//go:norace
 func removeChild(parent Context, child canceler) {
 	if s, ok := parent.(stopCtx); ok {
 		s.stop()
@@ -217,7 +251,19 @@ func removeChild(parent Context, child canceler) {
 	if !ok {
 		return
 	}
-	delete(p.children, child)
+	p.sync()
+	for i, c := range p.children {
+		if c == child {
+			// A loop, not copy or a map: sim's own memory must stay out
+			// of the race detector's sight (sim/race.md).
+			for ; i+1 < len(p.children); i++ {
+				p.children[i] = p.children[i+1]
+			}
+			p.children[i] = nil
+			p.children = p.children[:i]
+			break
+		}
+	}
 }
 
 // A canceler is a context type that can be canceled directly. The
@@ -246,12 +292,13 @@ type cancelCtx struct {
 	obj      sim.Object          // names done in traces: "ctx#N.Done"
 	done     *sim.Chan[struct{}] // created lazily, closed by first cancel call
 	closed   bool                // done is closed
-	children map[canceler]uint64 // set to nil by the first cancel call; the order they came in
-	nchild   uint64              // children registered so far
+	raceMu   uint64              // the real one's mu, for the race detector (see sync)
+	children []canceler          // in the order they came; set to nil by the first cancel call
 	err      error               // set to non-nil by the first cancel call
 	cause    error               // set to non-nil by the first cancel call
 }
 
+//go:norace
 func (c *cancelCtx) Value(key any) any {
 	if key == &cancelCtxKey {
 		return c
@@ -259,11 +306,25 @@ func (c *cancelCtx) Value(key any) any {
 	return value(c.Context, key)
 }
 
+//go:norace
 func (c *cancelCtx) Done() *sim.Chan[struct{}] {
 	yield("context.Done")
+	c.sync()
 	return c.doneChan()
 }
 
+// sync tells the race detector what the real one's mutex does: the
+// operations on a context (Done, Err, Cause, cancel, adding a child) are
+// ordered one after the other. (A merge, not a store: sim's cancel has a
+// schedule point inside, where the real one holds the lock.)
+//
+//go:norace
+func (c *cancelCtx) sync() {
+	sim.RaceAcquire(unsafe.Pointer(&c.raceMu))
+	sim.RaceReleaseMerge(unsafe.Pointer(&c.raceMu))
+}
+
+//go:norace
 func (c *cancelCtx) doneChan() *sim.Chan[struct{}] {
 	if c.done == nil {
 		c.done = sim.MakeChan[struct{}](0)
@@ -275,8 +336,10 @@ func (c *cancelCtx) doneChan() *sim.Chan[struct{}] {
 	return c.done
 }
 
+//go:norace
 func (c *cancelCtx) Err() error {
 	yield("context.Err")
+	c.sync()
 	if c.err != nil {
 		if !c.closed {
 			// cancel is closing done: wait for it, as the real Err does.
@@ -289,6 +352,8 @@ func (c *cancelCtx) Err() error {
 
 // propagateCancel arranges for child to be canceled when parent is.
 // It sets the parent context of cancelCtx.
+//
+//go:norace
 func (c *cancelCtx) propagateCancel(parent Context, child canceler) {
 	c.Context = parent
 
@@ -309,11 +374,8 @@ func (c *cancelCtx) propagateCancel(parent Context, child canceler) {
 			// parent has already been canceled
 			child.cancel(false, p.err, p.cause)
 		} else {
-			if p.children == nil {
-				p.children = make(map[canceler]uint64)
-			}
-			p.nchild++
-			p.children[child] = p.nchild
+			p.sync()
+			p.children = append(p.children, child)
 		}
 		return
 	}
@@ -341,6 +403,7 @@ type stringer interface {
 	String() string
 }
 
+//go:norace
 func contextName(c Context) string {
 	if s, ok := c.(stringer); ok {
 		return s.String()
@@ -348,6 +411,7 @@ func contextName(c Context) string {
 	return reflect.TypeOf(c).String()
 }
 
+//go:norace
 func (c *cancelCtx) String() string {
 	return contextName(c.Context) + ".WithCancel"
 }
@@ -355,6 +419,8 @@ func (c *cancelCtx) String() string {
 // cancel closes c.done, cancels each of c's children, and, if
 // removeFromParent is true, removes c from its parent's children. cancel
 // sets c.cause to cause if this is the first time c is canceled.
+//
+//go:norace
 func (c *cancelCtx) cancel(removeFromParent bool, err, cause error) {
 	if err == nil {
 		panic("context: internal error: missing cancel error")
@@ -363,11 +429,13 @@ func (c *cancelCtx) cancel(removeFromParent bool, err, cause error) {
 		cause = err
 	}
 	yield("context.cancel")
+	c.sync()
 	if c.err != nil {
 		return // already canceled
 	}
 	c.err = err
 	c.cause = cause
+	c.sync()
 	if sim.Current() != nil {
 		c.obj.Use("ctx")
 		sim.Event("cancel", &c.obj, err.Error())
@@ -379,11 +447,7 @@ func (c *cancelCtx) cancel(removeFromParent bool, err, cause error) {
 		c.done.Close()
 		c.closed = true
 	}
-	children := make([]canceler, 0, len(c.children))
-	for child := range c.children {
-		children = append(children, child)
-	}
-	slices.SortFunc(children, func(a, b canceler) int { return cmp.Compare(c.children[a], c.children[b]) })
+	children := c.children
 	c.children = nil
 	// NOTE: acquiring the child's lock while holding parent's lock.
 	for _, child := range children {
@@ -399,6 +463,8 @@ func (c *cancelCtx) cancel(removeFromParent bool, err, cause error) {
 // and is not canceled when parent is canceled. The returned context returns
 // no Deadline or Err, and its Done channel is nil. Calling Cause on the
 // returned context returns nil.
+//
+//go:norace
 func WithoutCancel(parent Context) Context {
 	if parent == nil {
 		panic("cannot create context from nil parent")
@@ -410,23 +476,36 @@ type withoutCancelCtx struct {
 	c Context
 }
 
+//go:norace
 func (withoutCancelCtx) Deadline() (deadline time.Time, ok bool) { return }
-func (withoutCancelCtx) Done() *sim.Chan[struct{}]               { return nil }
-func (withoutCancelCtx) Err() error                              { return nil }
-func (c withoutCancelCtx) Value(key any) any                     { return value(c, key) }
-func (c withoutCancelCtx) String() string                        { return contextName(c.c) + ".WithoutCancel" }
+
+//go:norace
+func (withoutCancelCtx) Done() *sim.Chan[struct{}] { return nil }
+
+//go:norace
+func (withoutCancelCtx) Err() error { return nil }
+
+//go:norace
+func (c withoutCancelCtx) Value(key any) any { return value(c, key) }
+
+//go:norace
+func (c withoutCancelCtx) String() string { return contextName(c.c) + ".WithoutCancel" }
 
 // WithDeadline returns a derived context that points to the parent context
 // but has the deadline adjusted to be no later than d, in virtual time. The
 // returned context's Done channel is closed when the deadline expires, when
 // the returned cancel function is called, or when the parent context's Done
 // channel is closed, whichever happens first.
+//
+//go:norace
 func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
 	return WithDeadlineCause(parent, d, nil)
 }
 
 // WithDeadlineCause behaves like WithDeadline but also sets the cause of the
 // returned Context when the deadline is exceeded.
+//
+//go:norace
 func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, CancelFunc) {
 	if parent == nil {
 		panic("cannot create context from nil parent")
@@ -462,16 +541,19 @@ type timerCtx struct {
 	deadline time.Time
 }
 
+//go:norace
 func (c *timerCtx) Deadline() (deadline time.Time, ok bool) {
 	return c.deadline, true
 }
 
+//go:norace
 func (c *timerCtx) String() string {
 	return contextName(c.cancelCtx.Context) + ".WithDeadline(" +
 		c.deadline.String() + " [" +
 		time.Until(c.deadline).String() + "])"
 }
 
+//go:norace
 func (c *timerCtx) cancel(removeFromParent bool, err, cause error) {
 	c.cancelCtx.cancel(false, err, cause)
 	if removeFromParent {
@@ -486,12 +568,16 @@ func (c *timerCtx) cancel(removeFromParent bool, err, cause error) {
 
 // WithTimeout returns WithDeadline(parent, time.Now().Add(timeout)), in
 // virtual time.
+//
+//go:norace
 func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc) {
 	return WithDeadline(parent, time.Now().Add(timeout))
 }
 
 // WithTimeoutCause behaves like WithTimeout but also sets the cause of the
 // returned Context when the timeout expires.
+//
+//go:norace
 func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Context, CancelFunc) {
 	return WithDeadlineCause(parent, time.Now().Add(timeout), cause)
 }
@@ -499,6 +585,8 @@ func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Conte
 // WithValue returns a derived context that points to the parent Context. In
 // the derived context, the value associated with key is val. The provided
 // key must be comparable.
+//
+//go:norace
 func WithValue(parent Context, key, val any) Context {
 	if parent == nil {
 		panic("cannot create context from nil parent")
@@ -520,6 +608,8 @@ type valueCtx struct {
 }
 
 // stringify tries a bit to stringify v, without using fmt, as the real one.
+//
+//go:norace
 func stringify(v any) string {
 	switch s := v.(type) {
 	case stringer:
@@ -532,12 +622,14 @@ func stringify(v any) string {
 	return reflect.TypeOf(v).String()
 }
 
+//go:norace
 func (c *valueCtx) String() string {
 	return contextName(c.Context) + ".WithValue(" +
 		stringify(c.key) + ", " +
 		stringify(c.val) + ")"
 }
 
+//go:norace
 func (c *valueCtx) Value(key any) any {
 	if c.key == key {
 		return c.val
@@ -545,6 +637,7 @@ func (c *valueCtx) Value(key any) any {
 	return value(c.Context, key)
 }
 
+//go:norace
 func value(c Context, key any) any {
 	for {
 		switch ctx := c.(type) {
@@ -579,6 +672,8 @@ func value(c Context, key any) any {
 }
 
 // yield is the schedule point before an operation, inside a run.
+//
+//go:norace
 func yield(op string) {
 	if sim.Current() != nil {
 		sim.Yield(op)

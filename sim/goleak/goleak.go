@@ -14,25 +14,40 @@ type Option interface{ option() }
 
 type option struct{}
 
+//go:norace
 func (option) option() {}
 
 // VerifyNone does nothing: the simulator reports leaks at the end of each schedule.
+//
+//go:norace
 func VerifyNone(t TestingT, options ...Option) {}
 
 // Find reports no leak: the simulator reports leaks at the end of each schedule.
+//
+//go:norace
 func Find(options ...Option) error { return nil }
 
 // IgnoreTopFunction is accepted and ignored.
+//
+//go:norace
 func IgnoreTopFunction(f string) Option { return option{} }
 
 // IgnoreAnyFunction is accepted and ignored.
+//
+//go:norace
 func IgnoreAnyFunction(f string) Option { return option{} }
 
 // IgnoreCurrent is accepted and ignored.
+//
+//go:norace
 func IgnoreCurrent() Option { return option{} }
 
 // MaxRetryAttempts is accepted and ignored.
+//
+//go:norace
 func MaxRetryAttempts(num int) Option { return option{} }
 
 // MaxSleepInterval is accepted and ignored.
+//
+//go:norace
 func MaxSleepInterval(d any) Option { return option{} }

@@ -38,6 +38,12 @@ type Config struct {
 	MaxSteps    int    `json:"max_steps"`
 	TimeoutMS   int64  `json:"timeout_ms"` // wall-clock budget for an exploration
 
+	// Race checks data races in every schedule: the binary must be built with
+	// -race, and RaceLog is the log_path the runner gave ThreadSanitizer in
+	// GORACE (see sim.Options).
+	Race    bool   `json:"race,omitempty"`
+	RaceLog string `json:"race_log,omitempty"`
+
 	// Output, when WantOutput is set, is what main must print on every schedule:
 	// a run that prints something else fails. Match says how to compare: "exact"
 	// (the default), "lines" (the same lines in any order) or "regex" (the whole
@@ -67,6 +73,8 @@ var reset func()
 // SetReset registers the function that puts the package under test back into the
 // state it had when the program started, so that no schedule sees what an earlier
 // one left behind.
+//
+//go:norace
 func SetReset(f func()) { reset = f }
 
 // A Test is one Test function of the package under test.
@@ -77,6 +85,8 @@ type Test struct {
 
 // Main runs the package's main function (when mainFn is not nil) or its tests, and
 // returns the process's exit status.
+//
+//go:norace
 func Main(mainFn func(), tests []Test) int {
 	path := os.Getenv(ReportEnv)
 	if path == "" {
@@ -90,6 +100,7 @@ func Main(mainFn func(), tests []Test) int {
 	return write(path, run(cfg, mainFn, tests))
 }
 
+//go:norace
 func write(path string, rep *Report) int {
 	data, err := json.Marshal(rep)
 	if err == nil {
@@ -102,6 +113,7 @@ func write(path string, rep *Report) int {
 	return 0
 }
 
+//go:norace
 func run(cfg Config, mainFn func(), tests []Test) *Report {
 	start := time.Now()
 	type target struct {
@@ -150,7 +162,10 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 		}
 		return &Report{Error: "no main function and no test matches " + cfg.Run}
 	}
-	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: reset}
+	if cfg.Race && !sim.RaceBuild {
+		return &Report{Error: "race: the program was not built with -race"}
+	}
+	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: reset, Race: cfg.Race, RaceLog: cfg.RaceLog}
 	for _, t := range targets {
 		rep.Target = t.name
 		if cfg.Mode == "run" || cfg.Replay != "" {
@@ -188,6 +203,8 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 }
 
 // tokenFor prefixes a test's name to a sim token so that replay finds the test.
+//
+//go:norace
 func tokenFor(target, token string) string {
 	if target == "main" || token == "" {
 		return token
@@ -195,6 +212,7 @@ func tokenFor(target, token string) string {
 	return target + "@" + token
 }
 
+//go:norace
 func strategy(cfg Config) (sim.Strategy, error) {
 	switch cfg.Strategy {
 	case "", "random":
@@ -209,6 +227,8 @@ func strategy(cfg Config) (sim.Strategy, error) {
 
 // testBody runs one Test function as the body of a run (goroutine 1): a fresh T
 // each time, and its cleanups at the end, as the testing package does.
+//
+//go:norace
 func testBody(t Test) func() {
 	return func() {
 		tt := simtesting.New(t.Name)
@@ -217,6 +237,7 @@ func testBody(t Test) func() {
 	}
 }
 
+//go:norace
 func cmpName(match string) string {
 	if match == "" {
 		return "exact"
@@ -226,6 +247,8 @@ func cmpName(match string) string {
 
 // OutputMatcher returns the comparison an output check asks for: "exact" (or ""),
 // "lines" (the same lines in any order) or "regex" (the whole output matches).
+//
+//go:norace
 func OutputMatcher(match, want string) (func(string) bool, error) {
 	switch match {
 	case "", "exact":

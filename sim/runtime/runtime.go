@@ -64,18 +64,25 @@ var procs struct {
 	n   int
 }
 
+//go:norace
 func inRun() bool { return sim.Current() != nil }
 
 // Gosched yields the processor, allowing other goroutines to run: a
 // schedule point.
+//
+//go:norace
 func Gosched() { sim.Gosched() }
 
 // NumGoroutine returns the number of goroutines of the run that have not
 // exited.
+//
+//go:norace
 func NumGoroutine() int { return sim.NumGoroutine() }
 
 // NumCPU returns 4 inside a run (see the package documentation), else the
 // number of logical CPUs usable by the current process.
+//
+//go:norace
 func NumCPU() int {
 	if inRun() {
 		return simCPUs
@@ -87,6 +94,8 @@ func NumCPU() int {
 // the previous setting; n < 1 leaves it unchanged. Inside a run it starts at
 // 4, and the setting is only reported back: the simulator runs one
 // goroutine at a time whatever it is. It is a schedule point.
+//
+//go:norace
 func GOMAXPROCS(n int) int {
 	if !inRun() {
 		return stdruntime.GOMAXPROCS(n)
@@ -105,6 +114,8 @@ func GOMAXPROCS(n int) int {
 }
 
 // SetDefaultGOMAXPROCS puts GOMAXPROCS back to its default (4 inside a run).
+//
+//go:norace
 func SetDefaultGOMAXPROCS() {
 	if !inRun() {
 		stdruntime.SetDefaultGOMAXPROCS()
@@ -115,16 +126,24 @@ func SetDefaultGOMAXPROCS() {
 
 // Goexit terminates the goroutine that calls it, after running its deferred
 // calls. The simulator sees the goroutine exit.
+//
+//go:norace
 func Goexit() { stdruntime.Goexit() }
 
 // GC runs a garbage collection.
+//
+//go:norace
 func GC() { stdruntime.GC() }
 
 // KeepAlive marks its argument as currently reachable.
+//
+//go:norace
 func KeepAlive(x any) { stdruntime.KeepAlive(x) }
 
 // Caller reports file and line number information about function
 // invocations on the calling goroutine's stack, as runtime.Caller does.
+//
+//go:norace
 func Caller(skip int) (pc uintptr, file string, line int, ok bool) {
 	return stdruntime.Caller(skip + 1)
 }
@@ -132,32 +151,46 @@ func Caller(skip int) (pc uintptr, file string, line int, ok bool) {
 // Callers fills the slice pc with the return program counters of function
 // invocations on the calling goroutine's stack, as runtime.Callers does
 // (skip 0 is this function, 1 its caller).
+//
+//go:norace
 func Callers(skip int, pc []uintptr) int {
 	return stdruntime.Callers(skip+1, pc)
 }
 
 // CallersFrames takes a slice of PCs returned by Callers and prepares to
 // return function/file/line information.
+//
+//go:norace
 func CallersFrames(callers []uintptr) *Frames { return stdruntime.CallersFrames(callers) }
 
 // FuncForPC returns a *Func describing the function that contains the given
 // program counter address, or else nil.
+//
+//go:norace
 func FuncForPC(pc uintptr) *Func { return stdruntime.FuncForPC(pc) }
 
 // Stack formats a stack trace of the calling goroutine into buf and returns
 // the number of bytes written to buf. If all is true, Stack formats stack
 // traces of all real goroutines of the process, the simulator's included.
+//
+//go:norace
 func Stack(buf []byte, all bool) int { return stdruntime.Stack(buf, all) }
 
 // Version returns the Go tree's version string.
+//
+//go:norace
 func Version() string { return stdruntime.Version() }
 
 // GOROOT returns the root of the Go tree.
 //
 // Deprecated: as runtime.GOROOT.
+//
+//go:norace
 func GOROOT() string { return stdruntime.GOROOT() }
 
 // ReadMemStats populates m with memory allocator statistics.
+//
+//go:norace
 func ReadMemStats(m *MemStats) { stdruntime.ReadMemStats(m) }
 
 // SetFinalizer sets the finalizer associated with obj to the provided
@@ -165,6 +198,8 @@ func ReadMemStats(m *MemStats) { stdruntime.ReadMemStats(m) }
 // runtime.SetFinalizer checks them, a bad one ending the run with the same
 // fatal error ("fatal error: runtime.SetFinalizer: first argument is nil");
 // the finalizer is then dropped and never runs.
+//
+//go:norace
 func SetFinalizer(obj any, finalizer any) {
 	if !inRun() {
 		stdruntime.SetFinalizer(obj, finalizer)
@@ -182,6 +217,8 @@ func SetFinalizer(obj any, finalizer any) {
 // badFinalizer returns the runtime's fatal error for arguments that
 // runtime.SetFinalizer would not take, or "". The runtime throws rather than
 // panics, which would end the whole process that runs the simulator.
+//
+//go:norace
 func badFinalizer(obj, finalizer any) string {
 	const prefix = "runtime.SetFinalizer: "
 	etyp := reflect.TypeOf(obj)
@@ -209,6 +246,8 @@ func badFinalizer(obj, finalizer any) string {
 
 // AddCleanup attaches a cleanup function to ptr, as runtime.AddCleanup does.
 // Inside a run the cleanup is checked, then stopped: it never runs.
+//
+//go:norace
 func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup {
 	c := stdruntime.AddCleanup(ptr, cleanup, arg)
 	if inRun() {
@@ -219,6 +258,8 @@ func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup {
 
 // LockOSThread wires the calling goroutine to its current operating system
 // thread. Inside a run it does nothing.
+//
+//go:norace
 func LockOSThread() {
 	if !inRun() {
 		stdruntime.LockOSThread()
@@ -227,6 +268,8 @@ func LockOSThread() {
 
 // UnlockOSThread undoes an earlier call to LockOSThread. Inside a run it
 // does nothing.
+//
+//go:norace
 func UnlockOSThread() {
 	if !inRun() {
 		stdruntime.UnlockOSThread()
@@ -234,27 +277,56 @@ func UnlockOSThread() {
 }
 
 // Breakpoint executes a breakpoint trap.
+//
+//go:norace
 func Breakpoint() { stdruntime.Breakpoint() }
 
 // NumCgoCall returns the number of cgo calls made by the current process.
+//
+//go:norace
 func NumCgoCall() int64 { return stdruntime.NumCgoCall() }
 
 // Profiling passes through.
 
+//go:norace
 func BlockProfile(p []BlockProfileRecord) (n int, ok bool) { return stdruntime.BlockProfile(p) }
-func CPUProfile() []byte                                   { return stdruntime.CPUProfile() }
-func GoroutineProfile(p []StackRecord) (n int, ok bool)    { return stdruntime.GoroutineProfile(p) }
+
+//go:norace
+func CPUProfile() []byte { return stdruntime.CPUProfile() }
+
+//go:norace
+func GoroutineProfile(p []StackRecord) (n int, ok bool) { return stdruntime.GoroutineProfile(p) }
+
+//go:norace
 func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool) {
 	return stdruntime.MemProfile(p, inuseZero)
 }
+
+//go:norace
 func MutexProfile(p []BlockProfileRecord) (n int, ok bool) { return stdruntime.MutexProfile(p) }
+
+//go:norace
 func ThreadCreateProfile(p []StackRecord) (n int, ok bool) { return stdruntime.ThreadCreateProfile(p) }
-func SetBlockProfileRate(rate int)                         { stdruntime.SetBlockProfileRate(rate) }
-func SetCPUProfileRate(hz int)                             { stdruntime.SetCPUProfileRate(hz) }
-func SetMutexProfileFraction(rate int) int                 { return stdruntime.SetMutexProfileFraction(rate) }
-func StartTrace() error                                    { return stdruntime.StartTrace() }
-func StopTrace()                                           { stdruntime.StopTrace() }
-func ReadTrace() (buf []byte)                              { return stdruntime.ReadTrace() }
+
+//go:norace
+func SetBlockProfileRate(rate int) { stdruntime.SetBlockProfileRate(rate) }
+
+//go:norace
+func SetCPUProfileRate(hz int) { stdruntime.SetCPUProfileRate(hz) }
+
+//go:norace
+func SetMutexProfileFraction(rate int) int { return stdruntime.SetMutexProfileFraction(rate) }
+
+//go:norace
+func StartTrace() error { return stdruntime.StartTrace() }
+
+//go:norace
+func StopTrace() { stdruntime.StopTrace() }
+
+//go:norace
+func ReadTrace() (buf []byte) { return stdruntime.ReadTrace() }
+
+//go:norace
 func SetCgoTraceback(version int, traceback, context, symbolizer unsafe.Pointer) {
 	stdruntime.SetCgoTraceback(version, traceback, context, symbolizer)
 }

@@ -34,10 +34,17 @@ type handler struct {
 	mask [(numSig + 31) / 32]uint32
 }
 
+//go:norace
 func (h *handler) want(sig int) bool { return (h.mask[sig/32]>>uint(sig&31))&1 != 0 }
-func (h *handler) set(sig int)       { h.mask[sig/32] |= 1 << uint(sig&31) }
-func (h *handler) clear(sig int)     { h.mask[sig/32] &^= 1 << uint(sig&31) }
-func (h *handler) empty() bool       { return h.mask == [len(h.mask)]uint32{} }
+
+//go:norace
+func (h *handler) set(sig int) { h.mask[sig/32] |= 1 << uint(sig&31) }
+
+//go:norace
+func (h *handler) clear(sig int) { h.mask[sig/32] &^= 1 << uint(sig&31) }
+
+//go:norace
+func (h *handler) empty() bool { return h.mask == [len(h.mask)]uint32{} }
 
 // handlers are the registrations of the run, in the order the channels were
 // first registered (deliveries go in that order).
@@ -48,6 +55,8 @@ var handlers struct {
 }
 
 // use starts an operation on the table: a run starts with an empty one.
+//
+//go:norace
 func use() {
 	if sim.Current() == nil {
 		return
@@ -59,6 +68,7 @@ func use() {
 	handlers.obj.Changed()
 }
 
+//go:norace
 func signum(sig os.Signal) int {
 	switch sig := sig.(type) {
 	case syscall.Signal:
@@ -72,6 +82,7 @@ func signum(sig os.Signal) int {
 	}
 }
 
+//go:norace
 func find(c *sim.Chan[os.Signal]) (int, *handler) {
 	for i, h := range handlers.list {
 		if h.c == c {
@@ -81,6 +92,7 @@ func find(c *sim.Chan[os.Signal]) (int, *handler) {
 	return -1, nil
 }
 
+//go:norace
 func yield(op string) {
 	if sim.Current() != nil {
 		sim.Yield(op)
@@ -95,6 +107,8 @@ func yield(op string) {
 // has sufficient buffer space to keep up with the expected signal rate. For
 // a channel used for notification of just one signal value, a buffer of
 // size 1 is sufficient.
+//
+//go:norace
 func Notify(c *sim.Chan[os.Signal], sig ...os.Signal) {
 	if c == nil {
 		panic("os/signal: Notify using nil channel")
@@ -106,63 +120,82 @@ func Notify(c *sim.Chan[os.Signal], sig ...os.Signal) {
 		h = &handler{c: c}
 		handlers.list = append(handlers.list, h)
 	}
-	add := func(n int) {
-		if n < 0 {
-			return
-		}
-		h.set(n)
-		handlers.ignored[n] = false
-	}
 	if len(sig) == 0 {
 		for n := 0; n < numSig; n++ {
-			add(n)
+			notifyOne(h, n)
 		}
 	} else {
 		for _, s := range sig {
-			add(signum(s))
+			notifyOne(h, signum(s))
 		}
 	}
 	sim.Event("signal.Notify", c, "")
 }
 
+// (Named functions, not closures: the race detector must not see the
+// handlers table, which is sim's own memory; see sim/race.md.)
+//
+//go:norace
+func notifyOne(h *handler, n int) {
+	if n < 0 {
+		return
+	}
+	h.set(n)
+	handlers.ignored[n] = false
+}
+
+//go:norace
+func removeSig(n int, action func(int)) {
+	if n < 0 {
+		return
+	}
+	kept := handlers.list[:0]
+	for _, h := range handlers.list {
+		h.clear(n)
+		if !h.empty() {
+			kept = append(kept, h)
+		}
+	}
+	clear(handlers.list[len(kept):])
+	handlers.list = kept
+	action(n)
+}
+
+//go:norace
+func ignoreSig(n int) { handlers.ignored[n] = true }
+
+//go:norace
+func unignoreSig(n int) { handlers.ignored[n] = false }
+
 // cancel stops relaying sigs (all of them when none is given) to any
 // channel, and then calls action on each.
+//
+//go:norace
 func cancel(sigs []os.Signal, action func(int)) {
 	use()
-	remove := func(n int) {
-		if n < 0 {
-			return
-		}
-		kept := handlers.list[:0]
-		for _, h := range handlers.list {
-			h.clear(n)
-			if !h.empty() {
-				kept = append(kept, h)
-			}
-		}
-		clear(handlers.list[len(kept):])
-		handlers.list = kept
-		action(n)
-	}
 	if len(sigs) == 0 {
 		for n := 0; n < numSig; n++ {
-			remove(n)
+			removeSig(n, action)
 		}
 	} else {
 		for _, s := range sigs {
-			remove(signum(s))
+			removeSig(signum(s), action)
 		}
 	}
 }
 
 // Ignore causes the provided signals to be ignored. If no signals are
 // provided, all incoming signals will be ignored.
+//
+//go:norace
 func Ignore(sig ...os.Signal) {
 	yield("signal.Ignore")
-	cancel(sig, func(n int) { handlers.ignored[n] = true })
+	cancel(sig, ignoreSig)
 }
 
 // Ignored reports whether sig is currently ignored.
+//
+//go:norace
 func Ignored(sig os.Signal) bool {
 	yield("signal.Ignored")
 	use()
@@ -173,13 +206,17 @@ func Ignored(sig os.Signal) bool {
 // Reset undoes the effect of any prior calls to Notify or Ignore for the
 // provided signals. If no signals are provided, all signal handlers will be
 // reset.
+//
+//go:norace
 func Reset(sig ...os.Signal) {
 	yield("signal.Reset")
-	cancel(sig, func(n int) { handlers.ignored[n] = false })
+	cancel(sig, unignoreSig)
 }
 
 // Stop causes package signal to stop relaying incoming signals to c. When
 // Stop returns, it is guaranteed that c will receive no more signals.
+//
+//go:norace
 func Stop(c *sim.Chan[os.Signal]) {
 	yield("signal.Stop")
 	use()
@@ -187,7 +224,11 @@ func Stop(c *sim.Chan[os.Signal]) {
 	if i < 0 {
 		return
 	}
-	handlers.list = append(handlers.list[:i], handlers.list[i+1:]...)
+	for ; i+1 < len(handlers.list); i++ {
+		handlers.list[i] = handlers.list[i+1]
+	}
+	handlers.list[i] = nil
+	handlers.list = handlers.list[:i]
 }
 
 // Deliver delivers sig to the running program now, as if the process had
@@ -195,6 +236,8 @@ func Stop(c *sim.Chan[os.Signal]) {
 // the order they were registered; with none and sig not ignored, the
 // runtime's default action (see the package documentation). It is a
 // schedule point. It panics outside a run.
+//
+//go:norace
 func Deliver(sig os.Signal) {
 	if sim.Current() == nil {
 		panic("sim/signal: Deliver outside a sim run")
@@ -207,6 +250,8 @@ func Deliver(sig os.Signal) {
 
 // DeliverAt delivers sig when d of virtual time has passed from now, as
 // Deliver does. It panics outside a run.
+//
+//go:norace
 func DeliverAt(d stdtime.Duration, sig os.Signal) {
 	if sim.Current() == nil {
 		panic("sim/signal: DeliverAt outside a sim run")
@@ -221,6 +266,8 @@ func DeliverAt(d stdtime.Duration, sig os.Signal) {
 }
 
 // deliver relays sig and reports whether it kills the process instead.
+//
+//go:norace
 func deliver(sig os.Signal) (kill bool) {
 	use()
 	sim.Event("signal", nil, sig.String())
@@ -248,6 +295,7 @@ func deliver(sig os.Signal) (kill bool) {
 	return false
 }
 
+//go:norace
 func killed(sig os.Signal) string {
 	return "signal: " + sig.String() + " (no signal.Notify for it: the process is killed)"
 }
@@ -257,6 +305,8 @@ func killed(sig os.Signal) string {
 // the returned stop function is called, or when the parent context's Done
 // channel is closed, whichever happens first. Its cause is an error that
 // reads "interrupt signal received" and is context.Canceled to errors.Is.
+//
+//go:norace
 func NotifyContext(parent context.Context, signals ...os.Signal) (ctx context.Context, stop context.CancelFunc) {
 	ctx, cancel := context.WithCancelCause(parent)
 	c := &signalCtx{
@@ -285,6 +335,7 @@ type signalCtx struct {
 	ch      *sim.Chan[os.Signal]
 }
 
+//go:norace
 func (c *signalCtx) stop() {
 	c.cancel(nil)
 	Stop(c.ch)
@@ -294,6 +345,7 @@ type stringer interface {
 	String() string
 }
 
+//go:norace
 func (c *signalCtx) String() string {
 	var buf []byte
 	// We know that the type of c.Context is context.cancelCtx, and we know
@@ -318,10 +370,12 @@ func (c *signalCtx) String() string {
 
 type signalError string
 
+//go:norace
 func (s signalError) Error() string {
 	return string(s)
 }
 
+//go:norace
 func (s signalError) Is(target error) bool {
 	return target == context.Canceled
 }

@@ -40,10 +40,13 @@ type condWaiter struct {
 }
 
 // NewCond returns a new Cond with Locker l.
+//
+//go:norace
 func NewCond(l Locker) *Cond {
 	return &Cond{L: l}
 }
 
+//go:norace
 func (c *Cond) use() {
 	if c.obj.Use("cond") {
 		c.notify = notifyList{}
@@ -55,6 +58,8 @@ func (c *Cond) use() {
 // goroutine ("sync.Cond.Wait"). After later resuming execution, Wait locks
 // c.L before returning. Wait cannot return unless awoken by Broadcast or
 // Signal.
+//
+//go:norace
 func (c *Cond) Wait() {
 	c.checker.check()
 	if yield("sync.Cond.Wait") {
@@ -73,6 +78,8 @@ func (c *Cond) Wait() {
 }
 
 // Signal wakes one goroutine waiting on c, if there is any.
+//
+//go:norace
 func (c *Cond) Signal() {
 	c.checker.check()
 	if yield("sync.Cond.Signal") {
@@ -87,7 +94,10 @@ func (c *Cond) Signal() {
 	l.notify++
 	for i, w := range l.waiters {
 		if w.ticket == t {
-			l.waiters = append(l.waiters[:i], l.waiters[i+1:]...)
+			for ; i+1 < len(l.waiters); i++ { // not copy: see sema.go
+				l.waiters[i] = l.waiters[i+1]
+			}
+			l.waiters = l.waiters[:i]
 			sim.Ready(w.g)
 			return
 		}
@@ -97,6 +107,8 @@ func (c *Cond) Signal() {
 }
 
 // Broadcast wakes all goroutines waiting on c.
+//
+//go:norace
 func (c *Cond) Broadcast() {
 	c.checker.check()
 	if yield("sync.Cond.Broadcast") {
@@ -118,6 +130,7 @@ func (c *Cond) Broadcast() {
 // copyChecker holds back pointer to itself to detect object copying.
 type copyChecker uintptr
 
+//go:norace
 func (c *copyChecker) check() {
 	// Check if c has been copied in three steps, as the real one does.
 	if uintptr(*c) != uintptr(unsafe.Pointer(c)) &&

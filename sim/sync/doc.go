@@ -42,5 +42,8 @@ type Locker = stdsync.Locker
 // contain it.
 type noCopy struct{}
 
-func (*noCopy) Lock()   {}
+//go:norace
+func (*noCopy) Lock() {}
+
+//go:norace
 func (*noCopy) Unlock() {}

@@ -1,5 +1,11 @@
 package sync
 
+import (
+	"unsafe"
+
+	"github.com/gocourse/gocourse/sim"
+)
+
 // Map is like a Go map[any]any but is safe for concurrent use by multiple
 // goroutines. Every method is a schedule point; Range is one before each
 // entry it visits. The zero Map is empty and ready for use.
@@ -15,13 +21,28 @@ type Map struct {
 	deleted int         // deleted entries in order
 }
 
+// op is the schedule point before an operation on m. For the race detector,
+// each operation is ordered after the ones before it, as if a lock guarded
+// the map (the real one has a mutex and atomics): a Store happens before the
+// Load that sees it.
+//
+//go:norace
+func (m *Map) op(name string) {
+	if yield(name) && sim.RaceEnabled() {
+		sim.RaceAcquire(unsafe.Pointer(m))
+		sim.RaceRelease(unsafe.Pointer(m))
+	}
+}
+
 type mapEntry struct {
 	key, value any
 	deleted    bool
 }
 
+//go:norace
 func (m *Map) load(key any) *mapEntry { return m.m[key] }
 
+//go:norace
 func (m *Map) store(key, value any) {
 	if m.m == nil {
 		m.m = map[any]*mapEntry{}
@@ -31,6 +52,7 @@ func (m *Map) store(key, value any) {
 	m.order = append(m.order, e)
 }
 
+//go:norace
 func (m *Map) delete(e *mapEntry) {
 	delete(m.m, e.key)
 	e.deleted = true
@@ -49,8 +71,10 @@ func (m *Map) delete(e *mapEntry) {
 
 // Load returns the value stored in the map for a key, or nil if no value is
 // present. The ok result indicates whether value was found in the map.
+//
+//go:norace
 func (m *Map) Load(key any) (value any, ok bool) {
-	yield("sync.Map.Load")
+	m.op("sync.Map.Load")
 	if e := m.load(key); e != nil {
 		return e.value, true
 	}
@@ -58,8 +82,10 @@ func (m *Map) Load(key any) (value any, ok bool) {
 }
 
 // Store sets the value for a key.
+//
+//go:norace
 func (m *Map) Store(key, value any) {
-	yield("sync.Map.Store")
+	m.op("sync.Map.Store")
 	if e := m.load(key); e != nil {
 		e.value = value
 		return
@@ -68,8 +94,10 @@ func (m *Map) Store(key, value any) {
 }
 
 // Clear deletes all the entries, resulting in an empty Map.
+//
+//go:norace
 func (m *Map) Clear() {
-	yield("sync.Map.Clear")
+	m.op("sync.Map.Clear")
 	for _, e := range m.order {
 		e.deleted = true
 	}
@@ -81,8 +109,10 @@ func (m *Map) Clear() {
 // LoadOrStore returns the existing value for the key if present. Otherwise,
 // it stores and returns the given value. The loaded result is true if the
 // value was loaded, false if stored.
+//
+//go:norace
 func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool) {
-	yield("sync.Map.LoadOrStore")
+	m.op("sync.Map.LoadOrStore")
 	if e := m.load(key); e != nil {
 		return e.value, true
 	}
@@ -92,8 +122,10 @@ func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool) {
 
 // LoadAndDelete deletes the value for a key, returning the previous value if
 // any. The loaded result reports whether the key was present.
+//
+//go:norace
 func (m *Map) LoadAndDelete(key any) (value any, loaded bool) {
-	yield("sync.Map.LoadAndDelete")
+	m.op("sync.Map.LoadAndDelete")
 	e := m.load(key)
 	if e == nil {
 		return nil, false
@@ -103,8 +135,10 @@ func (m *Map) LoadAndDelete(key any) (value any, loaded bool) {
 }
 
 // Delete deletes the value for a key.
+//
+//go:norace
 func (m *Map) Delete(key any) {
-	yield("sync.Map.Delete")
+	m.op("sync.Map.Delete")
 	if e := m.load(key); e != nil {
 		m.delete(e)
 	}
@@ -112,8 +146,10 @@ func (m *Map) Delete(key any) {
 
 // Swap swaps the value for a key and returns the previous value if any. The
 // loaded result reports whether the key was present.
+//
+//go:norace
 func (m *Map) Swap(key, value any) (previous any, loaded bool) {
-	yield("sync.Map.Swap")
+	m.op("sync.Map.Swap")
 	if e := m.load(key); e != nil {
 		previous, e.value = e.value, value
 		return previous, true
@@ -124,8 +160,10 @@ func (m *Map) Swap(key, value any) (previous any, loaded bool) {
 
 // CompareAndSwap swaps the old and new values for key if the value stored in
 // the map is equal to old. The old value must be of a comparable type.
+//
+//go:norace
 func (m *Map) CompareAndSwap(key, old, new any) (swapped bool) {
-	yield("sync.Map.CompareAndSwap")
+	m.op("sync.Map.CompareAndSwap")
 	e := m.load(key)
 	if e == nil || e.value != old {
 		return false
@@ -139,8 +177,10 @@ func (m *Map) CompareAndSwap(key, old, new any) (swapped bool) {
 //
 // If there is no current value for key in the map, CompareAndDelete returns
 // false (even if the old value is the nil interface value).
+//
+//go:norace
 func (m *Map) CompareAndDelete(key, old any) (deleted bool) {
-	yield("sync.Map.CompareAndDelete")
+	m.op("sync.Map.CompareAndDelete")
 	e := m.load(key)
 	if e == nil || e.value != old {
 		return false
@@ -156,8 +196,10 @@ func (m *Map) CompareAndDelete(key, old any) (deleted bool) {
 // no key is visited more than once, a key stored during Range is not
 // visited, and each value is the one stored when Range reaches its key. f
 // may call any method on m.
+//
+//go:norace
 func (m *Map) Range(f func(key, value any) bool) {
-	yield("sync.Map.Range")
+	m.op("sync.Map.Range")
 	entries := make([]*mapEntry, 0, len(m.order)-m.deleted)
 	for _, e := range m.order {
 		if !e.deleted {
@@ -166,7 +208,7 @@ func (m *Map) Range(f func(key, value any) bool) {
 	}
 	for i, e := range entries {
 		if i > 0 {
-			yield("sync.Map.Range")
+			m.op("sync.Map.Range")
 		}
 		if e.deleted {
 			continue

@@ -1,6 +1,10 @@
 package sync
 
-import "github.com/gocourse/gocourse/sim"
+import (
+	"unsafe"
+
+	"github.com/gocourse/gocourse/sim"
+)
 
 // starvationThresholdNs is how long a waiter may be passed over before the
 // mutex hands the lock over in FIFO order, as in the real Mutex (1ms; here of
@@ -23,6 +27,8 @@ type Mutex struct {
 }
 
 // use starts an operation: a mutex left by an earlier run starts unlocked.
+//
+//go:norace
 func (m *Mutex) use(kind string) {
 	if m.obj.Use(kind) {
 		*m = Mutex{obj: m.obj}
@@ -31,15 +37,21 @@ func (m *Mutex) use(kind string) {
 
 // Lock locks m. If the lock is already in use, the calling goroutine parks
 // ("sync.Mutex.Lock") until the mutex is available.
+//
+//go:norace
 func (m *Mutex) Lock() {
 	if yield("sync.Mutex.Lock") {
 		m.use("mutex")
 	}
 	m.lock(&m.obj, "sync.Mutex.Lock")
 	sim.Event("lock", &m.obj, "")
+	// Unlock n happens before Lock n+1 returns (the memory model).
+	sim.RaceAcquire(unsafe.Pointer(m))
 }
 
 // TryLock tries to lock m and reports whether it succeeded.
+//
+//go:norace
 func (m *Mutex) TryLock() bool {
 	if yield("sync.Mutex.TryLock") {
 		m.use("mutex")
@@ -48,6 +60,7 @@ func (m *Mutex) TryLock() bool {
 		return false
 	}
 	sim.Event("lock", &m.obj, "trylock")
+	sim.RaceAcquire(unsafe.Pointer(m))
 	return true
 }
 
@@ -56,6 +69,8 @@ func (m *Mutex) TryLock() bool {
 //
 // A locked Mutex is not associated with a particular goroutine: one
 // goroutine may lock it and another unlock it.
+//
+//go:norace
 func (m *Mutex) Unlock() {
 	if yield("sync.Mutex.Unlock") {
 		m.use("mutex")
@@ -64,9 +79,11 @@ func (m *Mutex) Unlock() {
 		sim.Fatal("sync: unlock of unlocked mutex")
 	}
 	sim.Event("unlock", &m.obj, "")
+	sim.RaceRelease(unsafe.Pointer(m))
 	m.unlock(&m.obj)
 }
 
+//go:norace
 func (m *Mutex) tryLock(obj *sim.Object) bool {
 	if m.locked || m.starving {
 		return false
@@ -78,6 +95,8 @@ func (m *Mutex) tryLock(obj *sim.Object) bool {
 
 // lock takes m, parking for reason on obj while it is held. The trace
 // event is the caller's.
+//
+//go:norace
 func (m *Mutex) lock(obj *sim.Object, reason string) {
 	// Fast path: grab an unlocked mutex.
 	if m.tryLock(obj) {
@@ -114,6 +133,8 @@ func (m *Mutex) lock(obj *sim.Object, reason string) {
 }
 
 // unlock releases m, which is locked, and wakes a waiter if one should go.
+//
+//go:norace
 func (m *Mutex) unlock(obj *sim.Object) {
 	obj.Changed()
 	if m.starving && len(m.waiters) > 0 {

@@ -5,6 +5,8 @@ package sync
 //
 // If f panics, the returned function will panic with the same value on every
 // call.
+//
+//go:norace
 func OnceFunc(f func()) func() {
 	// Use a struct so that there is a single heap allocation. Unlike the
 	// real one it keeps f: a later run, which starts the Once afresh, calls
@@ -43,6 +45,8 @@ func OnceFunc(f func()) func() {
 //
 // If f panics, the returned function will panic with the same value on every
 // call.
+//
+//go:norace
 func OnceValue[T any](f func() T) func() T {
 	d := struct {
 		f      func() T
@@ -77,6 +81,8 @@ func OnceValue[T any](f func() T) func() T {
 //
 // If f panics, the returned function will panic with the same value on every
 // call.
+//
+//go:norace
 func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) {
 	d := struct {
 		f     func() (T1, T2)

@@ -1,6 +1,10 @@
 package sync
 
-import "github.com/gocourse/gocourse/sim"
+import (
+	"unsafe"
+
+	"github.com/gocourse/gocourse/sim"
+)
 
 // rwmutexMaxReaders is the most readers an RWMutex counts; a pending writer
 // subtracts it from readerCount, as in the real one.
@@ -24,6 +28,7 @@ type RWMutex struct {
 	readerWait  int32 // number of departing readers the writer waits for
 }
 
+//go:norace
 func (rw *RWMutex) use() {
 	if rw.obj.Use("rwmutex") {
 		*rw = RWMutex{obj: rw.obj}
@@ -33,6 +38,8 @@ func (rw *RWMutex) use() {
 
 // RLock locks rw for reading. It must not be used for recursive read
 // locking: a blocked Lock call excludes new readers from acquiring the lock.
+//
+//go:norace
 func (rw *RWMutex) RLock() {
 	if yield("sync.RWMutex.RLock") {
 		rw.use()
@@ -43,9 +50,14 @@ func (rw *RWMutex) RLock() {
 		rw.readerSem.acquire("sync.RWMutex.RLock", &rw.obj)
 	}
 	sim.Event("rlock", &rw.obj, "")
+	// As the real one tells the race detector: the writer's Unlock happens
+	// before RLock returns, every RUnlock before the next Lock returns.
+	sim.RaceAcquire(unsafe.Pointer(&rw.readerSem))
 }
 
 // TryRLock tries to lock rw for reading and reports whether it succeeded.
+//
+//go:norace
 func (rw *RWMutex) TryRLock() bool {
 	if yield("sync.RWMutex.TryRLock") {
 		rw.use()
@@ -55,15 +67,19 @@ func (rw *RWMutex) TryRLock() bool {
 	}
 	rw.readerCount++
 	sim.Event("rlock", &rw.obj, "trylock")
+	sim.RaceAcquire(unsafe.Pointer(&rw.readerSem))
 	return true
 }
 
 // RUnlock undoes a single RLock call. Calling it when rw is not locked for
 // reading is a fatal error: "fatal error: sync: RUnlock of unlocked RWMutex".
+//
+//go:norace
 func (rw *RWMutex) RUnlock() {
 	if yield("sync.RWMutex.RUnlock") {
 		rw.use()
 	}
+	sim.RaceReleaseMerge(unsafe.Pointer(&rw.writerSem))
 	rw.readerCount--
 	if r := rw.readerCount; r < 0 {
 		// Outlined slow-path, as in the real one.
@@ -73,6 +89,7 @@ func (rw *RWMutex) RUnlock() {
 	sim.Event("runlock", &rw.obj, "")
 }
 
+//go:norace
 func (rw *RWMutex) rUnlockSlow(r int32) {
 	if r+1 == 0 || r+1 == -rwmutexMaxReaders {
 		sim.Fatal("sync: RUnlock of unlocked RWMutex")
@@ -88,6 +105,8 @@ func (rw *RWMutex) rUnlockSlow(r int32) {
 
 // Lock locks rw for writing. If the lock is already locked for reading or
 // writing, Lock parks until the lock is available.
+//
+//go:norace
 func (rw *RWMutex) Lock() {
 	if yield("sync.RWMutex.Lock") {
 		rw.use()
@@ -105,9 +124,13 @@ func (rw *RWMutex) Lock() {
 		}
 	}
 	sim.Event("lock", &rw.obj, "")
+	sim.RaceAcquire(unsafe.Pointer(&rw.readerSem))
+	sim.RaceAcquire(unsafe.Pointer(&rw.writerSem))
 }
 
 // TryLock tries to lock rw for writing and reports whether it succeeded.
+//
+//go:norace
 func (rw *RWMutex) TryLock() bool {
 	if yield("sync.RWMutex.TryLock") {
 		rw.use()
@@ -121,11 +144,15 @@ func (rw *RWMutex) TryLock() bool {
 	}
 	rw.readerCount = -rwmutexMaxReaders
 	sim.Event("lock", &rw.obj, "trylock")
+	sim.RaceAcquire(unsafe.Pointer(&rw.readerSem))
+	sim.RaceAcquire(unsafe.Pointer(&rw.writerSem))
 	return true
 }
 
 // Unlock unlocks rw for writing. Calling it when rw is not locked for
 // writing is a fatal error: "fatal error: sync: Unlock of unlocked RWMutex".
+//
+//go:norace
 func (rw *RWMutex) Unlock() {
 	if yield("sync.RWMutex.Unlock") {
 		rw.use()
@@ -137,6 +164,7 @@ func (rw *RWMutex) Unlock() {
 		sim.Fatal("sync: Unlock of unlocked RWMutex")
 	}
 	sim.Event("unlock", &rw.obj, "")
+	sim.RaceRelease(unsafe.Pointer(&rw.readerSem))
 	// Unblock blocked readers, if any.
 	for i := 0; i < int(r); i++ {
 		rw.readerSem.release()
@@ -147,11 +175,16 @@ func (rw *RWMutex) Unlock() {
 
 // RLocker returns a Locker that implements Lock and Unlock by calling
 // rw.RLock and rw.RUnlock.
+//
+//go:norace
 func (rw *RWMutex) RLocker() Locker {
 	return (*rlocker)(rw)
 }
 
 type rlocker RWMutex
 
-func (r *rlocker) Lock()   { (*RWMutex)(r).RLock() }
+//go:norace
+func (r *rlocker) Lock() { (*RWMutex)(r).RLock() }
+
+//go:norace
 func (r *rlocker) Unlock() { (*RWMutex)(r).RUnlock() }

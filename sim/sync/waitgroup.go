@@ -2,6 +2,7 @@ package sync
 
 import (
 	"strconv"
+	"unsafe"
 
 	"github.com/gocourse/gocourse/sim"
 )
@@ -18,6 +19,7 @@ type WaitGroup struct {
 	sema   sema
 }
 
+//go:norace
 func (wg *WaitGroup) use() {
 	if wg.obj.Use("waitgroup") {
 		*wg = WaitGroup{obj: wg.obj}
@@ -27,6 +29,8 @@ func (wg *WaitGroup) use() {
 // Add adds delta, which may be negative, to the WaitGroup task counter. If
 // the counter becomes zero, all goroutines blocked on Wait are released. If
 // the counter goes negative, Add panics.
+//
+//go:norace
 func (wg *WaitGroup) Add(delta int) {
 	if yield("sync.WaitGroup.Add") {
 		wg.use()
@@ -35,6 +39,8 @@ func (wg *WaitGroup) Add(delta int) {
 }
 
 // Done decrements the WaitGroup task counter by one: it is Add(-1).
+//
+//go:norace
 func (wg *WaitGroup) Done() {
 	if yield("sync.WaitGroup.Done") {
 		wg.use()
@@ -42,7 +48,13 @@ func (wg *WaitGroup) Done() {
 	wg.add(-1, "done")
 }
 
+//go:norace
 func (wg *WaitGroup) add(delta int, op string) {
+	if delta < 0 {
+		// Every Done happens before Wait returns (the real one tells the
+		// race detector the same).
+		sim.RaceReleaseMerge(unsafe.Pointer(wg))
+	}
 	wg.obj.Changed()
 	wg.state += uint64(delta) << 32
 	state := wg.state
@@ -67,6 +79,8 @@ func (wg *WaitGroup) add(delta int, op string) {
 }
 
 // Wait blocks until the WaitGroup task counter is zero.
+//
+//go:norace
 func (wg *WaitGroup) Wait() {
 	if yield("sync.WaitGroup.Wait") {
 		wg.use()
@@ -75,6 +89,7 @@ func (wg *WaitGroup) Wait() {
 	sim.Event("wait", &wg.obj, counter(v))
 	if v == 0 {
 		// Counter is 0, no need to wait.
+		sim.RaceAcquire(unsafe.Pointer(wg))
 		return
 	}
 	// Increment waiters count.
@@ -84,11 +99,14 @@ func (wg *WaitGroup) Wait() {
 	if wg.state != 0 {
 		panic("sync: WaitGroup is reused before previous Wait has returned")
 	}
+	sim.RaceAcquire(unsafe.Pointer(wg))
 }
 
 // Go calls f in a new goroutine and adds that task to the WaitGroup. When f
 // returns, the task is removed from the WaitGroup. If f panics, the task is
 // not removed: the panic ends the run, as it ends the program.
+//
+//go:norace
 func (wg *WaitGroup) Go(f func()) {
 	wg.Add(1)
 	sim.Go(func() {
@@ -113,6 +131,7 @@ var counters = func() (c [64]string) {
 	return
 }()
 
+//go:norace
 func counter(v int32) string {
 	if v >= 0 && int(v) < len(counters) {
 		return counters[v]

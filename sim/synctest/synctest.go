@@ -31,6 +31,7 @@ import (
 // stay blocked after its main goroutine has exited, as in the runtime.
 type deadlockError struct{ reason string }
 
+//go:norace
 func (e deadlockError) Error() string { return e.reason }
 
 // Test executes f in a new bubble. It waits for the goroutines f started
@@ -40,6 +41,8 @@ func (e deadlockError) Error() string { return e.reason }
 // The *T given to f has its own cleanups, which run in the bubble
 // immediately after f returns. T.Run, T.Parallel and T.Deadline must not be
 // called.
+//
+//go:norace
 func Test(t *simtesting.T, f func(*simtesting.T)) {
 	if bubble(t.Name(), f) {
 		t.FailNow()
@@ -47,6 +50,8 @@ func Test(t *simtesting.T, f func(*simtesting.T)) {
 }
 
 // bubble runs f as Test does and reports whether it failed.
+//
+//go:norace
 func bubble(name string, f func(*simtesting.T)) (failed bool) {
 	if sim.Current() == nil {
 		panic("sim/synctest: Test outside a sim run")
@@ -82,6 +87,8 @@ func bubble(name string, f func(*simtesting.T)) (failed bool) {
 // exit, and panics if they stay blocked, as Test does without a T.
 //
 // Deprecated: use Test, as the real package says.
+//
+//go:norace
 func Run(f func()) {
 	bubble("synctest.Run", func(*simtesting.T) { f() })
 }
@@ -90,6 +97,8 @@ func Run(f func()) {
 // one, is durably blocked (parked, and not on a timer that is due). Time
 // does not move while it waits. It panics "wait already in progress" when
 // another goroutine is in Wait.
+//
+//go:norace
 func Wait() {
 	if sim.Current() == nil {
 		panic("goroutine is not in a bubble")

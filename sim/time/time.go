@@ -98,27 +98,50 @@ var (
 
 // Functions that do not read the clock pass through.
 
+//go:norace
 func Parse(layout, value string) (Time, error) { return stdtime.Parse(layout, value) }
+
+//go:norace
 func ParseInLocation(layout, value string, loc *Location) (Time, error) {
 	return stdtime.ParseInLocation(layout, value, loc)
 }
-func ParseDuration(s string) (Duration, error)    { return stdtime.ParseDuration(s) }
-func Unix(sec, nsec int64) Time                   { return stdtime.Unix(sec, nsec) }
-func UnixMilli(msec int64) Time                   { return stdtime.UnixMilli(msec) }
-func UnixMicro(usec int64) Time                   { return stdtime.UnixMicro(usec) }
+
+//go:norace
+func ParseDuration(s string) (Duration, error) { return stdtime.ParseDuration(s) }
+
+//go:norace
+func Unix(sec, nsec int64) Time { return stdtime.Unix(sec, nsec) }
+
+//go:norace
+func UnixMilli(msec int64) Time { return stdtime.UnixMilli(msec) }
+
+//go:norace
+func UnixMicro(usec int64) Time { return stdtime.UnixMicro(usec) }
+
+//go:norace
 func FixedZone(name string, offset int) *Location { return stdtime.FixedZone(name, offset) }
+
+//go:norace
 func LoadLocation(name string) (*Location, error) { return stdtime.LoadLocation(name) }
+
+//go:norace
 func Date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) Time {
 	return stdtime.Date(year, month, day, hour, min, sec, nsec, loc)
 }
 
 // inRun reports whether the caller is a goroutine of a sim run.
+//
+//go:norace
 func inRun() bool { return sim.Current() != nil }
 
 // now is the virtual time as a Time.
+//
+//go:norace
 func now() Time { return sim.Epoch.Add(Duration(sim.Now())) }
 
 // when is the virtual time d from now, saturating.
+//
+//go:norace
 func when(d Duration) int64 {
 	t := sim.Now()
 	if d <= 0 {
@@ -131,6 +154,8 @@ func when(d Duration) int64 {
 }
 
 // Now returns the current virtual time.
+//
+//go:norace
 func Now() Time {
 	if !inRun() {
 		return stdtime.Now()
@@ -140,12 +165,18 @@ func Now() Time {
 }
 
 // Since returns the virtual time elapsed since t.
+//
+//go:norace
 func Since(t Time) Duration { return Now().Sub(t) }
 
 // Until returns the virtual duration until t.
+//
+//go:norace
 func Until(t Time) Duration { return t.Sub(Now()) }
 
 // Sleep blocks the calling goroutine for d of virtual time.
+//
+//go:norace
 func Sleep(d Duration) {
 	g := sim.Current()
 	if g == nil {
@@ -161,6 +192,7 @@ func Sleep(d Duration) {
 	sim.Park("sleep", nil)
 }
 
+//go:norace
 func mustRun(what string) {
 	if !inRun() {
 		panic("sim/time: " + what + " outside a sim run")
@@ -176,6 +208,8 @@ type Timer struct {
 }
 
 // NewTimer starts a timer that sends the virtual time on C after d.
+//
+//go:norace
 func NewTimer(d Duration) *Timer {
 	mustRun("NewTimer")
 	sim.Yield("time.NewTimer")
@@ -185,6 +219,8 @@ func NewTimer(d Duration) *Timer {
 }
 
 // AfterFunc calls f on its own goroutine after d.
+//
+//go:norace
 func AfterFunc(d Duration, f func()) *Timer {
 	mustRun("AfterFunc")
 	sim.Yield("time.AfterFunc")
@@ -194,6 +230,8 @@ func AfterFunc(d Duration, f func()) *Timer {
 }
 
 // fire runs on the clock when t is due.
+//
+//go:norace
 func (t *Timer) fire() {
 	if t.f != nil {
 		sim.Go(t.f)
@@ -203,11 +241,15 @@ func (t *Timer) fire() {
 }
 
 // After is NewTimer(d).C.
+//
+//go:norace
 func After(d Duration) *sim.Chan[Time] { return NewTimer(d).C }
 
 // Stop prevents t from firing. It reports whether the call stopped the
 // timer (false: it had already fired and its value was received, or it was
 // stopped). After Stop, no stale value is received from C.
+//
+//go:norace
 func (t *Timer) Stop() bool {
 	sim.Yield("timer.Stop")
 	pending := t.t.Stop()
@@ -219,6 +261,8 @@ func (t *Timer) Stop() bool {
 
 // Reset makes t fire after d instead, and reports whether it was pending.
 // After Reset, no stale value is received from C.
+//
+//go:norace
 func (t *Timer) Reset(d Duration) bool {
 	sim.Yield("timer.Reset")
 	pending := t.t.Stop()
@@ -238,6 +282,8 @@ type Ticker struct {
 }
 
 // NewTicker returns a ticker that ticks every d; d must be positive.
+//
+//go:norace
 func NewTicker(d Duration) *Ticker {
 	if d <= 0 {
 		panic("non-positive interval for NewTicker")
@@ -249,6 +295,7 @@ func NewTicker(d Duration) *Ticker {
 	return t
 }
 
+//go:norace
 func (t *Ticker) fire() {
 	at := t.t.When()
 	t.C.TrySend(sim.Epoch.Add(Duration(at))) // dropped when the last tick is still unread
@@ -256,6 +303,8 @@ func (t *Ticker) fire() {
 }
 
 // Tick is NewTicker(d).C, or nil if d <= 0.
+//
+//go:norace
 func Tick(d Duration) *sim.Chan[Time] {
 	if d <= 0 {
 		return nil
@@ -264,6 +313,8 @@ func Tick(d Duration) *sim.Chan[Time] {
 }
 
 // Stop turns the ticker off. After Stop, no stale tick is received.
+//
+//go:norace
 func (t *Ticker) Stop() {
 	sim.Yield("ticker.Stop")
 	t.t.Stop()
@@ -271,6 +322,8 @@ func (t *Ticker) Stop() {
 }
 
 // Reset stops the ticker and restarts it with period d.
+//
+//go:norace
 func (t *Ticker) Reset(d Duration) {
 	if d <= 0 {
 		panic("non-positive interval for Ticker.Reset")

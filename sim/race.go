@@ -1,0 +1,42 @@
+//go:build race
+
+package sim
+
+import (
+	"runtime"
+	"unsafe"
+)
+
+// RaceBuild reports whether this binary was built with -race, so that runs
+// can check data races (Options.Race).
+const RaceBuild = true
+
+// These wrap the runtime's race-detector hooks, which exist only in -race
+// builds (norace.go has the stubs).
+
+//go:norace
+func raceAcquire(addr unsafe.Pointer) {
+	if addr != nil {
+		runtime.RaceAcquire(addr)
+	}
+}
+
+//go:norace
+func raceRelease(addr unsafe.Pointer) { runtime.RaceRelease(addr) }
+
+//go:norace
+func raceReleaseMerge(addr unsafe.Pointer) { runtime.RaceReleaseMerge(addr) }
+
+// raceDisable makes ThreadSanitizer ignore the synchronisation the calling
+// goroutine does until raceEnable: the channel operations of handoff.
+//
+//go:norace
+func raceDisable() { runtime.RaceDisable() }
+
+//go:norace
+func raceEnable() { runtime.RaceEnable() }
+
+// raceErrors is the number of reports ThreadSanitizer has printed so far.
+//
+//go:norace
+func raceErrors() int { return runtime.RaceErrors() }
