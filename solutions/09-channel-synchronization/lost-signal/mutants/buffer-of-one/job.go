@@ -1,0 +1,26 @@
+// Mutant: a buffer of one keeps the signal for a late waiter, but one
+// value still serves one receive: the second waiter waits for ever.
+// Package lostsignal is about a "done" signal that nobody may miss.
+package lostsignal
+
+// A Job is work running in its own goroutine.
+type Job struct {
+	done chan struct{}
+}
+
+// Start runs work in a new goroutine and returns at once.
+func Start(work func()) *Job {
+	j := &Job{done: make(chan struct{}, 1)}
+	go func() {
+		work()
+		j.done <- struct{}{} // room for the signal: it is never lost
+	}()
+	return j
+}
+
+// Wait blocks until the job's work has returned. Any number of goroutines
+// may call Wait, as often as they like, before or after the work has
+// finished; each call returns once the work is done.
+func (j *Job) Wait() {
+	<-j.done
+}
