@@ -142,7 +142,6 @@ func showSideBySide(w io.Writer, left, mine, right, sol string, cols int) {
 	mineLines, solLines := codeLines(mine), codeLines(sol)
 	inMine, inSol := lineSet(mineLines), lineSet(solLines)
 	bold := color.New(color.Bold)
-	fmt.Fprintln(w)
 	bold.Fprint(w, pad(clip(left, col), col))
 	fmt.Fprint(w, " │ ")
 	bold.Fprintln(w, clip(right, col))
@@ -165,7 +164,7 @@ func showSideBySide(w io.Writer, left, mine, right, sol string, cols int) {
 		}
 		paintA.Fprint(w, pad(a.text, col))
 		fmt.Fprint(w, " │ ")
-		paintB.Fprintln(w, b.text)
+		paintB.Fprintln(w, strings.TrimRight(b.text, " "))
 	}
 }
 
