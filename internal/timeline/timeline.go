@@ -22,7 +22,19 @@ const colWidth = 18
 
 // Text writes the events as a table: time, one column per goroutine, then the state
 // of the channel the event touched.
-func Text(out io.Writer, events []sim.TraceEvent) {
+func Text(out io.Writer, events []sim.TraceEvent) { draw(out, events, channels(events)) }
+
+// Tail draws the last n events of a run that are about the learner's code (see
+// Learner), with the channels known from the whole run.
+func Tail(out io.Writer, events []sim.TraceEvent, n int) {
+	mine := Learner(events)
+	if len(mine) > n {
+		mine = mine[len(mine)-n:]
+	}
+	draw(out, mine, channels(events))
+}
+
+func draw(out io.Writer, events []sim.TraceEvent, chans map[string]bool) {
 	w := out
 	gs := goroutines(events)
 	fmt.Fprintf(w, "%-8s", "time")
@@ -53,7 +65,10 @@ func Text(out io.Writer, events []sim.TraceEvent) {
 				fmt.Fprintf(w, "%-*s", colWidth, "│")
 			}
 		}
-		line := State(e)
+		line := ""
+		if chans[e.Chan] {
+			line = State(e)
+		}
 		if e.Pos != "" {
 			if line != "" {
 				line += "  "
@@ -133,6 +148,36 @@ func occupied(e sim.TraceEvent, i int) bool {
 	return off < e.QCount
 }
 
+// channels returns the names that the events show to be channels: those made,
+// sent on, received from or closed. Other names are locks, wait groups and the
+// like, whose events have no buffer or queues to draw.
+func channels(events []sim.TraceEvent) map[string]bool {
+	names := map[string]bool{}
+	for _, e := range events {
+		switch e.Op {
+		case "make", "send", "recv", "close":
+			if e.Chan != "" {
+				names[e.Chan] = true
+			}
+		}
+	}
+	return names
+}
+
+// Learner drops the events of the test harness's own machinery (synctest's
+// bubble, subtests' done channels), which a learner did not write and need not
+// read, keeping the events of their code.
+func Learner(events []sim.TraceEvent) []sim.TraceEvent {
+	var out []sim.TraceEvent
+	for _, e := range events {
+		if strings.HasPrefix(e.Chan, "synctest.") || strings.HasPrefix(e.Chan, "Test") {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
 func isChanOp(op string) bool {
 	switch op {
 	case "make", "send", "recv", "close", "select", "park", "wake", "len", "cap":
@@ -171,6 +216,7 @@ func formatTime(ns int64) string {
 // goroutine, one row per event, the channel's state beside it.
 func HTML(w io.Writer, title string, events []sim.TraceEvent) {
 	gs := goroutines(events)
+	chans := channels(events)
 	fmt.Fprintf(w, `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>%s</title>
 <style>
@@ -204,7 +250,11 @@ td.t{color:#888}
 				fmt.Fprint(w, "<td class=g></td>")
 			}
 		}
-		fmt.Fprintf(w, "<td>%s</td><td class=pos>%s</td></tr>\n", stateHTML(e), html.EscapeString(e.Pos))
+		state := ""
+		if chans[e.Chan] {
+			state = stateHTML(e)
+		}
+		fmt.Fprintf(w, "<td>%s</td><td class=pos>%s</td></tr>\n", state, html.EscapeString(e.Pos))
 	}
 	fmt.Fprint(w, "</table></body></html>\n")
 }

@@ -1,0 +1,53 @@
+package timeline
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gocourse/gocourse/sim"
+)
+
+func TestText(t *testing.T) {
+	events := []sim.TraceEvent{
+		{Seq: 1, G: 1, Op: "make", Chan: "jobs", DataqSiz: 3, Pos: "main.go:5"},
+		{Seq: 2, G: 1, Op: "go", Detail: "G2", Pos: "main.go:6"},
+		{Seq: 3, G: 1, Op: "send", Chan: "jobs", DataqSiz: 3, QCount: 1, SendX: 1, Pos: "main.go:9"},
+		{Seq: 4, G: 1, Op: "send", Chan: "jobs", DataqSiz: 3, QCount: 2, SendX: 2, Pos: "main.go:9"},
+		{Seq: 5, G: 2, Op: "recv", Chan: "jobs", DataqSiz: 3, QCount: 1, SendX: 2, RecvX: 1, Pos: "main.go:12"},
+		{Seq: 6, G: 2, Op: "park", Chan: "waitgroup#1", Detail: "sync.WaitGroup.Wait", TimeNS: 2e9, Pos: "main.go:14"},
+		{Seq: 7, G: 1, Op: "park", Chan: "jobs", Detail: "chan send", DataqSiz: 3, QCount: 3, SendQ: []int{1}, TimeNS: 2e9, Pos: "main.go:9"},
+		{Seq: 8, G: 1, Op: "print", Detail: `"hi"`, TimeNS: 2e9, Pos: "main.go:20"},
+	}
+	var b strings.Builder
+	Text(&b, events)
+	got := b.String()
+	for _, want := range []string{
+		"time    G1                G2                channel after the event",
+		"0s      make jobs         │                 jobs buf [_ _ _] qcount=0 sendx=0 recvx=0 recvq=[] sendq=[]  (main.go:5)",
+		"        send jobs         │                 jobs buf [# # _] qcount=2 sendx=2 recvx=0 recvq=[] sendq=[]  (main.go:9)",
+		// the ring from recvx: slot 0 is free again, slots 1 and 2 hold values
+		"        │                 recv jobs         jobs buf [_ # _] qcount=1 sendx=2 recvx=1 recvq=[] sendq=[]  (main.go:12)",
+		// a wait group is not a channel: no buffer drawn
+		"2s      │                 park waitgroup#1  (main.go:14)",
+		"        park jobs<-       │                 jobs buf [# # #] qcount=3 sendx=0 recvx=0 recvq=[] sendq=[G1]  (main.go:9)",
+		`        print "hi"        │                 (main.go:20)`,
+	} {
+		if !strings.Contains(got, want+"\n") {
+			t.Errorf("missing line:\n%s\nin:\n%s", want, got)
+		}
+	}
+}
+
+func TestTailKeepsTheLearnersEvents(t *testing.T) {
+	events := []sim.TraceEvent{
+		{Seq: 1, G: 1, Op: "make", Chan: "done", Pos: "x.go:3"},
+		{Seq: 2, G: 1, Op: "make", Chan: "synctest.Test"},
+		{Seq: 3, G: 2, Op: "send", Chan: "done", Pos: "x.go:5"},
+		{Seq: 4, G: 2, Op: "close", Chan: "synctest.Test"},
+	}
+	var b strings.Builder
+	Tail(&b, events, 1)
+	if got := b.String(); !strings.Contains(got, "send done") || strings.Contains(got, "synctest") || strings.Contains(got, "make done") {
+		t.Errorf("Tail:\n%s", got)
+	}
+}
