@@ -61,12 +61,34 @@ func (b *outBuffer) Write(p []byte) (int, error) {
 	}
 	room := b.max - len(b.buf)
 	if len(p) > room {
-		b.buf = append(b.buf, p[:max(room, 0)]...)
+		b.buf = appendBytes(b.buf, p[:max(room, 0)])
 		b.truncated = true
 		return len(p), nil
 	}
-	b.buf = append(b.buf, p...)
+	b.buf = appendBytes(b.buf, p)
 	return len(p), nil
+}
+
+// appendBytes is append(dst, src...) without the runtime's slicecopy, which
+// in a -race build tells the race detector about the copy even when the
+// caller is go:norace: sim's own memory must stay out of its sight
+// (race.md). Likewise sim never calls copy on its own memory.
+//
+//go:norace
+func appendBytes(dst, src []byte) []byte {
+	n := len(dst)
+	if n+len(src) > cap(dst) {
+		grown := make([]byte, n, max(2*cap(dst), n+len(src), 64))
+		for i, c := range dst {
+			grown[i] = c
+		}
+		dst = grown
+	}
+	dst = dst[:n+len(src)]
+	for i, c := range src {
+		dst[n+i] = c
+	}
+	return dst
 }
 
 //go:norace

@@ -199,6 +199,10 @@ func (s *scheduler) raceFound(gp *G) bool {
 	s.raceSeen = n
 	info := s.readRaceReports()
 	if info == nil {
+		if f := s.raceForce; f != nil && f.check == s.raceChecks {
+			s.setRace(f.info)
+			return true
+		}
 		return false
 	}
 	// The access that found the race is the running goroutine's: control

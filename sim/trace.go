@@ -162,7 +162,9 @@ func (s *scheduler) traceEvent(gp *G, op string, c *hchan, obj any, arg int, det
 	}
 	if t.positions {
 		off := len(t.pcs)
-		t.pcs = append(t.pcs, make([]uintptr, 6)...)
+		for range 6 { // not append(t.pcs, make(...)...): see appendBytes
+			t.pcs = append(t.pcs, 0)
+		}
 		n := runtime.Callers(3, t.pcs[off:])
 		t.pcs = t.pcs[:off+n]
 		e.pcs = span{int32(off), int32(n)}

@@ -222,6 +222,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	cmd.WaitDelay = 2 * time.Second
 	var stderr strings.Builder
 	cmd.Stderr = &limitWriter{w: &stderr, n: 64 << 10}
+	if os.Getenv("GOCOURSE_SIM_STDERR") != "" {
+		cmd.Stderr = os.Stderr // debugging the simulator
+	}
 	runErr := cmd.Run()
 	rep.RunMS = time.Since(t0).Milliseconds()
 	data, err := os.ReadFile(reportPath)

@@ -1,0 +1,135 @@
+package simrun
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gocourse/gocourse/sim"
+	"github.com/gocourse/gocourse/sim/harness"
+)
+
+// races are small kernels of the data races real projects ship, each in
+// testdata/races/NAME with a TestBug that passes its own checks; where is the
+// file:line of one of the two accesses.
+var races = []struct {
+	name, where string
+}{
+	{"counter", "counter.go:14"},       // hits++ from every worker
+	{"mapwrite", "cache.go:17"},        // two goroutines fill one map
+	{"loopvar", "fetch.go:26"},         // err, declared outside the loop, written by each goroutine
+	{"stopflag", "worker.go:25"},       // a flag read without the lock Stop sets it under
+	{"appendworkers", "squares.go:13"}, // append to one slice from workers
+	{"publish", "config.go:21"},        // a field written after the struct was sent
+	{"doublecheck", "conn.go:15"},      // double-checked locking without atomics
+	{"rlockwrite", "cache.go:18"},      // a map written under the read lock
+	{"signalfirst", "job.go:14"},       // done sent on a buffered channel before the result is stored
+	{"missloads", "cache.go:26"},       // a counter on a miss path that two goroutines take together rarely
+	{"logorder", "stats.go:36"},        // ordered only by a log lock, and only in the usual order
+}
+
+// racefree are kernels with subtle but correct synchronisation, in
+// testdata/racefree/NAME with a TestOK: no schedule may report a race.
+var racefree = []string{
+	"mutexcounter",   // a counter under a mutex
+	"chanmutex",      // a channel of capacity 1 as a lock: the k+C rule with C=1
+	"kplusc",         // C buffers reused by the k+C rule
+	"once",           // lazy initialisation with sync.Once
+	"waitgroup",      // results read after Wait
+	"atomicflag",     // data published by an atomic store
+	"mutexhandoff",   // a mutex unlocked by another goroutine than the one that locked it
+	"closebroadcast", // settings read after the close of a start channel
+	"ctxcancel",      // a result read once ctx.Done() is closed by cancel
+	"rwmutex",        // readers under RLock, a writer under Lock
+	"rendezvous",     // an unbuffered receive happens before its send completes
+	"ownership",      // records handed down a pipeline by pointer
+	"condqueue",      // a queue with a condition variable
+	"afterfunc",      // time.AfterFunc and a ticker's Reset carry what was written before
+}
+
+// raceHunt is how the tests and benchmarks look for races: PCT, within 10 s.
+var raceHunt = harness.Config{Mode: "explore", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 100000, TimeoutMS: 10000}
+
+func exploreRace(t testing.TB, dir string, h harness.Config) *Report {
+	t.Helper()
+	abs, _ := filepath.Abs(filepath.Join("testdata", dir))
+	rep, err := Run(context.Background(), Config{Dir: abs, Harness: h, Race: true})
+	if err != nil {
+		t.Fatalf("Run(%s): %v", dir, err)
+	}
+	return rep
+}
+
+func TestRacesAreFoundAndReplayed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds programs with -race")
+	}
+	for _, r := range races {
+		t.Run(r.name, func(t *testing.T) {
+			rep := exploreRace(t, filepath.Join("races", r.name), raceHunt)
+			res := rep.Result
+			if res == nil || res.Outcome != sim.Race {
+				t.Fatalf("no race found in %d schedules (%d ms): %+v", rep.Schedules, rep.RunMS, res)
+			}
+			if rep.RunMS > 10000 {
+				t.Errorf("took %d ms to find", rep.RunMS)
+			}
+			ri := res.Race
+			if ri == nil || len(ri.Accesses) != 2 {
+				t.Fatalf("race without its two accesses: %+v", ri)
+			}
+			var ops []string
+			for _, a := range ri.Accesses {
+				if a.G == 0 || a.Pos == "" || a.Op == "" {
+					t.Errorf("access without goroutine, place or kind: %+v", a)
+				}
+				ops = append(ops, a.Op)
+			}
+			if ri.Accesses[0].G == ri.Accesses[1].G {
+				t.Errorf("both accesses by goroutine %d", ri.Accesses[0].G)
+			}
+			if !strings.Contains(strings.Join(ops, " "), "write") {
+				t.Errorf("no write among %v", ops)
+			}
+			if ri.Accesses[0].Pos != r.where && ri.Accesses[1].Pos != r.where {
+				t.Errorf("accesses at %s and %s, want one at %s", ri.Accesses[0].Pos, ri.Accesses[1].Pos, r.where)
+			}
+			if rep.Replay == "" {
+				t.Fatal("no replay token")
+			}
+			t.Logf("%s after %d schedules, %d ms: %s (replay %s)", r.name, rep.Schedules, rep.RunMS, res.Message, rep.Replay)
+			again := exploreRace(t, filepath.Join("races", r.name), harness.Config{Replay: rep.Replay})
+			if again.Result.Outcome != sim.Race || again.Result.Message != res.Message {
+				t.Errorf("replay %s gave %v (%s), want %s", rep.Replay, again.Result.Outcome, again.Result.Message, res.Message)
+			}
+		})
+	}
+}
+
+func TestRaceFreeProgramsAreNeverReported(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds programs with -race")
+	}
+	for _, name := range racefree {
+		t.Run(name, func(t *testing.T) {
+			for _, h := range []harness.Config{
+				{Mode: "explore", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 2000, TimeoutMS: 20000},
+				{Mode: "explore", Strategy: "dfs", Preemptions: 2, Schedules: 2000, TimeoutMS: 20000},
+			} {
+				rep := exploreRace(t, filepath.Join("racefree", name), h)
+				if rep.Result != nil {
+					t.Fatalf("%s: %v: %s\n%s", h.Strategy, rep.Result.Outcome, rep.Result.Message, raceReport(rep.Result))
+				}
+				t.Logf("%s: %d schedules clean (exhausted %v)", h.Strategy, rep.Schedules, rep.Exhausted)
+			}
+		})
+	}
+}
+
+func raceReport(r *sim.Result) string {
+	if r.Race == nil {
+		return ""
+	}
+	return r.Race.Report
+}

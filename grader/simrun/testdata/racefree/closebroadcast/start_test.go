@@ -1,0 +1,9 @@
+package closebroadcast
+
+import "testing"
+
+func TestOK(t *testing.T) {
+	if got := Run(3); got != 30 {
+		t.Errorf("Run(3) = %d", got)
+	}
+}

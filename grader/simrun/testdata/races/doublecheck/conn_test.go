@@ -1,0 +1,9 @@
+package doublecheck
+
+import "testing"
+
+func TestBug(t *testing.T) {
+	if !Both() {
+		t.Error("two connections")
+	}
+}
