@@ -1,0 +1,49 @@
+// Mutant: makes the channel buffered, as if room for every report fixed the
+// race. The write after the send is still unordered with the read.
+// Package handover is about what a send hands over, and when.
+package handover
+
+import "strings"
+
+// A Doc is a document to analyze.
+type Doc struct {
+	Name, Text string
+}
+
+// A Report says how many lines and words a document has.
+type Report struct {
+	Name         string
+	Lines, Words int
+}
+
+// Analyze reports on every document, each in a goroutine of its own, and
+// returns the reports in the order of docs.
+//
+// Each goroutine builds its Report and sends a pointer to it; Analyze
+// reads the reports after it has received them all. The memory model
+// makes everything a goroutine wrote BEFORE its send visible to the
+// receiver after the receive. Nothing else.
+//
+// This version is right on most runs. The race detector disagrees, and so
+// does the simulator, which finds a schedule where a word count is 0.
+func Analyze(docs []Doc) []Report {
+	out := make(chan *Report, len(docs)) // room for every report
+	for _, d := range docs {
+		go func() {
+			r := &Report{Name: d.Name, Lines: strings.Count(d.Text, "\n") + 1}
+			out <- r // the collector can start with this one already
+			r.Words = len(strings.Fields(d.Text))
+		}()
+	}
+
+	byName := map[string]*Report{}
+	for range docs {
+		r := <-out
+		byName[r.Name] = r
+	}
+	reports := make([]Report, len(docs))
+	for i, d := range docs {
+		reports[i] = *byName[d.Name]
+	}
+	return reports
+}
