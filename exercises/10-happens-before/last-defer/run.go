@@ -1,0 +1,32 @@
+// Package lastdefer is about which writes a signal covers: the ones made
+// before it, and no others.
+package lastdefer
+
+import "time"
+
+// A Report is what a run of Run produces.
+type Report struct {
+	Result            int
+	Started, Finished time.Time
+}
+
+// Run calls work in a new goroutine, waits for it, and returns the report:
+// the result of work, and when the worker started and finished.
+//
+// Run reads the report only after the worker has signalled that it is
+// done, and on most runs that is enough. But one of the worker's writes
+// happens after the signal: nothing orders it before Run's read.
+func Run(work func() int) Report {
+	var r Report
+	done := make(chan struct{})
+	go func() {
+		// TODO: deferred calls run last in, first out. Which of these two
+		// runs last? Is every write to r made before done is closed?
+		defer func() { r.Finished = time.Now() }()
+		defer close(done)
+		r.Started = time.Now()
+		r.Result = work()
+	}()
+	<-done
+	return r
+}
