@@ -18,7 +18,9 @@ func init() { Register("sim", simCheck{}) }
 
 // simCheck runs the course's tests under the simulator over many schedules. A
 // failure names the schedule (a replay token), the goroutines stuck and where, and
-// draws the last events of the failing run.
+// draws the last events of the failing run. With `race: true` (default false
+// here) the program is built with -race and every schedule is also judged for
+// data races (see sim/race.md).
 type simCheck struct{}
 
 func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
@@ -30,10 +32,12 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 	if run == "" {
 		run = "^(" + strings.Join(env.Tests, "|") + ")$"
 	}
+	race := course.Flag(c.Race, false)
 	cfg := simrun.Config{
 		Dir:     env.Dir,
 		Overlay: env.Overlay,
 		Go:      env.Opts.Go,
+		Race:    race,
 		Timeout: buildLimit + c.Timeout,
 		Harness: harness.Config{
 			Mode: "explore", Strategy: c.Strategy, Seed: c.Seed, Schedules: c.Schedules,
@@ -93,6 +97,14 @@ func (env *Env) explainSim(rep *simrun.Report, c course.Check) string {
 	if r.Panic != nil {
 		fmt.Fprintf(&b, "  goroutine %d panicked: %s\n", r.Panic.G, r.Panic.Message)
 	}
+	if r.Race != nil {
+		for _, a := range r.Race.Accesses {
+			fmt.Fprintf(&b, "  %s\n", env.relLine(a.String()))
+			for _, f := range a.Stack {
+				fmt.Fprintf(&b, "      %s\n", env.relLine(f))
+			}
+		}
+	}
 	events := r.Trace
 	if len(events) > 8 {
 		events = events[len(events)-8:]
@@ -105,7 +117,11 @@ func (env *Env) explainSim(rep *simrun.Report, c course.Check) string {
 			fmt.Fprintf(&b, "  %s\n", line)
 		}
 	}
-	fmt.Fprintf(&b, "see it whole: gocourse trace --replay %s %s", rep.Replay, env.Rel(env.Dir))
+	raceFlag := ""
+	if r.Outcome == sim.Race {
+		raceFlag = "--race "
+	}
+	fmt.Fprintf(&b, "see it whole: gocourse trace %s--replay %s %s", raceFlag, rep.Replay, env.Rel(env.Dir))
 	return b.String()
 }
 
@@ -119,6 +135,8 @@ func outcomeWords(r *sim.Result) string {
 		return r.Message
 	case sim.Failed:
 		return "test failed: " + r.Message
+	case sim.Race:
+		return r.Message
 	}
 	return r.Outcome.String() + ": " + r.Message
 }

@@ -133,3 +133,28 @@ func raceReport(r *sim.Result) string {
 	}
 	return r.Race.Report
 }
+
+// TestCorpusExploresCleanWithRace explores every program of the rewriter's
+// corpus (grader/rewrite/testdata/corpus, all race-free) with --race: none may
+// report a race, or anything else.
+func TestCorpusExploresCleanWithRace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every corpus program with -race")
+	}
+	dirs, err := filepath.Glob(filepath.Join("..", "rewrite", "testdata", "corpus", "*"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			abs, _ := filepath.Abs(dir)
+			rep, err := Run(context.Background(), Config{Dir: abs, Race: true, Harness: harness.Config{Mode: "explore", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 300, TimeoutMS: 20000}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := rep.Result; r != nil {
+				t.Fatalf("%v: %s\n%s", r.Outcome, r.Message, raceReport(r))
+			}
+		})
+	}
+}

@@ -33,6 +33,7 @@ type simOptions struct {
 	json        bool
 	html        string
 	timeout     time.Duration
+	race        bool
 }
 
 // exploreJSON is the contract of explore and replay --json.
@@ -49,6 +50,7 @@ type exploreJSON struct {
 	Output        string              `json:"output"`
 	VirtualTimeNS int64               `json:"virtual_time_ns"`
 	ElapsedMS     int64               `json:"elapsed_ms"`
+	Race          *sim.RaceInfo       `json:"race,omitempty"` // result "race": the two accesses
 }
 
 func newExploreCmd(io *IO) *cobra.Command {
@@ -61,12 +63,22 @@ runs it over many schedules: its main function (package main) or each Test funct
 that matches --run. It stops at the first schedule that deadlocks, leaks a goroutine,
 panics or fails a test, and prints a token that replays that schedule exactly.
 
+With --race the program is built with the race detector (which needs a C compiler)
+and every schedule is also judged for data races: two goroutines that touch the same
+memory, one of them writing, with no synchronisation of the program between them.
+The simulator tells the race detector exactly the happens-before edges the program's
+channels, locks, atomics, WaitGroups, Onces, timers and contexts make in that
+schedule, and none of its own, so a race is found in the schedules where it exists,
+however rarely the two accesses would meet on real cores. Replay such a token with
+replay --race.
+
 Strategies: random (seeded), pct (probabilistic concurrency testing, --depth), and dfs
 (every schedule with at most --preemptions preemptions; "exhausted" means all of
 them were run). Exit status: 0 no bug, 1 a bug, 2 a usage error or a program the
 simulator cannot run faithfully.`,
 		Example: `  gocourse explore ./lessons/01-goroutines/examples/first-select
   gocourse explore main.go --strategy dfs --preemptions 2
+  gocourse explore ./mypkg --race --strategy pct --depth 3
   gocourse explore ./mypkg --run TestWorkers --strategy pct --depth 3 --schedules 5000 --json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -85,6 +97,7 @@ simulator cannot run faithfully.`,
 	f.IntVar(&opts.preemptions, "preemptions", 2, "dfs: the most preemptions in one schedule")
 	f.BoolVar(&opts.json, "json", false, "print the result as JSON")
 	f.DurationVar(&opts.timeout, "timeout", 5*time.Minute, "give up after this long")
+	f.BoolVar(&opts.race, "race", false, "build with the race detector and judge every schedule for data races")
 	return cmd
 }
 
@@ -97,7 +110,8 @@ func newReplayCmd(io *IO) *cobra.Command {
 explore, check or trace names. The result, output and virtual time are the same
 every time.`,
 		Example: `  gocourse replay c1.AgEDAQ ./examples/deadlock
-  gocourse replay TestWorkers@r1.42 ./mypkg --json`,
+  gocourse replay TestWorkers@r1.42 ./mypkg --json
+  gocourse replay --race TestBug@c1.AgIBAAIA ./mypkg`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.replay = args[0]
@@ -109,6 +123,7 @@ every time.`,
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the result as JSON")
 	cmd.Flags().DurationVar(&opts.timeout, "timeout", 5*time.Minute, "give up after this long")
+	cmd.Flags().BoolVar(&opts.race, "race", false, "build with the race detector, to replay a data race found by explore --race")
 	return cmd
 }
 
@@ -140,6 +155,7 @@ self-contained page.`,
 	f.BoolVar(&opts.json, "json", false, "print the events as JSON")
 	f.StringVar(&opts.html, "html", "", "also write the picture to this HTML file")
 	f.DurationVar(&opts.timeout, "timeout", 5*time.Minute, "give up after this long")
+	f.BoolVar(&opts.race, "race", false, "build with the race detector, to draw a data race found by explore --race")
 	return cmd
 }
 
@@ -203,7 +219,7 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 	if err != nil {
 		return simrun.Config{}, fmt.Errorf("%s: no such file or folder", target)
 	}
-	cfg := simrun.Config{Dir: abs, Timeout: opts.timeout}
+	cfg := simrun.Config{Dir: abs, Timeout: opts.timeout, Race: opts.race}
 	if !st.IsDir() {
 		if !strings.HasSuffix(abs, ".go") {
 			return cfg, fmt.Errorf("%s: not a Go file or a folder", target)
@@ -268,6 +284,7 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 		out.Output = r.Output
 		out.VirtualTimeNS = r.TimeNS
 		out.Replay = rep.Replay
+		out.Race = r.Race
 		if r.Outcome == sim.Pass {
 			out.Message = "ok"
 		}
@@ -320,6 +337,14 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 	if r.Panic != nil && r.Panic.Stack != "" {
 		fmt.Fprintf(w, "goroutine %d panicked:\n%s\n", r.Panic.G, indent(r.Panic.Stack))
 	}
+	if r.Race != nil {
+		for _, a := range r.Race.Accesses {
+			fmt.Fprintf(w, "  %s\n", a)
+			for _, f := range a.Stack {
+				fmt.Fprintf(w, "      %s\n", f)
+			}
+		}
+	}
 	if r.Diverged != "" {
 		color.New(color.FgYellow).Fprintf(w, "note: %s\n", r.Diverged)
 	}
@@ -336,9 +361,13 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 	if opts.target != "" {
 		target = " " + opts.target
 	}
+	race := ""
+	if opts.race {
+		race = "--race "
+	}
 	fmt.Fprintf(w, "at virtual time %s\n", time.Duration(out.VirtualTimeNS))
-	fmt.Fprintf(w, "replay: gocourse replay %s%s\n", out.Replay, target)
-	fmt.Fprintf(w, "see it: gocourse trace --replay %s%s\n", out.Replay, target)
+	fmt.Fprintf(w, "replay: gocourse replay %s%s%s\n", race, out.Replay, target)
+	fmt.Fprintf(w, "see it: gocourse trace %s--replay %s%s\n", race, out.Replay, target)
 }
 
 func (opts *simOptions) printTrace(rep *simrun.Report) error {

@@ -10,7 +10,7 @@ type Job struct {
 func Run() string {
 	j := &Job{done: make(chan bool, 1)}
 	go func() {
-		j.done <- true // "done" ...
+		j.done <- true  // "done" ...
 		j.Result = "ok" // ... and then the result
 	}()
 	<-j.done
