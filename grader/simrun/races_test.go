@@ -26,7 +26,8 @@ var races = []struct {
 	{"rlockwrite", "cache.go:18"},      // a map written under the read lock
 	{"signalfirst", "job.go:14"},       // done sent on a buffered channel before the result is stored
 	{"missloads", "cache.go:26"},       // a counter on a miss path that two goroutines take together rarely
-	{"logorder", "stats.go:36"},        // ordered only by a log lock, and only in the usual order
+	{"logorder", "stats.go:36"},        // ordered only by a log lock, and only in one order
+	{"trylock", "batch.go:22"},         // a counter written where TryLock fails: only under contention
 }
 
 // racefree are kernels with subtle but correct synchronisation, in

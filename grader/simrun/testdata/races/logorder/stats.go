@@ -1,7 +1,7 @@
 // Package logorder: the worker's update of total is ordered before main's
-// read only by a log lock, and only when the worker logs first. Main does
-// some setup before it logs, so a real run almost always takes that order,
-// and go test -race sees nothing; the other order is a race.
+// read only by a log lock, and only when the worker logs first; in the other
+// order it is a race. (Incidental synchronisation: the program is racy even
+// in the runs where it hides the race.)
 package logorder
 
 import "sync"
