@@ -1,0 +1,49 @@
+// Mutant: the goroutines that leave reset the round, the last one making a
+// new channel. A fast goroutine that comes back to Await before the slow
+// ones have left finds the old, closed channel and runs straight through.
+// Package barrier is about parking goroutines until all of them have
+// arrived, and waking them all at once.
+package barrier
+
+import "sync"
+
+// A Barrier lets n goroutines wait for each other: each calls Await, and
+// none returns from it until all n have called it. Then all n return, and
+// the barrier is ready for the next round, with the same n goroutines.
+//
+// A goroutine waiting in Await must be parked (on a channel, say), not
+// spinning: parked goroutines cost nothing while the others arrive.
+type Barrier struct {
+	n int
+
+	mu      sync.Mutex
+	arrived int           // goroutines in the current round
+	round   chan struct{} // closed when the current round is complete
+}
+
+// New returns a barrier for n goroutines (n >= 1).
+func New(n int) *Barrier {
+	return &Barrier{n: n, round: make(chan struct{})}
+}
+
+// Await parks the calling goroutine until n goroutines have called Await
+// in the current round; the n-th caller wakes the others and the next
+// round starts.
+func (b *Barrier) Await() {
+	b.mu.Lock()
+	round := b.round // this goroutine's round, whatever b.round becomes
+	b.arrived++
+	if b.arrived == b.n {
+		close(round)
+	}
+	b.mu.Unlock()
+	<-round
+
+	// The last one to leave sets up the next round.
+	b.mu.Lock()
+	b.arrived--
+	if b.arrived == 0 {
+		b.round = make(chan struct{})
+	}
+	b.mu.Unlock()
+}
