@@ -1,0 +1,64 @@
+// Package snapshot is about read locks that are taken twice.
+package snapshot
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// A Registry maps names to ids. Many goroutines read it; a few rename.
+type Registry struct {
+	mu  sync.RWMutex
+	ids map[string]int
+}
+
+// NewRegistry returns a registry holding ids (which it copies).
+func NewRegistry(ids map[string]int) *Registry {
+	r := &Registry{ids: map[string]int{}}
+	for name, id := range ids {
+		r.ids[name] = id
+	}
+	return r
+}
+
+// Lookup returns the id of name, and whether there is one.
+func (r *Registry) Lookup(name string) (int, bool) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	id, ok := r.ids[name]
+	return id, ok
+}
+
+// Rename gives the id of old to new, and removes old.
+func (r *Registry) Rename(old, new string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if id, ok := r.ids[old]; ok {
+		delete(r.ids, old)
+		r.ids[new] = id
+	}
+}
+
+// Describe returns "name=id" for every name, or "name=?" for a name that
+// has no id, separated by spaces. It is a snapshot: all the names are
+// looked up at one moment, so that a Rename running at the same time is
+// either entirely before it or entirely after it.
+//
+// Describe deadlocks on some schedules: the simulator finds one every time.
+// Fix it, and keep it a snapshot.
+func (r *Registry) Describe(names ...string) string {
+	r.mu.RLock() // one read lock for the whole snapshot
+	defer r.mu.RUnlock()
+	parts := make([]string, len(names))
+	for i, name := range names {
+		// TODO: Lookup takes the read lock again, while this goroutine
+		// already holds it. What if a writer calls Lock in between?
+		if id, ok := r.Lookup(name); ok {
+			parts[i] = fmt.Sprintf("%s=%d", name, id)
+		} else {
+			parts[i] = name + "=?"
+		}
+	}
+	return strings.Join(parts, " ")
+}
