@@ -130,6 +130,9 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 		return runOutcome{Err: fmt.Errorf("sandbox: starting the test binary: %v", err)}
 	}
 	werr := cmd.Wait()
+	// Whatever the run started and left behind in its process group goes too (in a
+	// pid namespace the kernel has done it already).
+	syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	res := runOutcome{Output: out.bytes(), ExitCode: -1}
 	st := cmd.ProcessState
 	if st != nil {
