@@ -1,0 +1,30 @@
+// Package checkall runs health checks at the same time and reports the
+// first failure, as soon as there is one.
+package checkall
+
+// CheckAll runs every check in its own goroutine, all at once. It returns
+// the first error that a check reports (first in time, not in the order of
+// checks), as soon as it has it, without waiting for the other checks; or
+// nil once every check has passed.
+//
+// When CheckAll returns early, the checks still running go on, and each of
+// them must be able to finish: no goroutine started by CheckAll may be
+// left waiting for ever.
+//
+// The grader finds schedules on which this version leaks. Read the report:
+// where is the leaked goroutine parked, and who was supposed to receive?
+func CheckAll(checks []func() error) error {
+	// TODO: after CheckAll has returned, nobody receives from errs.
+	errs := make(chan error)
+	for _, check := range checks {
+		go func() {
+			errs <- check()
+		}()
+	}
+	for range checks {
+		if err := <-errs; err != nil {
+			return err
+		}
+	}
+	return nil
+}
