@@ -15,8 +15,8 @@ package ring
 
 // A Step is one operation of the script.
 type Step struct {
-	What string           // what the step does, in words
-	Go   string           // if not "", the step runs in a new goroutine of this name
+	What string            // what the step does, in words
+	Go   string            // if not "", the step runs in a new goroutine of this name
 	Do   func(chan string) // the operation
 }
 

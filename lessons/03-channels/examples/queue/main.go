@@ -14,7 +14,7 @@ func main() {
 	fmt.Printf("after 3 sends:  len=%d cap=%d (full: a 4th send would wait)\n", len(jobs), cap(jobs))
 
 	fmt.Println("first out:", <-jobs) // first in, first out
-	jobs <- "iron"                     // there is room again
+	jobs <- "iron"                    // there is room again
 	for range 3 {
 		fmt.Println("next out: ", <-jobs)
 	}

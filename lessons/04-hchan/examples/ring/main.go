@@ -7,9 +7,9 @@ import "fmt"
 func main() {
 	ring := make(chan string, 3)
 
-	ring <- "a" // slot 0
-	ring <- "b" // slot 1
-	ring <- "c" // slot 2: full; sendx wraps to 0
+	ring <- "a"                 // slot 0
+	ring <- "b"                 // slot 1
+	ring <- "c"                 // slot 2: full; sendx wraps to 0
 	fmt.Println(<-ring, <-ring) // from slots 0 and 1
 	ring <- "d"                 // slot 0 again
 	ring <- "e"                 // slot 1
