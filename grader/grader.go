@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/gocourse/gocourse/internal/course"
@@ -64,7 +65,11 @@ type Options struct {
 	// Go is the go command to run; "go" by default.
 	Go string
 	// Progress, if set, is told what the grader is doing ("building", "testing -race").
+	// Checks run concurrently, so it may be called from several goroutines at once.
 	Progress func(msg string)
+	// FailFast stops at the first check that fails: enough to know that a starter
+	// or a mutant fails, in about half the time.
+	FailFast bool
 }
 
 // A Checker runs one kind of check.
@@ -118,26 +123,95 @@ func Check(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 	if failed {
 		res.Checks = append(res.Checks, static)
 	}
-	for _, ch := range ex.Checks {
-		if failed {
+	if failed {
+		for _, ch := range ex.Checks {
 			res.Checks = append(res.Checks, CheckResult{Name: ch.Kind, Status: Skip, Weight: ch.Weight, Message: "not run: fix the problem above first"})
-			continue
 		}
+		return res
+	}
+	res.Checks = append(res.Checks, runChecks(ctx, env, ex.Checks, opts.FailFast)...)
+	return res
+}
+
+// runChecks runs an exercise's checks. The build check is a gate: when it fails,
+// nothing else runs. The others run in two lanes at once — the checks that build
+// and run the real test binary (test, timing) one after another in one lane,
+// everything else (the simulator, output, static) in the other — and their
+// results keep the order of exercise.yaml. With failFast, the first check that
+// fails stops those still to come.
+func runChecks(ctx context.Context, env *Env, checks []course.Check, failFast bool) []CheckResult {
+	results := make([]CheckResult, len(checks))
+	done := make([]bool, len(checks))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var mu sync.Mutex
+	stopped := false
+	run := func(i int) bool {
+		ch := checks[i]
+		mu.Lock()
+		if stopped {
+			mu.Unlock()
+			return false
+		}
+		mu.Unlock()
 		t0 := time.Now()
-		checker, ok := checkers[ch.Kind]
-		if !ok {
-			res.Checks = append(res.Checks, CheckResult{Name: ch.Kind, Status: Error, Weight: ch.Weight, Message: fmt.Sprintf("no checker for kind %q in this build of gocourse", ch.Kind)})
-			continue
+		var r CheckResult
+		if checker, ok := checkers[ch.Kind]; ok {
+			r = checker.Check(ctx, env, ch)
+		} else {
+			r = CheckResult{Name: ch.Kind, Status: Error, Message: fmt.Sprintf("no checker for kind %q in this build of gocourse", ch.Kind)}
 		}
-		r := checker.Check(ctx, env, ch)
 		r.Weight = ch.Weight
 		r.Duration = time.Since(t0).Milliseconds()
-		res.Checks = append(res.Checks, r)
-		if ch.Kind == "build" && r.Status != Pass {
-			failed = true
+		mu.Lock()
+		defer mu.Unlock()
+		if stopped {
+			return false // cancelled half-way: its result says nothing
+		}
+		results[i], done[i] = r, true
+		if r.Status != Pass && (failFast || ch.Kind == "build") {
+			stopped = true
+			cancel()
+		}
+		return !stopped
+	}
+	var lanes [2][]int
+	for i, ch := range checks {
+		switch {
+		case ch.Kind == "build":
+			if !run(i) {
+				goto finish
+			}
+		case ch.Kind == "test" || ch.Kind == "timing":
+			lanes[0] = append(lanes[0], i)
+		default:
+			lanes[1] = append(lanes[1], i)
 		}
 	}
-	return res
+	{
+		var wg sync.WaitGroup
+		for _, lane := range lanes {
+			wg.Go(func() {
+				for _, i := range lane {
+					if !run(i) {
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
+finish:
+	for i, ch := range checks {
+		if !done[i] {
+			msg := "not run: fix the problem above first"
+			if failFast {
+				msg = "not run: an earlier check failed"
+			}
+			results[i] = CheckResult{Name: ch.Kind, Status: Skip, Weight: ch.Weight, Message: msg}
+		}
+	}
+	return results
 }
 
 // countRun returns how many of the exercise's checks have a result: the checks

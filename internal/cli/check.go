@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os/signal"
+	"sync"
 	"syscall"
 
 	"github.com/fatih/color"
@@ -96,7 +97,12 @@ func check(ctx context.Context, c *course.Course, st *course.State, ex *course.E
 	defer stop()
 	var opts grader.Options
 	if progress {
-		opts.Progress = func(msg string) { color.New(color.Faint).Fprintf(io.Out, "  … %s\n", msg) }
+		var mu sync.Mutex // checks run at once and report from their own goroutines
+		opts.Progress = func(msg string) {
+			mu.Lock()
+			defer mu.Unlock()
+			color.New(color.Faint).Fprintf(io.Out, "  … %s\n", msg)
+		}
 	}
 	res := grader.Check(ctx, c, ex, opts)
 	if res.Status == grader.Pass && !st.IsDone(ex.ID) {

@@ -182,7 +182,11 @@ func judge(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 	if opts.Grader != nil {
 		gopts = opts.Grader(gopts)
 	}
-	f.Starter = grader.Check(ctx, c, ex, gopts)
+	// A starter and a mutant need only be shown to fail: the first failing check
+	// is enough. The solution runs every check.
+	failFast := gopts
+	failFast.FailFast = true
+	f.Starter = grader.Check(ctx, c, ex, failFast)
 	switch f.Starter.Status {
 	case grader.Pass:
 		f.Problems = append(f.Problems, "the starter passes its checks as shipped; it must fail")
@@ -195,8 +199,8 @@ func judge(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 		f.Problems = append(f.Problems, "the reference solution does not pass: "+firstMessage(f.Solution))
 	}
 	for _, m := range Mutants(c, ex) {
-		mopts := gopts
-		mopts.Mutant = m
+		mopts := failFast
+		mopts.Solution, mopts.Mutant = true, m
 		r := grader.Check(ctx, c, ex, mopts)
 		if f.Mutants == nil {
 			f.Mutants = map[string]*grader.Result{}
