@@ -33,7 +33,7 @@ func TestTree(t *testing.T) {
 			check{"at 2.5s, db.Err()", p.DBErr, r.DBErr,
 				"A cancel, or a deadline, reaches every context below (see \"Cancel propagates down, never up\")."},
 			check{"at 2.5s, context.Cause(db)", p.DBCause, r.DBCause,
-				"db was cancelled by its parent's deadline, not its own: a child cancelled by its parent gets the\n\t"+
+				"db was cancelled by its parent's deadline, not its own: a child cancelled by its parent gets the\n\t" +
 					"parent's cause, and api was given none, so its cause is its Err (see \"Why was it cancelled? Cause\")."},
 			check{"at 2.5s, audit.Err()", p.AuditErr, r.AuditErr,
 				"WithoutCancel keeps the parent's values, not its cancellation (see \"WithoutCancel\")."},
@@ -60,7 +60,7 @@ func TestAfterFuncs(t *testing.T) {
 			check{"stopSecond() after the second function ran", p.StopSecond, r.StopSecond,
 				"stop returns false when f has been started already: too late to stop it."},
 			check{"the functions that ran", p.Ran, r.Ran,
-				"A stopped function never runs. AfterFunc on a context that is already done runs f at once, in a\n\t"+
+				"A stopped function never runs. AfterFunc on a context that is already done runs f at once, in a\n\t" +
 					"goroutine of its own."},
 		)
 	})
