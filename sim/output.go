@@ -34,6 +34,7 @@ type outBuffer struct {
 	buf       []byte
 	max       int
 	truncated bool
+	frozen    bool // main has returned (Options.MainExits): writes are lost
 	raceMu    uint64
 }
 
@@ -42,10 +43,14 @@ func (b *outBuffer) reset(max int) {
 	b.buf = b.buf[:0]
 	b.max = max
 	b.truncated = false
+	b.frozen = false
 }
 
 //go:norace
 func (b *outBuffer) Write(p []byte) (int, error) {
+	if b.frozen {
+		return len(p), nil
+	}
 	if raceOn {
 		// The real os.Stdout is behind a lock (poll.FD's fdMutex): one
 		// write happens before the next.

@@ -144,6 +144,11 @@ type Options struct {
 	MaxSteps int
 	// MaxOutput bounds the bytes of Stdout kept (default 1 MiB).
 	MaxOutput int
+	// MainExits says that the body is a program's main function: when it
+	// returns, the process would exit, so nothing printed after that is part
+	// of the run's output (the goroutines left are still judged for leaks, and
+	// their events still traced, after an "exit" event).
+	MainExits bool
 	// LeakWait is how much virtual time goroutines may go on sleeping after
 	// the body returns before they count as leaked (default 24h).
 	LeakWait time.Duration

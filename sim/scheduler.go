@@ -262,6 +262,10 @@ func (gp *G) exit() {
 	if gp.id == 1 {
 		s.bodyDone = true
 		s.bodyEnd = s.clock.now
+		if s.opts.MainExits {
+			s.event(gp, "exit", nil, 0)
+			s.out.frozen = true // the process is gone: later prints are lost
+		}
 	}
 	if s.nlive == 0 {
 		s.end(gp, true)

@@ -165,7 +165,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	if cfg.Race && !sim.RaceBuild {
 		return &Report{Error: "race: the program was not built with -race"}
 	}
-	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: reset, Race: cfg.Race, RaceLog: cfg.RaceLog}
+	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: reset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil}
 	for _, t := range targets {
 		rep.Target = t.name
 		if cfg.Mode == "run" || cfg.Replay != "" {
