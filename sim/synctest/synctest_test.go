@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	stdsync "sync"
 	"testing"
 	stdsynctest "testing/synctest"
 	stdtime "time"
@@ -140,7 +141,12 @@ func TestAgainstReal(t *testing.T) {
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
 			var real []string
-			sc.real(t, func(f string, a ...any) { real = append(real, fmt.Sprintf(f, a...)) })
+			var mu stdsync.Mutex // the real bubble's goroutines log concurrently (go test -race)
+			sc.real(t, func(f string, a ...any) {
+				mu.Lock()
+				defer mu.Unlock()
+				real = append(real, fmt.Sprintf(f, a...))
+			})
 			for seed := range uint64(5) {
 				var got []string
 				r := sim.Run(func() {
