@@ -142,6 +142,14 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if pkg.main {
+		// The harness runs main alone: the package's own tests are not built
+		// (they may import what a module-less folder cannot provide).
+		tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+		for _, t := range tests {
+			base[t] = nil
+		}
+	}
 	env := append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=readonly", "CGO_ENABLED=0")
 	// go/packages cannot hide a file, but it skips one whose build constraint
 	// never holds; the build's overlay hides it below.
