@@ -300,13 +300,18 @@ func (env *Env) judge(tr *testRun, c course.Check, race, leak bool) CheckResult 
 			}
 		}
 	}
+	crashed := tr.crashedIn(expected)
 	for _, t := range expected {
 		switch {
+		case crashed != "" && t == crashed:
+			problems = append(problems, env.explainCrash(t, tr))
 		case tr.fails[t] > 0:
 			problems = append(problems, env.explainFailure(t, tr.output[t], c))
 		case tr.passes[t] == len(c.CPU):
 		case tr.skips[t] > 0:
 			problems = append(problems, fmt.Sprintf("%s was skipped; the course counts only tests that pass", t))
+		case crashed != "":
+			problems = append(problems, fmt.Sprintf("%s did not run to the end: the test binary crashed in %s", t, crashed))
 		default:
 			problems = append(problems, env.explainMissing(t, tr, c))
 		}
@@ -377,6 +382,41 @@ func (env *Env) explainMissing(test string, tr *testRun, c course.Check) string 
 		return fmt.Sprintf("%s passed %d of %d runs (-cpu %v) and then reported nothing: did the program exit early?", test, tr.passes[test], len(c.CPU), c.CPU)
 	}
 	return fmt.Sprintf("%s never finished: the test binary ended without reporting it (os.Exit? a crash?)", test)
+}
+
+// crashedIn returns the test whose output holds a panic or fatal error that ended
+// the test binary (a timeout is told apart by explainTimeout), or "".
+func (tr *testRun) crashedIn(tests []string) string {
+	for _, t := range tests {
+		if tr.passes[t] > 0 && tr.fails[t] == 0 {
+			continue
+		}
+		for _, l := range tr.output[t] {
+			if (strings.HasPrefix(l, "panic: ") && !strings.HasPrefix(l, "panic: test timed out")) || strings.HasPrefix(l, "fatal error: ") {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// explainCrash shows a crashed test's own messages, then the crash and where the
+// learner's code was.
+func (env *Env) explainCrash(test string, tr *testRun) string {
+	out := tr.output[test]
+	var before []string
+	crash := ""
+	for i, l := range out {
+		if (strings.HasPrefix(l, "panic: ") && !strings.HasPrefix(l, "panic: test timed out")) || strings.HasPrefix(l, "fatal error: ") {
+			before, crash = out[:i], l
+			break
+		}
+	}
+	msg := fmt.Sprintf("%s crashed: %s%s", test, crash, env.whereStuck(out, 3))
+	if own := env.excerpt(before, 8); own != "" {
+		msg += "\n  before it crashed, the test said:\n" + own
+	}
+	return msg
 }
 
 // explainMemory adds a word when a run ended short of memory.
