@@ -83,16 +83,24 @@ func (env *Env) explainSim(rep *simrun.Report, c course.Check) string {
 	r := rep.Result
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s, on schedule %d (%s):\n", rep.Target, rep.Schedules, c.Strategy)
-	for _, line := range strings.Split(strings.TrimRight(outcomeWords(r), "\n"), "\n") {
-		fmt.Fprintf(&b, "  %s\n", env.relLine(line))
+	indent := func(text string) {
+		for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+			fmt.Fprintf(&b, "  %s\n", env.relLine(line))
+		}
+	}
+	if r.Outcome == sim.Failed && len(r.Failures) > 0 {
+		b.WriteString("  test failed:\n")
+		for _, f := range r.Failures {
+			indent("  " + strings.ReplaceAll(f, "\n", "\n  "))
+		}
+	} else {
+		indent(outcomeWords(r))
+		for _, f := range r.Failures {
+			indent(f)
+		}
 	}
 	for _, g := range r.Goroutines {
 		fmt.Fprintf(&b, "  %s\n", env.relLine(g.String()))
-	}
-	for _, f := range r.Failures {
-		if f != r.Message {
-			fmt.Fprintf(&b, "  %s\n", env.relLine(f))
-		}
 	}
 	if r.Panic != nil {
 		fmt.Fprintf(&b, "  goroutine %d panicked: %s\n", r.Panic.G, r.Panic.Message)
@@ -105,14 +113,10 @@ func (env *Env) explainSim(rep *simrun.Report, c course.Check) string {
 			}
 		}
 	}
-	events := r.Trace
-	if len(events) > 8 {
-		events = events[len(events)-8:]
-	}
-	if len(events) > 0 {
-		fmt.Fprintf(&b, "the last %d events of that schedule (virtual time %s):\n", len(events), time.Duration(r.TimeNS))
+	if n := min(len(timeline.Learner(r.Trace)), 8); n > 0 {
+		fmt.Fprintf(&b, "the last %d events of that schedule (virtual time %s):\n", n, time.Duration(r.TimeNS))
 		var t strings.Builder
-		timeline.Text(&t, events)
+		timeline.Tail(&t, r.Trace, n)
 		for _, line := range strings.Split(strings.TrimRight(t.String(), "\n"), "\n") {
 			fmt.Fprintf(&b, "  %s\n", line)
 		}
