@@ -71,7 +71,10 @@ func (outputCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 		},
 	})
 	var unsupported *simrun.UnsupportedError
+	var exited *simrun.ExitError
 	switch {
+	case errors.As(err, &exited):
+		return CheckResult{Name: "output", Status: Fail, Message: "under the simulator, " + env.relLine(exited.Msg)}
 	case errors.As(err, &unsupported):
 		return CheckResult{Name: "output", Status: Fail, Message: "the simulator cannot run this code faithfully: " + env.relLine(unsupported.Msg)}
 	case err != nil:

@@ -47,7 +47,12 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 	}
 	rep, err := simrun.Run(ctx, cfg)
 	var unsupported *simrun.UnsupportedError
+	var exited *simrun.ExitError
 	switch {
+	case errors.As(err, &exited):
+		res.Status = Fail
+		res.Message = "under the simulator, " + env.relLine(exited.Msg)
+		return res
 	case errors.As(err, &unsupported):
 		res.Status = Fail
 		res.Message = "the simulator cannot run this code faithfully: " + env.relLine(unsupported.Msg)

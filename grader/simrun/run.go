@@ -9,6 +9,8 @@ package simrun
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -26,6 +28,7 @@ import (
 
 	"github.com/gocourse/gocourse/grader/rewrite"
 	"github.com/gocourse/gocourse/sim/harness"
+	simtoken "github.com/gocourse/gocourse/sim/token"
 )
 
 // Config says what to run under the simulator.
@@ -75,6 +78,9 @@ const hiddenPrefix = "gocourseSim"
 
 // harnessFile is the name of the generated test file that holds the harness.
 const harnessFile = "zz_gocourse_harness_test.go"
+
+// tokenFile is the generated file that makes the package import sim/token.
+const tokenFile = "zz_gocourse_token.go"
 
 // resetFile is the generated internal test file that registers the package's reset.
 const resetFile = "zz_gocourse_reset_test.go"
@@ -182,6 +188,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 	}
 	files[filepath.Join(dir, harnessFile)] = pkg.harness()
+	// The package under test imports sim/token, so that the token is read (and
+	// its pipe closed) before any of the package's own code runs.
+	files[filepath.Join(dir, tokenFile)] = []byte(fmt.Sprintf("package %s\n\nimport _ %q\n", pkg.name, "github.com/gocourse/gocourse/sim/token"))
 	if over.Reset != "" {
 		// The reset function lives in the package itself; an internal test file
 		// hands it to the harness, whichever package the tests are in.
@@ -222,9 +231,15 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	cfgJSON, _ := json.Marshal(hcfg)
 	reportPath := filepath.Join(tmp, "report.json")
 	t0 = time.Now()
+	secret, tokenPipe, err := newToken()
+	if err != nil {
+		return nil, err
+	}
+	defer tokenPipe.Close()
 	cmd := exec.CommandContext(ctx, bin)
 	cmd.Dir = dir
-	cmd.Env = append(runEnv, harness.ConfigEnv+"="+string(cfgJSON), harness.ReportEnv+"="+reportPath)
+	cmd.Env = append(runEnv, harness.ConfigEnv+"="+string(cfgJSON), harness.ReportEnv+"="+reportPath, simtoken.FDEnv+"=3")
+	cmd.ExtraFiles = []*os.File{tokenPipe}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.WaitDelay = 2 * time.Second
@@ -240,15 +255,59 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("the simulator did not finish within %s", cfg.Timeout)
 		}
-		return nil, fmt.Errorf("the simulator wrote no report (%v):\n%s", runErr, strings.TrimSpace(stderr.String()))
+		return nil, &ExitError{Msg: fmt.Sprintf("the program ended the process before the simulator was done (os.Exit, log.Fatal, or a crash outside the simulated goroutines: %v)%s", runErr, excerpt(stderr.String()))}
 	}
-	if err := json.Unmarshal(data, &rep.Report); err != nil {
-		return nil, fmt.Errorf("reading the simulator's report: %v", err)
+	if err := json.Unmarshal(data, &rep.Report); err != nil || rep.Token != secret || runErr != nil {
+		how := ""
+		if runErr != nil {
+			how = " (" + runErr.Error() + ")"
+		}
+		return nil, &ExitError{Msg: fmt.Sprintf("the simulator's report was not written by its harness, or the process did not end cleanly%s: did the program exit by itself, or write the report?%s", how, excerpt(stderr.String()))}
 	}
 	if rep.Error != "" {
 		return nil, errors.New(rep.Error)
 	}
 	return rep, nil
+}
+
+// An ExitError says that the program ended the simulator's process itself, or
+// tampered with its report: the program's fault, not the simulator's.
+type ExitError struct{ Msg string }
+
+func (e *ExitError) Error() string { return e.Msg }
+
+// newToken makes a fresh secret and a pipe that will hand it to the process as its
+// file descriptor 3 (see sim/token).
+func newToken() (string, *os.File, error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", nil, err
+	}
+	secret := hex.EncodeToString(b)
+	r, w, err := os.Pipe()
+	if err != nil {
+		return "", nil, err
+	}
+	_, err = w.WriteString(secret)
+	w.Close()
+	if err != nil {
+		r.Close()
+		return "", nil, err
+	}
+	return secret, r, nil
+}
+
+// excerpt keeps the first lines of what the process wrote to stderr.
+func excerpt(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	lines := strings.SplitN(s, "\n", 9)
+	if len(lines) > 8 {
+		lines = append(lines[:8], "...")
+	}
+	return "\n" + strings.Join(lines, "\n")
 }
 
 // pkgInfo is what the runner needs to know of the package before rewriting it.

@@ -92,3 +92,12 @@ func TestExhaustivePass(t *testing.T) {
 		t.Errorf("exhausted=%v after %d schedules", rep.Exhausted, rep.Schedules)
 	}
 }
+
+func TestForgedReportIsRefused(t *testing.T) {
+	abs, _ := filepath.Abs("testdata/forge")
+	_, err := Run(context.Background(), Config{Dir: abs, Harness: harness.Config{Mode: "explore", Schedules: 10}})
+	var exited *ExitError
+	if !errors.As(err, &exited) || !strings.Contains(exited.Msg, "not written by its harness") {
+		t.Fatalf("a program that writes its own report and exits: want an ExitError, got %v", err)
+	}
+}

@@ -185,6 +185,17 @@ func runSim(ctx context.Context, opts *simOptions, verb string) error {
 		}
 		return usageError(opts.io, unsupported)
 	}
+	var exited *simrun.ExitError
+	if errors.As(err, &exited) {
+		// The program ended the process itself: a bug of the program (result
+		// "fail"), though there is no schedule to replay.
+		if opts.json {
+			report.JSON(opts.io.Out, exploreJSON{Target: displayTarget(opts.target), Strategy: opts.strategy, Result: "fail", Message: exited.Msg, Goroutines: []sim.GoroutineInfo{}})
+		} else {
+			color.New(color.FgRed, color.Bold).Fprintf(opts.io.Out, "fail: %s\n", exited.Msg)
+		}
+		return &ExitError{Code: 1}
+	}
 	if err != nil {
 		return usageError(opts.io, err)
 	}

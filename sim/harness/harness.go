@@ -17,6 +17,7 @@ import (
 
 	"github.com/gocourse/gocourse/sim"
 	simtesting "github.com/gocourse/gocourse/sim/testing"
+	"github.com/gocourse/gocourse/sim/token"
 )
 
 // Environment variables the grader sets.
@@ -63,6 +64,9 @@ type Report struct {
 	Replay    string      `json:"replay,omitempty"`
 	ElapsedNS int64       `json:"elapsed_ns"`
 	Error     string      `json:"error,omitempty"` // the harness could not run as asked
+	// Token is the secret the runner handed the process (see sim/token): a report
+	// without it was not written by the harness.
+	Token string `json:"token"`
 }
 
 // reset re-creates the package's state (its package-level variables, its init
@@ -102,6 +106,7 @@ func Main(mainFn func(), tests []Test) int {
 
 //go:norace
 func write(path string, rep *Report) int {
+	rep.Token = token.Take()
 	data, err := json.Marshal(rep)
 	if err == nil {
 		err = os.WriteFile(path, data, 0o600)
