@@ -1,0 +1,57 @@
+// Mutant: the bucket has room for a burst but starts empty: the first
+// request waits a whole interval, and there is no burst until a quiet time.
+// Package bucket is about a rate limit that allows bursts.
+package bucket
+
+import "time"
+
+// A Bucket holds up to burst tokens. It starts full, and gains one token
+// every interval, never holding more than burst. Wait takes a token, and
+// waits for one when the bucket is empty. So a Bucket lets burst requests
+// through at once after a quiet time, and one per interval after that.
+type Bucket struct {
+	tokens chan struct{} // the tokens: len is how many there are, cap is burst
+	stop   chan struct{} // closed by Stop
+	done   chan struct{} // closed by the refill goroutine when it returns
+}
+
+// NewBucket returns a full Bucket and starts refilling it.
+func NewBucket(burst int, interval time.Duration) *Bucket {
+	b := &Bucket{
+		tokens: make(chan struct{}, burst),
+		stop:   make(chan struct{}),
+		done:   make(chan struct{}),
+	}
+	go b.refill(interval)
+	return b
+}
+
+func (b *Bucket) refill(interval time.Duration) {
+	defer close(b.done)
+	ticker := time.NewTicker(interval)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ticker.C:
+			select {
+			case b.tokens <- struct{}{}: // room for one more
+			default: // the bucket is full: this tick is dropped
+			}
+		case <-b.stop:
+			return
+		}
+	}
+}
+
+// Wait takes a token, waiting for one if the bucket is empty. Many
+// goroutines may call Wait at once.
+func (b *Bucket) Wait() {
+	<-b.tokens
+}
+
+// Stop stops the refill: when Stop returns, nothing runs on behalf of the
+// bucket any more. Wait must not be called after Stop.
+func (b *Bucket) Stop() {
+	close(b.stop)
+	<-b.done
+}
