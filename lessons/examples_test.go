@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/gocourse/gocourse/grader/simrun"
 	"github.com/gocourse/gocourse/sim/harness"
@@ -38,8 +39,8 @@ func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
 				t.Parallel()
 				abs, _ := filepath.Abs(dir)
 				if _, err := simrun.Run(context.Background(), simrun.Config{Dir: abs, Harness: harness.Config{
-					Mode: "explore", Strategy: "random", Seed: 1, Schedules: 50,
-				}}); err != nil {
+					Mode: "explore", Strategy: "random", Seed: 1, Schedules: 3,
+				}, Timeout: 3 * time.Minute}); err != nil {
 					t.Errorf("gocourse explore %s: %v", dir, err)
 				}
 			})
@@ -67,8 +68,8 @@ func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
 			}
 			abs, _ := filepath.Abs(dir)
 			rep, err := simrun.Run(context.Background(), simrun.Config{Dir: abs, Harness: harness.Config{
-				Mode: "explore", Strategy: "random", Seed: 1, Schedules: 200, WantOutput: true, Output: string(want),
-			}})
+				Mode: "explore", Strategy: "random", Seed: 1, Schedules: 50, WantOutput: true, Output: string(want),
+			}, Timeout: 3 * time.Minute})
 			if err != nil {
 				t.Fatalf("under the simulator: %v", err)
 			}
