@@ -87,7 +87,7 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 func (env *Env) explainSim(rep *simrun.Report, c course.Check) string {
 	r := rep.Result
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s, on schedule %d (%s):\n", rep.Target, rep.Schedules, c.Strategy)
+	fmt.Fprintf(&b, "%s, on schedule %d (%s):\n", rep.Target, max(rep.FailingSchedule, 1), c.Strategy)
 	indent := func(text string) {
 		for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
 			fmt.Fprintf(&b, "  %s\n", env.relLine(line))

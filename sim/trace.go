@@ -141,7 +141,9 @@ func (s *scheduler) traceEvent(gp *G, op string, c *hchan, obj any, arg int, det
 		return
 	}
 	e := event{op: op, arg: int32(arg), t: s.clock.now, obj: obj, detail: detail}
-	if gp != nil && !s.clock.inTimer {
+	// Inside a timer function the clock acts (G0), except that a goroutine it
+	// wakes is drawn waking in its own column.
+	if gp != nil && (!s.clock.inTimer || op == "wake") {
 		e.g = int32(gp.id)
 	}
 	if c == nil && obj != nil {

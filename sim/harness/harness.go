@@ -58,7 +58,9 @@ type Config struct {
 type Report struct {
 	Target    string      `json:"target"` // "main" or the test that failed (or the last one run)
 	Tests     []string    `json:"tests,omitempty"`
-	Schedules int         `json:"schedules"`
+	Schedules int         `json:"schedules"` // over every target run
+	// FailingSchedule is the number of the failing schedule among its target's.
+	FailingSchedule int `json:"failing_schedule,omitempty"`
 	Exhausted bool        `json:"exhausted"`
 	Result    *sim.Result `json:"result"`
 	Replay    string      `json:"replay,omitempty"`
@@ -200,6 +202,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 		if r.Failure != nil {
 			rep.Result = r.Failure
 			rep.Replay = tokenFor(t.name, r.Failure.Token)
+			rep.FailingSchedule = r.Schedules
 			break
 		}
 	}
