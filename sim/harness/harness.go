@@ -56,16 +56,16 @@ type Config struct {
 
 // Report is what one harness run found.
 type Report struct {
-	Target    string      `json:"target"` // "main" or the test that failed (or the last one run)
-	Tests     []string    `json:"tests,omitempty"`
-	Schedules int         `json:"schedules"` // over every target run
+	Target    string   `json:"target"` // "main" or the test that failed (or the last one run)
+	Tests     []string `json:"tests,omitempty"`
+	Schedules int      `json:"schedules"` // over every target run
 	// FailingSchedule is the number of the failing schedule among its target's.
-	FailingSchedule int `json:"failing_schedule,omitempty"`
-	Exhausted bool        `json:"exhausted"`
-	Result    *sim.Result `json:"result"`
-	Replay    string      `json:"replay,omitempty"`
-	ElapsedNS int64       `json:"elapsed_ns"`
-	Error     string      `json:"error,omitempty"` // the harness could not run as asked
+	FailingSchedule int         `json:"failing_schedule,omitempty"`
+	Exhausted       bool        `json:"exhausted"`
+	Result          *sim.Result `json:"result"`
+	Replay          string      `json:"replay,omitempty"`
+	ElapsedNS       int64       `json:"elapsed_ns"`
+	Error           string      `json:"error,omitempty"` // the harness could not run as asked
 	// Token is the secret the runner handed the process (see sim/token): a report
 	// without it was not written by the harness.
 	Token string `json:"token"`
