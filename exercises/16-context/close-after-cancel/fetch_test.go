@@ -25,21 +25,6 @@ func fetcher(delay map[string]time.Duration) func(ctx context.Context, url strin
 
 var delays = map[string]time.Duration{"a": time.Second, "b": 3 * time.Second, "c": 2 * time.Second, "d": time.Second}
 
-func TestEveryResult(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		start := time.Now()
-		var got []string
-		for r := range Fetch(context.Background(), []string{"a", "b", "c"}, fetcher(delays)) {
-			got = append(got, r+"@"+time.Since(start).String())
-		}
-		closed := time.Since(start)
-		if want := []string{"page a@1s", "page c@2s", "page b@3s"}; !slices.Equal(got, want) || closed != 3*time.Second {
-			t.Fatalf("fetches of 1s, 3s and 2s, nothing cancelled: got %v, closed at %v;\nwant %v, closed at 3s.",
-				got, closed, want)
-		}
-	})
-}
-
 // TestCancelAfterTheFirst fetches a and d, which both take 1s, and b: it
 // takes the first result, cancels, and reads on until the channel is
 // closed. At the cancel, the goroutine of the other 1s fetch has its
@@ -59,6 +44,21 @@ func TestCancelAfterTheFirst(t *testing.T) {
 			t.Fatalf("fetches of 1s, 1s and 3s, cancelled after the first result: the first was %q, and the channel\n"+
 				"was closed at %v; want \"page a\" or \"page d\", and closed at 1s, once the other two goroutines have\n"+
 				"seen the cancel and returned.", first, closed)
+		}
+	})
+}
+
+func TestEveryResult(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		var got []string
+		for r := range Fetch(context.Background(), []string{"a", "b", "c"}, fetcher(delays)) {
+			got = append(got, r+"@"+time.Since(start).String())
+		}
+		closed := time.Since(start)
+		if want := []string{"page a@1s", "page c@2s", "page b@3s"}; !slices.Equal(got, want) || closed != 3*time.Second {
+			t.Fatalf("fetches of 1s, 3s and 2s, nothing cancelled: got %v, closed at %v;\nwant %v, closed at 3s.",
+				got, closed, want)
 		}
 	})
 }
