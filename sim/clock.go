@@ -39,6 +39,13 @@ type Timer struct {
 	f    func()
 	i    int // index in the heap; -1 when not pending
 
+	// feeds, when set, is the channel that firing the timer only sends to (a
+	// time.Timer's or Ticker's C). Such a timer matters only while a goroutine
+	// waits on that channel: as in Go 1.23+, where an unwatched timer channel
+	// keeps no timer in the heap, a program whose goroutines are all blocked
+	// with only unwatched timers pending is deadlocked.
+	feeds *hchan
+
 	// race is where the goroutine that started or reset the timer releases
 	// its clock: what the timer function does (a send on a timer's channel,
 	// AfterFunc's goroutine) happens after that, as in the runtime.
@@ -119,6 +126,14 @@ func (t *Timer) Reset(when int64) bool {
 //go:norace
 func (t *Timer) When() int64 { return t.when }
 
+// Feeds says that firing t only sends on c (a time.Timer's or Ticker's
+// channel), so that t cannot wake anyone while nobody waits on c.
+func Feeds[T any](t *Timer, c *Chan[T]) {
+	if t != nil && c != nil {
+		t.feeds = &c.hchan
+	}
+}
+
 // runDue runs the functions of the timers that are due at the current time.
 //
 //go:norace
@@ -149,9 +164,11 @@ func (c *clock) raceTok() unsafe.Pointer {
 	return unsafe.Pointer(&c.cur.race)
 }
 
-// advanceTime moves the clock to the earliest pending timer and runs every
-// timer due then. It reports false when no timer may fire: none is pending,
-// or the body has returned and the rest would only sleep past LeakWait.
+// advanceTime moves the clock to the earliest pending timer that can wake a
+// goroutine and runs every timer due then. It reports false when no timer may
+// fire: none is pending, none can wake anyone (only timer channels nobody
+// waits on), or the body has returned and the rest would only sleep past
+// LeakWait.
 //
 //go:norace
 func (s *scheduler) advanceTime() bool {
@@ -159,7 +176,18 @@ func (s *scheduler) advanceTime() bool {
 	if len(c.timers) == 0 {
 		return false
 	}
-	next := c.timers[0].when
+	next, found := int64(0), false
+	for _, t := range c.timers {
+		if t.feeds != nil && t.feeds.recvq.first == nil {
+			continue // nobody waits on its channel: it cannot wake anyone
+		}
+		if !found || t.when < next {
+			next, found = t.when, true
+		}
+	}
+	if !found {
+		return false
+	}
 	if s.bodyDone && next > s.bodyEnd+int64(s.opts.LeakWait) {
 		return false
 	}

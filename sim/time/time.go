@@ -215,6 +215,7 @@ func NewTimer(d Duration) *Timer {
 	sim.Yield("time.NewTimer")
 	t := &Timer{C: sim.MakeTimerChan[Time]()}
 	t.t = sim.StartTimer(when(d), t.fire)
+	sim.Feeds(t.t, t.C)
 	return t
 }
 
@@ -292,6 +293,7 @@ func NewTicker(d Duration) *Ticker {
 	sim.Yield("time.NewTicker")
 	t := &Ticker{C: sim.MakeTimerChan[Time](), d: d}
 	t.t = sim.StartTimer(when(d), t.fire)
+	sim.Feeds(t.t, t.C)
 	return t
 }
 
