@@ -335,7 +335,11 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 		}
 		return
 	}
-	color.New(color.FgRed, color.Bold).Fprintf(w, "%s: %s\n", out.Result, out.Message)
+	headline := out.Result + ": " + out.Message
+	if strings.HasPrefix(out.Message, out.Result+":") {
+		headline = out.Message // "panic: send on closed channel", not "panic: panic: ..."
+	}
+	color.New(color.FgRed, color.Bold).Fprintln(w, headline)
 	r := rep.Result
 	for _, g := range r.Goroutines {
 		fmt.Fprintf(w, "  %s\n", g)

@@ -216,11 +216,15 @@ func judge(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 	return f
 }
 
-// firstMessage returns the message of the first check that did not pass.
+// firstMessage returns the message of the first check that could not run, or
+// else of the first that failed.
 func firstMessage(r *grader.Result) string {
-	for _, ch := range r.Checks {
-		if ch.Status != grader.Pass && ch.Status != grader.Skip {
-			return ch.Name + ": " + strings.SplitN(ch.Message, "\n", 4)[0]
+	// A check the grader could not run says more than one that merely failed.
+	for _, want := range []grader.Status{grader.Error, grader.Fail} {
+		for _, ch := range r.Checks {
+			if ch.Status == want {
+				return ch.Name + ": " + strings.SplitN(ch.Message, "\n", 4)[0]
+			}
 		}
 	}
 	return string(r.Status)

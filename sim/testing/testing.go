@@ -9,7 +9,6 @@
 package testing
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +18,7 @@ import (
 	"unsafe"
 
 	"github.com/gocourse/gocourse/sim"
+	"github.com/gocourse/gocourse/sim/context"
 )
 
 // TB is the interface common to T and B, as in the standard library.
@@ -56,6 +56,8 @@ type common struct {
 	parent   *common
 	out      strings.Builder
 	raceMu   uint64 // the real one's mu, for the race detector (see sync)
+	ctx      context.Context
+	cancel   context.CancelFunc
 }
 
 // sync tells the race detector what the real T's mutex does: the methods
@@ -167,6 +169,9 @@ func (c *common) Cleanup(f func()) { c.sync(); c.cleanups = append(c.cleanups, f
 //
 //go:norace
 func (c *common) runCleanups() {
+	if c.cancel != nil {
+		c.cancel()
+	}
 	for i := len(c.cleanups) - 1; i >= 0; i-- {
 		c.cleanups[i]()
 	}
@@ -239,11 +244,15 @@ func (c *common) Chdir(dir string) {
 	c.Cleanup(func() { os.Chdir(old) })
 }
 
-// Context returns a context for the test. Under the simulator it is never
-// cancelled by the harness.
-//
-//go:norace
-func (c *common) Context() context.Context { return context.Background() }
+// Context returns a context for the test that is cancelled just before the
+// functions registered with Cleanup run, as the testing package's is. It is the
+// simulator's context, so that rewritten code can wait on its Done channel.
+func (c *common) Context() context.Context {
+	if c.ctx == nil {
+		c.ctx, c.cancel = context.WithCancel(context.Background())
+	}
+	return c.ctx
+}
 
 // Output returns a writer into the test's log.
 //
