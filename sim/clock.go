@@ -164,11 +164,10 @@ func (c *clock) raceTok() unsafe.Pointer {
 	return unsafe.Pointer(&c.cur.race)
 }
 
-// advanceTime moves the clock to the earliest pending timer that can wake a
-// goroutine and runs every timer due then. It reports false when no timer may
-// fire: none is pending, none can wake anyone (only timer channels nobody
-// waits on), or the body has returned and the rest would only sleep past
-// LeakWait.
+// advanceTime moves the clock to the earliest pending timer and runs every
+// timer due then. It reports false when no timer may fire: none is pending,
+// none can wake anyone (only timers whose channel nobody waits on), or the
+// body has returned and the rest would only sleep past LeakWait.
 //
 //go:norace
 func (s *scheduler) advanceTime() bool {
@@ -176,18 +175,19 @@ func (s *scheduler) advanceTime() bool {
 	if len(c.timers) == 0 {
 		return false
 	}
-	next, found := int64(0), false
+	// Time goes on only while some timer can wake a goroutine; the timers whose
+	// channel nobody waits on then fire in their turn, as the lessons draw them.
+	found := false
 	for _, t := range c.timers {
-		if t.feeds != nil && t.feeds.recvq.first == nil {
-			continue // nobody waits on its channel: it cannot wake anyone
-		}
-		if !found || t.when < next {
-			next, found = t.when, true
+		if t.feeds == nil || t.feeds.recvq.first != nil {
+			found = true
+			break
 		}
 	}
 	if !found {
-		return false
+		return false // nobody waits on any timer's channel: it cannot wake anyone
 	}
+	next := c.timers[0].when
 	if s.bodyDone && next > s.bodyEnd+int64(s.opts.LeakWait) {
 		return false
 	}
