@@ -226,7 +226,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		// goes on after a report, and does not linger at exit.
 		hcfg.Race = true
 		hcfg.RaceLog = filepath.Join(tmp, "race.log")
-		runEnv = append(runEnv, "GORACE=log_path="+hcfg.RaceLog+" halt_on_error=0 atexit_sleep_ms=0")
+		// exitcode=0: a race is a result the harness reports, not a failure of
+		// the process (the race detector would exit with 66).
+		runEnv = append(runEnv, "GORACE=log_path="+hcfg.RaceLog+" halt_on_error=0 atexit_sleep_ms=0 exitcode=0")
 	}
 	cfgJSON, _ := json.Marshal(hcfg)
 	reportPath := filepath.Join(tmp, "report.json")

@@ -299,7 +299,7 @@ func loadExercise(root string, l *Lesson, id string) (*Exercise, error) {
 			}
 		}
 		if ch.Kind == "sim" || ch.Kind == "output" || ch.Kind == "timing" {
-			if err := simDefaults(&ch); err != nil {
+			if err := simDefaults(&ch, hasKey(n, "preemptions")); err != nil {
 				return nil, &Error{rel, n.Line, err.Error()}
 			}
 		}
@@ -312,7 +312,7 @@ func loadExercise(root string, l *Lesson, id string) (*Exercise, error) {
 }
 
 // simDefaults fills in and checks the settings of a "sim" check.
-func simDefaults(ch *Check) error {
+func simDefaults(ch *Check, preemptionsSet bool) error {
 	switch ch.Strategy {
 	case "":
 		ch.Strategy = "random"
@@ -332,7 +332,7 @@ func simDefaults(ch *Check) error {
 	if ch.Depth == 0 {
 		ch.Depth = 3
 	}
-	if ch.Preemptions == 0 && ch.Strategy == "dfs" {
+	if !preemptionsSet && ch.Strategy == "dfs" { // an explicit 0 means no preemption
 		ch.Preemptions = 2
 	}
 	switch ch.Match {
@@ -344,6 +344,16 @@ func simDefaults(ch *Check) error {
 		return fmt.Errorf("exhaustive: only the dfs strategy can explore every schedule")
 	}
 	return nil
+}
+
+// hasKey reports whether a YAML mapping node has the key.
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 // decodeStrict decodes YAML, refusing fields that the target does not have.
