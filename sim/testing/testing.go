@@ -87,11 +87,14 @@ func (c *common) Name() string { return c.name }
 //
 //go:norace
 func (c *common) Fail() {
+	already := c.failed
 	for p := c; p != nil; p = p.parent {
 		p.sync()
 		p.failed = true
 	}
-	sim.Fail(c.name + " failed")
+	if !already { // Errorf and friends have said why already
+		sim.Fail(c.name + " failed")
+	}
 }
 
 // Failed reports whether the test failed.
