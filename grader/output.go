@@ -2,7 +2,6 @@ package grader
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -70,15 +69,9 @@ func (outputCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 			WantOutput: true, Output: c.Expect, OutputMatch: c.Match,
 		},
 	})
-	var unsupported *simrun.UnsupportedError
-	var exited *simrun.ExitError
 	switch {
-	case errors.As(err, &exited):
-		return CheckResult{Name: "output", Status: Fail, Message: "under the simulator, " + env.relLine(exited.Msg)}
-	case errors.As(err, &unsupported):
-		return CheckResult{Name: "output", Status: Fail, Message: "the simulator cannot run this code faithfully: " + env.relLine(unsupported.Msg)}
 	case err != nil:
-		return CheckResult{Name: "output", Status: Error, Message: env.relLine(err.Error())}
+		return env.simRunFailure("output", err)
 	case rep.Result != nil:
 		res.Status = Fail
 		res.Replay = rep.Replay

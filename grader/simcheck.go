@@ -46,21 +46,8 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 		},
 	}
 	rep, err := simrun.Run(ctx, cfg)
-	var unsupported *simrun.UnsupportedError
-	var exited *simrun.ExitError
-	switch {
-	case errors.As(err, &exited):
-		res.Status = Fail
-		res.Message = "under the simulator, " + env.relLine(exited.Msg)
-		return res
-	case errors.As(err, &unsupported):
-		res.Status = Fail
-		res.Message = "the simulator cannot run this code faithfully: " + env.relLine(unsupported.Msg)
-		return res
-	case err != nil:
-		res.Status = Error
-		res.Message = env.relLine(err.Error())
-		return res
+	if err != nil {
+		return env.simRunFailure("sim", err)
 	}
 	r := rep.Result
 	if r == nil || r.Outcome == sim.Pass {
@@ -81,6 +68,21 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 	res.Replay = rep.Replay
 	res.Message = env.explainSim(rep, c)
 	return res
+}
+
+// simRunFailure turns an error of simrun.Run into a check's result: the program's
+// fault (it cannot be simulated faithfully, or it ended the process itself) is a
+// failure; anything else is the grader's error.
+func (env *Env) simRunFailure(name string, err error) CheckResult {
+	var unsupported *simrun.UnsupportedError
+	var exited *simrun.ExitError
+	switch {
+	case errors.As(err, &exited):
+		return CheckResult{Name: name, Status: Fail, Message: "under the simulator, " + env.relLine(exited.Msg)}
+	case errors.As(err, &unsupported):
+		return CheckResult{Name: name, Status: Fail, Message: "the simulator cannot run this code faithfully: " + env.relLine(unsupported.Msg)}
+	}
+	return CheckResult{Name: name, Status: Error, Message: env.relLine(err.Error())}
 }
 
 // explainSim tells the story of a failing schedule in the lessons' words.
