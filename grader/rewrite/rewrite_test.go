@@ -381,6 +381,42 @@ func TestInputOverlay(t *testing.T) {
 	}
 }
 
+// TestInputOverlayInModule rewrites a package of a module whose overlaid
+// files all exist on disk: the overlay reaches the go command as its -overlay
+// flag (a go.mod that would not load, a file that would not compile, a
+// replaced file) and the rewriter sees the overlay's contents.
+func TestInputOverlayInModule(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module broken\n\ngo 1.26\n\nrequire example.com/nowhere v1.0.0\n")
+	write("main.go", "package main\n\nfunc main() {}\n")
+	write("hidden.go", "package main\n\nthis does not compile\n")
+	write("main_test.go", "package main\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) { t.Fatal(\"on disk\") }\n")
+	opts := rewrite.Options{Tests: true, Env: append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod"), Overlay: map[string][]byte{
+		filepath.Join(dir, "go.mod"):       []byte("module m\n\ngo 1.26\n"),
+		filepath.Join(dir, "main.go"):      []byte("package main\n\nfunc main() { c := make(chan int, 1); c <- 1; <-c }\n"),
+		filepath.Join(dir, "hidden.go"):    []byte("//go:build ignore\n\npackage ignored\n"),
+		filepath.Join(dir, "main_test.go"): []byte("package main\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) { close(make(chan bool)) }\n"),
+	}}
+	ov, err := rewrite.Package(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if main := string(ov.Files[filepath.Join(dir, "main.go")]); !strings.Contains(main, "c.Send(1); c.Recv()") {
+		t.Errorf("main.go not rewritten from the overlay:\n%s", main)
+	}
+	if test := string(ov.Files[filepath.Join(dir, "main_test.go")]); !strings.Contains(test, "sim.MakeChan[bool](0).Close()") {
+		t.Errorf("main_test.go not rewritten from the overlay:\n%s", test)
+	}
+	if _, ok := ov.Files[filepath.Join(dir, "hidden.go")]; ok {
+		t.Errorf("hidden.go was rewritten")
+	}
+}
+
 // TestPanicLine runs a program that panics under the simulator and checks
 // that the panic's stack names the learner's file and line.
 func TestPanicLine(t *testing.T) {
