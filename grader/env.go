@@ -278,11 +278,17 @@ const maxOutput = 4 << 20
 // learner's settings cannot bend: no workspace file, no toolchain switch, no GOFLAGS.
 // The whole process group is killed when ctx ends or after limit.
 func (env *Env) goCmd(ctx context.Context, limit time.Duration, args ...string) (stdout, stderr []byte, err error) {
+	return env.goCmdEnv(ctx, limit, nil, args...)
+}
+
+// goCmdEnv is goCmd with more environment variables, which take precedence.
+func (env *Env) goCmdEnv(ctx context.Context, limit time.Duration, extra []string, args ...string) (stdout, stderr []byte, err error) {
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, env.Opts.Go, args...)
 	cmd.Dir = env.BuildDir
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=readonly", "CGO_ENABLED=1", "NO_COLOR=1")
+	cmd.Env = append(cmd.Env, extra...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.WaitDelay = 5 * time.Second

@@ -33,24 +33,65 @@ const leakFile = "zz_gocourse_leak_test.go"
 // when every test ran to its end and no goroutine leaked.
 const doneMarker = "gocourse-done:"
 
+// leakProfileMarker starts the line that the generated TestMain prints with the
+// number of goroutines that Go's goroutine leak profile found blocked forever,
+// followed by their stacks.
+const leakProfileMarker = "gocourse-leak-profile:"
+
+// leakExperiment is the GOEXPERIMENT that gives Go 1.26's runtime/pprof its
+// "goroutineleak" profile.
+const leakExperiment = "goroutineleakprofile"
+
+// maxLeakStacks bounds how many leaked goroutines' stacks the TestMain prints.
+const maxLeakStacks = 20
+
 // testMain returns the generated TestMain: it runs the tests, checks for leaked
 // goroutines when leak is set, and prints the nonce when all went well. It is
 // added to the course's tests (through the overlay, or in the stage); nil when the
 // course's tests have a TestMain of their own.
+//
+// The leak check is two detectors. Go's goroutine leak profile (a garbage
+// collection that finds goroutines blocked on a channel, mutex or WaitGroup that
+// no running goroutine can reach, so they can never go on) runs after every
+// test run, failed or not, and names the goroutines that can never end. goleak
+// then lists every goroutine still alive once the tests have passed, whatever it
+// waits on: one blocked on a package-level channel, one sleeping, one slow to
+// finish. The first is exact but sees only the blocked-forever kind; the second
+// sees everything but cannot tell a goroutine that will never end from one that
+// has not ended yet. The profile is there when the test binary was built with
+// GOEXPERIMENT=goroutineleakprofile (see compileTests).
 func (env *Env) testMain(leak bool) (map[string]string, error) {
 	if env.TestPackage == "" || env.courseMain {
 		return nil, nil
 	}
 	check, imp := "", ""
 	if leak {
-		imp = `"go.uber.org/goleak"`
-		check = fmt.Sprintf(`	if code == 0 {
+		imp = "\"runtime/pprof\"\n\t\"strings\"\n\n\t\"go.uber.org/goleak\""
+		check = fmt.Sprintf(`	if p := pprof.Lookup("goroutineleak"); p != nil {
+		var b strings.Builder
+		p.WriteTo(&b, 2)
+		var leaked []string
+		for _, g := range strings.Split(b.String(), "\n\n") {
+			if head, _, _ := strings.Cut(g, "\n"); strings.HasSuffix(head, " (leaked)]:") {
+				leaked = append(leaked, strings.TrimSpace(g))
+			}
+		}
+		n := len(leaked)
+		if len(leaked) > %d {
+			leaked = leaked[:%d]
+		}
+		fmt.Printf("\n%s %%d\n%%s\n\n", n, strings.Join(leaked, "\n\n"))
+		if n > 0 {
+			code = 1
+		}
+	}
+	if code == 0 {
 		if err := goleak.Find(); err != nil {
 			fmt.Printf("\n%s %%v\n", err)
 			code = 1
 		}
 	}
-`, leakMarker)
+`, maxLeakStacks, maxLeakStacks, leakProfileMarker, leakMarker)
 	}
 	src := fmt.Sprintf(`package %s
 
@@ -148,7 +189,19 @@ func (env *Env) compileTests(ctx context.Context, race, leak bool) (string, *Che
 		args = append(args, "-overlay", overlay)
 	}
 	args = append(args, ".")
-	_, stderr, err := env.goCmd(ctx, buildLimit, args...)
+	var goEnv []string
+	if leak {
+		exp := leakExperiment
+		if v := os.Getenv("GOEXPERIMENT"); v != "" {
+			exp = v + "," + exp
+		}
+		goEnv = []string{"GOEXPERIMENT=" + exp}
+	}
+	_, stderr, err := env.goCmdEnv(ctx, buildLimit, goEnv, args...)
+	if err != nil && goEnv != nil && strings.Contains(string(stderr), "GOEXPERIMENT") {
+		// A go command that does not know the experiment: goleak alone checks.
+		_, stderr, err = env.goCmd(ctx, buildLimit, args...)
+	}
 	if err == nil {
 		if _, serr := os.Stat(bin); serr != nil {
 			return "", &CheckResult{Status: Error, Message: "go test -c wrote no test binary"}
@@ -327,9 +380,20 @@ func (env *Env) judge(tr *testRun, c course.Check, race, leak bool) CheckResult 
 		// Said first: it is why tests are missing.
 		problems = append([]string{"the test binary " + tr.killed + env.explainMemory(tr)}, problems...)
 	}
-	if len(problems) == 0 && leak {
-		if msg := env.explainLeak(tr.output[""]); msg != "" {
-			problems = append(problems, msg)
+	if leak {
+		// Goroutines blocked forever are worth knowing about even when a test
+		// failed: they are often why it failed.
+		forever, ran := env.explainLeakProfile(tr.output[""])
+		if forever != "" {
+			problems = append(problems, forever)
+		}
+		if len(problems) == 0 {
+			if msg := env.explainLeak(tr.output[""]); msg != "" {
+				if ran {
+					msg += "\n(Go's goroutine leak profile found none of them blocked forever: they wait on something still reachable, such as a package-level channel, or sleep, or had not finished yet.)"
+				}
+				problems = append(problems, msg)
+			}
 		}
 	}
 	if len(problems) == 0 && tr.pkgFail {
@@ -540,7 +604,7 @@ func (env *Env) explainLeak(out []string) string {
 			}
 		}
 		states := regexp.MustCompile(`Goroutine \d+ in state ([^,]+),`).FindAllStringSubmatch(strings.Join(out[i:], "\n"), -1)
-		msg := fmt.Sprintf("goroutine leak: %d goroutine(s) were still running after the tests finished", len(states))
+		msg := fmt.Sprintf("goroutine leak, found by goleak: %d goroutine(s) were still running after the tests finished", len(states))
 		if len(states) > 0 {
 			msg += fmt.Sprintf(" (the first blocked in %q)", states[0][1])
 		}
@@ -550,6 +614,77 @@ func (env *Env) explainLeak(out []string) string {
 		return msg
 	}
 	return ""
+}
+
+// explainLeakProfile reads what the generated TestMain printed from Go's goroutine
+// leak profile: the goroutines blocked forever, where they wait and where they
+// were started. ran says whether the profile was taken at all.
+func (env *Env) explainLeakProfile(out []string) (msg string, ran bool) {
+	for i, l := range out {
+		rest, ok := strings.CutPrefix(l, leakProfileMarker)
+		if !ok {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(rest))
+		if err != nil || n == 0 {
+			return "", err == nil
+		}
+		var where []string // one line per place, with how many more wait there
+		var more []int
+		same := map[string]int{}
+		for j := i + 1; j < len(out); j++ {
+			if strings.HasPrefix(out[j], leakMarker) || strings.HasPrefix(out[j], doneMarker) {
+				break
+			}
+			m := goroutineHd.FindStringSubmatch(out[j])
+			if m == nil {
+				continue
+			}
+			state := strings.TrimSuffix(m[2], " (leaked)")
+			at, created := "", ""
+			for k := j + 1; k < len(out) && out[k] != "" && !goroutineHd.MatchString(out[k]); k++ {
+				fm := stackFile.FindStringSubmatch(out[k])
+				if fm == nil || !env.isLearnerFile(fm[1]) {
+					continue
+				}
+				pos := env.Rel(fm[1]) + ":" + fm[2]
+				if strings.HasPrefix(out[k-1], "created by ") {
+					created = pos
+				} else if at == "" {
+					at = pos
+				}
+			}
+			w := " [" + state + "]"
+			if at != "" {
+				w += " at " + at
+			}
+			if created != "" {
+				w += ", started at " + created
+			}
+			if k, seen := same[w]; seen {
+				more[k]++
+				continue
+			}
+			same[w] = len(where)
+			where = append(where, "  goroutine "+m[1]+w)
+			more = append(more, 0)
+		}
+		for k, n := range more {
+			if n > 0 {
+				where[k] += fmt.Sprintf(" (and %d more like it)", n)
+			}
+		}
+		noun := "goroutine is"
+		if n != 1 {
+			noun = "goroutines are"
+		}
+		msg = fmt.Sprintf("goroutine leak, found by Go's goroutine leak profile: %d %s blocked forever, waiting on something that no running goroutine can reach, so nothing can ever wake them", n, noun)
+		if len(where) > 0 {
+			msg += ":\n" + strings.Join(limitLines(where, 5), "\n")
+		}
+		return msg, true
+	}
+	return "", false
 }
 
 func (env *Env) isLearnerFile(path string) bool {
