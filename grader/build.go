@@ -37,7 +37,9 @@ func (buildCheck) Check(ctx context.Context, env *Env, _ course.Check) CheckResu
 		}
 		args = append(args, "-overlay", overlay)
 	}
+	t0 := time.Now()
 	_, stderr, err := env.goCmd(ctx, buildLimit, append(args, ".")...)
+	env.phase("build", "vet", t0)
 	if err == nil {
 		res.Status = Pass
 		return res

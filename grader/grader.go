@@ -70,6 +70,18 @@ type Options struct {
 	// FailFast stops at the first check that fails: enough to know that a starter
 	// or a mutant fails, in about half the time.
 	FailFast bool
+	// Phase, if set, is told how long each step of a check took: "vet" of the
+	// build check; "compile" and "run" of the test check; "rewrite", "compile"
+	// and "explore" of the sim check. Benchmarks use it to split a check's time.
+	// Checks run concurrently, so it may be called from several goroutines at once.
+	Phase func(check, phase string, d time.Duration)
+}
+
+// phase tells Options.Phase that a step of a check, begun at t0, has ended.
+func (env *Env) phase(check, name string, t0 time.Time) {
+	if env.Opts.Phase != nil {
+		env.Opts.Phase(check, name, time.Since(t0))
+	}
 }
 
 // A Checker runs one kind of check.

@@ -134,7 +134,9 @@ func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 	if env.Opts.Progress != nil {
 		env.Opts.Progress("building the tests of " + env.Exercise.ID)
 	}
+	t0 := time.Now()
 	bin, fail := env.compileTests(ctx, race, leak)
+	env.phase("test", "compile", t0)
 	if fail != nil {
 		fail.Name = "test"
 		return *fail
@@ -154,9 +156,11 @@ func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 		}
 		env.Opts.Progress(what)
 	}
+	t0 = time.Now()
 	out := env.runTests(ctx, bin, race, c.Timeout,
 		"-test.paniconexit0", "-test.v=test2json", "-test.count=1",
 		"-test.timeout="+c.Timeout.String(), "-test.cpu="+strings.Join(cpus, ","), "-test.run="+run)
+	env.phase("test", "run", t0)
 	if out.Err != nil {
 		return CheckResult{Name: "test", Status: Error, Message: out.Err.Error()}
 	}
