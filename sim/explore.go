@@ -113,6 +113,7 @@ func Explore(body func(), cfg Config) *Report {
 		}
 		// Replay the failing run with positions and its trace.
 		outcome := s.outcome
+		first := s.result(false)
 		rep.Token = strat.Token()
 		ctoken := s.choiceToken()
 		if rep.Token == "" {
@@ -128,8 +129,13 @@ func Explore(body func(), cfg Config) *Report {
 		s.raceForce = race
 		s.run(body)
 		rep.Failure = s.result(true)
-		if rep.Failure.Outcome != outcome && rep.Failure.Diverged == "" {
-			rep.Failure.Diverged = fmt.Sprintf("the run ended with %v, its replay with %v: the program is not deterministic", outcome, rep.Failure.Outcome)
+		if rep.Failure.Outcome != outcome {
+			// The program is not deterministic (math/rand outside the
+			// simulator, map order, addresses...): the replay is another
+			// run. The bug was found all the same: report the run that
+			// found it, without the positions and trace only a replay has.
+			first.Diverged = fmt.Sprintf("the run ended with %v, its replay with %v: the program is not deterministic, and the token may not reproduce the bug", outcome, rep.Failure.Outcome)
+			rep.Failure = first
 		}
 		if !cfg.KeepGoing {
 			break

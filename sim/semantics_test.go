@@ -447,3 +447,25 @@ func TestSelectDuplicateCases(t *testing.T) {
 		t.Fatalf("outcomes %q", got)
 	}
 }
+
+// TestExploreKeepsDivergedFailure: a program that is not deterministic (here
+// a counter that outlives the runs) fails in one run and passes in its
+// replay; Explore still reports the failure it found, and says why it could
+// not replay it.
+func TestExploreKeepsDivergedFailure(t *testing.T) {
+	runs := 0
+	body := func() {
+		runs++
+		ch := sim.MakeChan[int](0)
+		if runs == 3 {
+			sim.Go(func() { ch.Send(1) }) // nobody receives: a leak, this once
+		}
+	}
+	rep := sim.Explore(body, sim.Config{Strategy: sim.Random(1), Schedules: 10})
+	if !rep.Failed() || rep.Failure.Outcome != sim.Leak || rep.Schedules != 3 {
+		t.Fatalf("got %v", rep)
+	}
+	if !strings.Contains(rep.Failure.Diverged, "not deterministic") {
+		t.Errorf("Diverged = %q", rep.Failure.Diverged)
+	}
+}
