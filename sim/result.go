@@ -16,7 +16,7 @@ type Outcome int
 const (
 	Pass      Outcome = iota // every goroutine finished and nothing failed
 	Deadlock                 // the body is blocked and nothing can ever run again
-	Leak                     // the body returned, but goroutines are blocked forever
+	Leak                     // the body returned, but goroutines are blocked forever (or run on past Options.MaxSteps)
 	Panic                    // a goroutine panicked
 	Failed                   // the run finished but Fail or Errorf was called
 	StepLimit                // the run took more than Options.MaxSteps schedule points
@@ -259,6 +259,9 @@ func (s *scheduler) result(withTrace bool) *Result {
 		r.Message = "all goroutines are asleep - deadlock!"
 	case Leak:
 		r.Message = plural(len(s.blocked), "goroutine") + " still blocked after the body returned"
+		if s.steps > s.opts.MaxSteps {
+			r.Message = plural(len(s.blocked), "goroutine") + " still running after the body returned (more than " + strconv.Itoa(s.opts.MaxSteps) + " schedule points)"
+		}
 	case Panic:
 		r.Message = "panic: " + s.panicked.Message
 		if _, ok := s.panicked.Value.(fatalError); ok { // see Fatal

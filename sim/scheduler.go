@@ -346,6 +346,13 @@ func (s *scheduler) countStep(gp *G) {
 	}
 	if s.steps > s.opts.MaxSteps {
 		s.outcome = StepLimit
+		if s.bodyDone {
+			// The body has returned and goroutines still run on, past
+			// the bound: they would outlive a test or a program's main.
+			// That is a leak (goleak reports goroutines still running),
+			// not the body's livelock.
+			s.outcome = Leak
+		}
 		s.end(gp, false)
 	}
 }

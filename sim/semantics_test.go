@@ -335,14 +335,23 @@ func TestAbandonedGoroutinesUnwind(t *testing.T) {
 }
 
 func TestStepLimit(t *testing.T) {
+	spin := func() {
+		for {
+			sim.Gosched()
+		}
+	}
 	r := sim.Run(func() {
-		sim.Go(func() {
-			for {
-				sim.Gosched()
-			}
-		})
+		sim.Go(spin)
+		spin()
 	}, sim.Options{MaxSteps: 1000})
-	if r.Outcome != sim.StepLimit || len(r.Goroutines) != 1 || r.Goroutines[0].State != "runnable" {
+	if r.Outcome != sim.StepLimit || len(r.Goroutines) != 2 || r.Goroutines[1].State != "runnable" {
+		t.Fatal(r)
+	}
+	// A goroutine that runs on forever after the body returned outlives
+	// the test: a leak, as goleak would say, not the body's livelock.
+	r = sim.Run(func() { sim.Go(spin) }, sim.Options{MaxSteps: 1000})
+	if r.Outcome != sim.Leak || len(r.Goroutines) != 1 || r.Goroutines[0].State != "runnable" ||
+		!strings.Contains(r.Message, "1 goroutine still running after the body returned") {
 		t.Fatal(r)
 	}
 }
