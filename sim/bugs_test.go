@@ -154,3 +154,20 @@ func TestDFSCountsSchedules(t *testing.T) {
 		t.Logf("DFS(%d): %d schedules", tc.bound, rep.Schedules)
 	}
 }
+
+// TestPCTIsFairToSpinners: a goroutine that spins until another one sets a
+// flag ends on real cores, whose scheduler preempts it; PCT's priorities
+// alone would starve the setter whenever the spinner ranks above it.
+func TestPCTIsFairToSpinners(t *testing.T) {
+	body := func() {
+		done := false
+		sim.Go(func() { done = true })
+		for !done {
+			sim.Gosched()
+		}
+	}
+	rep := sim.Explore(body, sim.Config{Strategy: sim.PCT(3, 1), Schedules: 50})
+	if rep.Failed() {
+		t.Fatalf("a spin-wait that ends on real cores: %v", rep)
+	}
+}

@@ -15,10 +15,22 @@ import (
 // k starts at 64 and is then the most schedule decisions any earlier run
 // made. Execution i uses seed+i; its token is "p1.<depth>.<k>.<seed+i>".
 //
+// Strict priorities are unfair: a goroutine that spins (a loop of select
+// with default, of Gosched, of lock and unlock) while it waits for a
+// goroutine of lower priority would starve it forever, where the Go
+// runtime preempts it. After pctFairAfter decisions in a run, PCT therefore
+// picks among the runnable goroutines at random, as Random does, so that
+// such a run goes on as it would on real cores instead of ending as a
+// livelock (the fallback of the PCT schedulers of Coyote and shuttle).
+//
 //go:norace
 func PCT(depth int, seed uint64) Strategy {
 	return &pctStrategy{depth: max(depth, 1), next: seed, k: 64}
 }
+
+// pctFairAfter is how many decisions of a run PCT makes by priority before
+// it turns fair (random).
+const pctFairAfter = 10_000
 
 type pctStrategy struct {
 	depth     int
@@ -44,7 +56,7 @@ func (p *pctStrategy) NewExecution() bool {
 	p.used = true
 	p.maxStep = max(p.maxStep, p.steps)
 	if !p.fixedK && p.maxStep > 0 {
-		p.k = p.maxStep
+		p.k = min(p.maxStep, pctFairAfter) // no change point after PCT turns fair
 	}
 	p.cur = p.next
 	p.next++
@@ -87,6 +99,9 @@ func (p *pctStrategy) best(d Decision) int {
 //go:norace
 func (p *pctStrategy) NextGoroutine(d Decision) int {
 	p.steps++
+	if p.steps > pctFairAfter {
+		return p.rng.intn(len(d.Runnable))
+	}
 	i := p.best(d)
 	for p.ci < len(p.change) && p.change[p.ci] <= p.steps {
 		p.ci++
