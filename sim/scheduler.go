@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"math/rand"
 	"runtime"
 	"runtime/debug"
 	"sync"
@@ -85,7 +86,8 @@ type scheduler struct {
 	blocked  []GoroutineInfo // for deadlock and leak reports
 	diverged string          // a replayed decision did not fit this run
 
-	choices []choice // every decision, for replay tokens
+	choices []choice   // every decision, for replay tokens
+	rand    *rand.Rand // the run's random numbers (RunRand), made at first use
 	tr      tracer
 	out     outBuffer
 
@@ -145,6 +147,7 @@ func (s *scheduler) reset(opts Options, strat Strategy) {
 	s.blocked = nil
 	s.diverged = ""
 	s.choices = s.choices[:0]
+	s.rand = nil
 	s.tr.reset(!s.opts.NoPositions)
 	s.out.reset(s.opts.MaxOutput)
 	s.raceReset()

@@ -21,6 +21,15 @@ var sharedTypes = map[string]bool{
 	"runtime.Func":               true,
 	"runtime.MemStats":           true,
 	"runtime.TypeAssertionError": true,
+	"math/rand.Rand":             true,
+	"math/rand.Source":           true,
+	"math/rand.Source64":         true,
+	"math/rand.Zipf":             true,
+	"math/rand/v2.ChaCha8":       true,
+	"math/rand/v2.PCG":           true,
+	"math/rand/v2.Rand":          true,
+	"math/rand/v2.Source":        true,
+	"math/rand/v2.Zipf":          true,
 }
 
 // reflectChanOps are the parts of reflect that operate on channels.

@@ -19,6 +19,12 @@ func swapTable(simPath string) map[string]string {
 		"runtime":     simPath + "/runtime",
 		"os/signal":   simPath + "/signal",
 
+		// The top-level functions of math/rand draw from the run's own
+		// generator, so that a run (and its replay) is a function of the
+		// strategy's seed.
+		"math/rand":    simPath + "/rand",
+		"math/rand/v2": simPath + "/rand/v2",
+
 		// Tests run under the simulator's harness: t.Errorf fails a schedule,
 		// synctest's bubble is the simulator's own virtual time, and the
 		// simulator checks for leaked goroutines after every schedule.
@@ -49,6 +55,9 @@ func (r *fileRewriter) importSpec(spec *ast.ImportSpec) {
 		return
 	}
 	name := path.Base(p)
+	if pn, ok := r.info.Implicits[spec].(*types.PkgName); ok {
+		name = pn.Imported().Name() // math/rand/v2 is package rand
+	}
 	if spec.Name != nil {
 		name = spec.Name.Name
 	}
