@@ -9,15 +9,31 @@ import (
 // the same instant testing/synctest uses: 2000-01-01 00:00:00 UTC.
 var Epoch = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
 
-// clock is a run's virtual time and its pending timers. Time moves only
-// when no goroutine can run: then it jumps to the earliest timer.
+// clock is a run's virtual time and its pending timers. Time jumps to the
+// earliest timer when no goroutine can run. While goroutines run, it moves
+// too, as real time does on real cores: every schedule point counts as
+// stepCost of running time, and a timer whose deadline that running time
+// has reached fires at the next schedule point (the clock then reads its
+// deadline), even though goroutines could still run. A goroutine that spins
+// (select with default, lock and unlock) while a short timer is pending
+// sees it fire, as it would for real; timers of a millisecond or more need
+// 100000 schedule points, the default step bound, so the programs of the
+// lessons run as before.
 type clock struct {
 	now     int64    // nanoseconds since Epoch
 	timers  []*Timer // min-heap by (when, seq)
 	seq     uint64   // timers started so far: ties fire in start order
 	inTimer bool     // a timer function is running
 	cur     *Timer   // the timer whose function is running
+	work    int64    // running time of the run so far: stepCost per schedule point
+	moved   int64    // work when now last changed
+	frozen  bool     // a testing/synctest bubble: no time passes while goroutines run
 }
+
+// stepCost is the running time a schedule point stands for: a lower bound
+// of what a channel operation, a lock or a go statement costs on real
+// cores, so that a timer never fires sooner than it could for real.
+const stepCost = 10 // ns
 
 //go:norace
 func (c *clock) reset() {
@@ -27,6 +43,40 @@ func (c *clock) reset() {
 	c.seq = 0
 	c.inTimer = false
 	c.cur = nil
+	c.work, c.moved = 0, 0
+	c.frozen = false
+}
+
+// running counts one schedule point of running time, and moves the clock to
+// the earliest timer when the running time since both the timer started and
+// the clock last moved has reached its deadline. (Only the earliest timer
+// is looked at: a later one may fire later than it could, never sooner.)
+//
+//go:norace
+func (c *clock) running() {
+	if c.frozen {
+		return
+	}
+	c.work += stepCost
+	if len(c.timers) == 0 {
+		return
+	}
+	t := c.timers[0]
+	if t.when > c.now && c.work-max(t.startWork, c.moved) >= t.when-c.now {
+		c.now = t.when
+		c.moved = c.work
+	}
+}
+
+// FreezeRunningTime makes virtual time move only when no goroutine of the
+// run can run, never while goroutines run: the promise of a
+// testing/synctest bubble, which the drop-in makes at its start.
+//
+//go:norace
+func FreezeRunningTime() {
+	if gp := getg(); gp != nil {
+		gp.s.clock.frozen = true
+	}
 }
 
 // Timer is a pending call of a function at a virtual time. The drop-in
@@ -37,7 +87,9 @@ type Timer struct {
 	when int64
 	seq  uint64
 	f    func()
-	i    int // index in the heap; -1 when not pending
+
+	startWork int64 // the clock's work when the timer was started or reset
+	i         int   // index in the heap; -1 when not pending
 
 	// feeds, when set, is the channel that firing the timer only sends to (a
 	// time.Timer's or Ticker's C). Such a timer matters only while a goroutine
@@ -193,6 +245,7 @@ func (s *scheduler) advanceTime() bool {
 	}
 	if next > c.now {
 		c.now = next
+		c.moved = c.work
 	}
 	s.runDue()
 	return true
@@ -207,6 +260,7 @@ func (c *clock) less(a, b *Timer) bool {
 func (c *clock) push(t *Timer) {
 	c.seq++
 	t.seq = c.seq
+	t.startWork = c.work
 	t.i = len(c.timers)
 	c.timers = append(c.timers, t)
 	c.up(t.i)

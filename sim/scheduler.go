@@ -334,6 +334,7 @@ func (s *scheduler) yield(gp *G) {
 		return
 	}
 	s.countStep(gp)
+	s.clock.running()
 	s.runDue()
 	if len(s.runq) == 1 {
 		return

@@ -478,3 +478,42 @@ func TestExploreKeepsDivergedFailure(t *testing.T) {
 		t.Errorf("Diverged = %q", rep.Failure.Diverged)
 	}
 }
+
+// TestRunningTime: time passes while goroutines run, as on real cores, at
+// stepCost (10ns) per schedule point: a goroutine that spins until a short
+// timer fires sees it fire, while a millisecond needs far more schedule
+// points than a run of the lessons makes. In a synctest bubble
+// (FreezeRunningTime) time moves only when every goroutine is blocked.
+func TestRunningTime(t *testing.T) {
+	spin := func(freeze bool) func() {
+		return func() {
+			if freeze {
+				sim.FreezeRunningTime()
+			}
+			done := false
+			sim.StartTimer(sim.Now()+300, func() { done = true })
+			for !done {
+				sim.Gosched()
+			}
+		}
+	}
+	r := sim.Run(spin(false), sim.Options{MaxSteps: 1000})
+	if r.Outcome != sim.Pass || r.TimeNS != 300 || r.Steps > 40 {
+		t.Fatalf("spinning for a 300ns timer: %v", r)
+	}
+	r = sim.Run(spin(true), sim.Options{MaxSteps: 1000})
+	if r.Outcome != sim.StepLimit || r.TimeNS != 0 {
+		t.Fatalf("spinning in a bubble: %v", r)
+	}
+	var seen int64
+	r = sim.Run(func() {
+		sim.StartTimer(sim.Now()+1_000_000, func() {})
+		for range 1000 {
+			sim.Gosched()
+		}
+		seen = sim.Now()
+	}, sim.Options{})
+	if seen != 0 || r.TimeNS != 0 {
+		t.Fatalf("a millisecond timer fired after 1000 schedule points: clock %d, %v", seen, r)
+	}
+}

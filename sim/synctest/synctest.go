@@ -56,6 +56,7 @@ func bubble(name string, f func(*simtesting.T)) (failed bool) {
 	if sim.Current() == nil {
 		panic("sim/synctest: Test outside a sim run")
 	}
+	sim.FreezeRunningTime() // a bubble's time moves only when it is blocked
 	inner := simtesting.New(name)
 	done := sim.MakeChan[struct{}](0).Named("synctest.Test")
 	first := sim.Current().ID() // the bubble's goroutines come after every one so far
