@@ -2,13 +2,13 @@ package grader
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/gocourse/gocourse/grader/simrun"
@@ -36,9 +36,11 @@ func (outputCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 	if err != nil {
 		return CheckResult{Name: "output", Status: Error, Message: err.Error()}
 	}
-	bin := filepath.Join(env.TmpDir, "program")
+	// The program runs in the sandbox, which shows it the run folder only.
+	bin := filepath.Join(env.runDir(), "program")
 	args := []string{"build", "-o", bin, "-overlay", overlay}
-	if course.Flag(c.Race, true) {
+	race := course.Flag(c.Race, true)
+	if race {
 		args = append(args, "-race")
 	}
 	if _, stderr, err := env.goCmd(ctx, buildLimit, append(args, ".")...); err != nil {
@@ -48,9 +50,14 @@ func (outputCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 		}
 		return CheckResult{Name: "output", Status: Fail, Message: "does not build:\n" + strings.Join(limitLines(msgs, 10), "\n")}
 	}
+	os.Chmod(bin, 0o755) // learner code may run as nobody
 	for _, cpu := range c.CPU {
-		got, err := runProgram(ctx, bin, env.Dir, cpu, c.Timeout)
-		if err != nil {
+		got, err := env.runProgram(ctx, bin, race, cpu, c.Timeout)
+		var broken *sandboxError
+		switch {
+		case errors.As(err, &broken):
+			return CheckResult{Name: "output", Status: Error, Message: err.Error()}
+		case err != nil:
 			res.Status = Fail
 			res.Message = fmt.Sprintf("with GOMAXPROCS=%d: %v\n%s", cpu, err, excerptText(got, 15))
 			return res
@@ -63,6 +70,7 @@ func (outputCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 	}
 	rep, err := simrun.Run(ctx, simrun.Config{
 		Dir: env.Dir, Overlay: env.Overlay, Go: env.Opts.Go, Timeout: buildLimit + c.Timeout,
+		RunDir: env.runDir(), Exec: env.simExec("output", c.Timeout),
 		Harness: harness.Config{
 			Mode: "explore", Strategy: c.Strategy, Seed: c.Seed, Schedules: c.Schedules, Depth: c.Depth,
 			Preemptions: c.Preemptions, TimeoutMS: c.Timeout.Milliseconds(),
@@ -83,6 +91,9 @@ func (outputCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 	return res
 }
 
+// maxExcerptLine bounds each line that a message quotes from a program's output.
+const maxExcerptLine = 300
+
 func matchName(m string) string {
 	if m == "" {
 		return "exact"
@@ -90,29 +101,51 @@ func matchName(m string) string {
 	return m
 }
 
-// runProgram runs a built program with GOMAXPROCS=cpu and returns its standard
-// output, killing it (and anything it started) after timeout.
-func runProgram(ctx context.Context, bin, dir string, cpu int, timeout time.Duration) (string, error) {
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOMAXPROCS="+strconv.Itoa(cpu))
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
-	cmd.WaitDelay = 2 * time.Second
-	var out, errb limitedBuffer
-	out.max, errb.max = maxOutput, maxOutput
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	if ctx.Err() == context.DeadlineExceeded {
-		return out.String(), fmt.Errorf("did not finish within %s (a deadlock, or a goroutine main waits for forever?)", timeout)
+// runProgram runs a built program with GOMAXPROCS=cpu in the sandbox, as
+// runTests runs the test binary (the same limits, and in strict mode the same run
+// folder, hidden folders and user), and returns its standard output. A program
+// that runs past timeout or a limit is stopped: an error that says so, the
+// learner's failure. A sandbox that cannot start is a *sandboxError.
+func (env *Env) runProgram(ctx context.Context, bin string, race bool, cpu int, timeout time.Duration) (string, error) {
+	lim := env.Opts.Limits.withDefaults()
+	run := env.runDir()
+	spec := runSpec{
+		Path:  bin,
+		Args:  []string{bin},
+		Dir:   env.Dir,
+		Env:   append(sandboxEnv(run, lim), "GOMAXPROCS="+strconv.Itoa(cpu)),
+		Wall:  timeout,
+		CPU:   timeout * time.Duration(runtime.NumCPU()),
+		Race:  race,
+		Keep:  run,
+		Split: true,
 	}
-	if err != nil {
-		return out.String(), fmt.Errorf("%v: %s", err, strings.TrimSpace(firstLines(errb.String(), 12)))
+	if race {
+		spec.Env = append(spec.Env, "GORACE=atexit_sleep_ms=0")
 	}
-	return out.String(), nil
+	if env.Strict {
+		spec.Dir = run
+		spec.Hide = env.hidden()
+		spec.Drop = true
+	}
+	out := runSandboxed(ctx, spec, lim)
+	got := string(out.Output)
+	switch {
+	case out.Err != nil:
+		return got, &sandboxError{out.Err}
+	case out.Killed != "":
+		return got, fmt.Errorf("the program %s%s", out.Killed, env.memoryWord(out.Stderr))
+	case out.ExitCode != 0:
+		return got, fmt.Errorf("exit status %d%s: %s", out.ExitCode, env.memoryWord(out.Stderr), strings.TrimSpace(firstLines(string(out.Stderr), 12)))
+	}
+	return got, nil
 }
+
+// A sandboxError says that the sandbox could not run learner code: the grader's
+// error, not the learner's.
+type sandboxError struct{ err error }
+
+func (e *sandboxError) Error() string { return e.err.Error() }
 
 func firstLines(s string, n int) string {
 	lines := strings.SplitN(s, "\n", n+1)
@@ -122,11 +155,19 @@ func firstLines(s string, n int) string {
 	return strings.Join(lines, "\n")
 }
 
+// excerptText quotes the first n lines of what a program printed, each cut at
+// maxExcerptLine bytes.
 func excerptText(s string, n int) string {
 	if s == "" {
 		return "(nothing)\n"
 	}
-	s = firstLines(s, n)
+	lines := strings.Split(firstLines(s, n), "\n")
+	for i, l := range lines {
+		if len(l) > maxExcerptLine {
+			lines[i] = strings.ToValidUTF8(l[:maxExcerptLine], "") + fmt.Sprintf("... (%d bytes more on this line)", len(l)-maxExcerptLine)
+		}
+	}
+	s = strings.Join(lines, "\n")
 	if !strings.HasSuffix(s, "\n") {
 		s += "\n"
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -69,11 +70,32 @@ type runSpec struct {
 	Hide []string // folders learner code must not see (when namespaces allow)
 	Keep string   // the folder with the binary and Dir, kept visible
 	Drop bool     // run as nobody when the grader is root (strict grading)
+	// ExtraFiles reach the binary as its file descriptors 3, 4, ... (the launcher
+	// inherits them and keeps them through its exec): the simulator's token pipe.
+	ExtraFiles []*os.File
+	// Split keeps standard output apart from standard error: Output holds
+	// stdout alone and Stderr the rest. The output limit counts both together.
+	Split bool
+}
+
+// sandboxEnv returns the environment of a run of learner code whose run folder is
+// run: nothing of the grader's own.
+func sandboxEnv(run string, lim Limits) []string {
+	return []string{
+		"PATH=/usr/local/bin:/usr/bin:/bin",
+		"HOME=" + filepath.Join(run, "home"),
+		"TMPDIR=" + filepath.Join(run, "tmp"),
+		"GOMEMLIMIT=" + strconv.FormatInt(lim.Memory, 10),
+		"GOTRACEBACK=all",
+		"LANG=C.UTF-8",
+		"NO_COLOR=1",
+	}
 }
 
 // runOutcome is how a run ended.
 type runOutcome struct {
-	Output   []byte // stdout and stderr interleaved, at most Limits.Output bytes
+	Output   []byte // stdout and stderr interleaved (stdout alone with Split), at most Limits.Output bytes in all
+	Stderr   []byte // stderr, with Split
 	ExitCode int    // -1 when killed by a signal
 	Killed   string // why the grader or the kernel stopped it, in words; "" when it exited
 	Err      error  // the run could not be started: an internal error
@@ -105,6 +127,7 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 		Mount: newMountNS(attr),
 		Hide:  spec.Hide,
 		Keep:  spec.Keep,
+		Files: len(spec.ExtraFiles),
 	}
 	js, err := json.Marshal(ls)
 	if err != nil {
@@ -117,11 +140,16 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 		cmd = exec.CommandContext(ctx, spec.Path)
 		cmd.Args, cmd.Env, cmd.Dir, cmd.SysProcAttr = spec.Args, spec.Env, spec.Dir, attr
 	}
-	out := &cappedWriter{max: lim.Output}
-	cmd.Stdout, cmd.Stderr = out, out
+	cmd.ExtraFiles = spec.ExtraFiles
+	capped := &outputLimit{room: lim.Output}
+	out, errOut := capped.writer(), capped.writer()
+	if !spec.Split {
+		errOut = out
+	}
+	cmd.Stdout, cmd.Stderr = out, errOut
 	cmd.Cancel = func() error { return killTree(cmd.Process.Pid) }
 	cmd.WaitDelay = 5 * time.Second
-	out.overflow = func() {
+	capped.overflow = func() {
 		if cmd.Process != nil {
 			killTree(cmd.Process.Pid)
 		}
@@ -134,12 +162,15 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 	// pid namespace the kernel has done it already).
 	syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	res := runOutcome{Output: out.bytes(), ExitCode: -1}
+	if spec.Split {
+		res.Stderr = errOut.bytes()
+	}
 	st := cmd.ProcessState
 	if st != nil {
 		res.ExitCode = st.ExitCode()
 	}
 	switch {
-	case out.exceeded():
+	case capped.exceeded():
 		res.Killed = fmt.Sprintf("printed more than %s of output, so it was stopped", size(int64(lim.Output)))
 	case ctx.Err() == context.DeadlineExceeded:
 		res.Killed = fmt.Sprintf("was still running after %s, so it was stopped (an endless loop, or a goroutine that never ends?)", spec.Wall.Round(time.Second))
@@ -158,7 +189,11 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 		}
 	case res.ExitCode == 125 || res.ExitCode == 126:
 		// The launcher failed before the test binary ran.
-		res.Err = fmt.Errorf("sandbox: %s", lastLine(res.Output))
+		said := res.Output
+		if spec.Split {
+			said = res.Stderr
+		}
+		res.Err = fmt.Errorf("sandbox: %s", lastLine(said))
 	}
 	if werr != nil && res.Err == nil && res.Killed == "" && st == nil {
 		res.Err = werr
@@ -265,46 +300,56 @@ func killTree(pid int) error {
 	return err
 }
 
-// cappedWriter keeps the first max bytes written to it and reports once when more
-// come.
-type cappedWriter struct {
+// outputLimit is how much a run may still print, shared by the writers it hands
+// out (stdout and stderr); it reports once when more comes.
+type outputLimit struct {
 	mu       sync.Mutex
-	buf      []byte
-	max      int
+	room     int
 	over     bool
 	overflow func()
 }
 
+// writer returns a writer that keeps what it is given while the limit has room.
+func (l *outputLimit) writer() *cappedWriter { return &cappedWriter{lim: l} }
+
+func (l *outputLimit) exceeded() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.over
+}
+
+// cappedWriter keeps the bytes written to it while its limit has room.
+type cappedWriter struct {
+	lim *outputLimit
+	buf []byte
+}
+
 func (w *cappedWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	room := w.max - len(w.buf)
-	if len(p) <= room {
+	l := w.lim
+	l.mu.Lock()
+	if len(p) <= l.room {
 		w.buf = append(w.buf, p...)
-		w.mu.Unlock()
+		l.room -= len(p)
+		l.mu.Unlock()
 		return len(p), nil
 	}
-	if room > 0 {
-		w.buf = append(w.buf, p[:room]...)
+	if l.room > 0 {
+		w.buf = append(w.buf, p[:l.room]...)
+		l.room = 0
 	}
-	first := !w.over
-	w.over = true
-	w.mu.Unlock()
-	if first && w.overflow != nil {
-		w.overflow()
+	first := !l.over
+	l.over = true
+	l.mu.Unlock()
+	if first && l.overflow != nil {
+		l.overflow()
 	}
 	return len(p), nil
 }
 
 func (w *cappedWriter) bytes() []byte {
-	w.mu.Lock()
-	defer w.mu.Unlock()
+	w.lim.mu.Lock()
+	defer w.lim.mu.Unlock()
 	return w.buf
-}
-
-func (w *cappedWriter) exceeded() bool {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.over
 }
 
 func size(n int64) string {

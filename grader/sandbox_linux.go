@@ -53,6 +53,7 @@ type launchSpec struct {
 	Hide    []string // folders covered by an empty tmpfs
 	Keep    string   // folder bound back after hiding (the run folder)
 	Probe   bool     // set everything up, then exit 0 instead of running Path
+	Files   int      // descriptors 3 to 3+Files-1 are the run's (runSpec.ExtraFiles)
 }
 
 type rlimit struct {
@@ -110,9 +111,35 @@ func launch(data string) int {
 		fmt.Fprintf(os.Stderr, "gocourse sandbox: %v\n", err)
 		return 125
 	}
+	if err := closeOnExec(3 + s.Files); err != nil {
+		fmt.Fprintf(os.Stderr, "gocourse sandbox: %v\n", err)
+		return 125
+	}
 	err := syscall.Exec(s.Path, s.Args, s.Env)
 	fmt.Fprintf(os.Stderr, "gocourse sandbox: exec %s: %v\n", s.Path, err)
 	return 126
+}
+
+// closeOnExec marks every file descriptor from first on close-on-exec: the run
+// gets its standard streams and its ExtraFiles, and nothing else that the grader
+// inherited from whatever started it (a CI runner's pipes, a shell's saved
+// descriptors), which os/exec would otherwise hand on.
+func closeOnExec(first int) error {
+	const sysCloseRange, closeRangeCloexec = 436, 1 << 2 // the same number on every architecture
+	if _, _, e := syscall.RawSyscall(sysCloseRange, uintptr(first), ^uintptr(0), closeRangeCloexec); e == 0 {
+		return nil
+	}
+	// Before Linux 5.11: one by one, as /proc lists them.
+	ents, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		return fmt.Errorf("listing file descriptors: %v", err)
+	}
+	for _, e := range ents {
+		if fd, err := strconv.Atoi(e.Name()); err == nil && fd >= first {
+			syscall.CloseOnExec(fd) // the folder ReadDir read is closed already: EBADF
+		}
+	}
+	return nil
 }
 
 // isolateFiles hides the folders of s.Hide under empty tmpfs mounts, binds s.Keep back

@@ -21,6 +21,7 @@ type launchSpec struct {
 	Hide    []string
 	Keep    string
 	Probe   bool
+	Files   int
 }
 
 type rlimit struct {

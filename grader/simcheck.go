@@ -1,9 +1,11 @@
 package grader
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"time"
 
@@ -39,6 +41,8 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 		Go:      env.Opts.Go,
 		Race:    race,
 		Timeout: buildLimit + c.Timeout,
+		RunDir:  env.runDir(),
+		Exec:    env.simExec("sim", c.Timeout),
 		Harness: harness.Config{
 			Mode: "explore", Strategy: c.Strategy, Seed: c.Seed, Schedules: c.Schedules,
 			Depth: c.Depth, Preemptions: c.Preemptions, Run: run,
@@ -70,13 +74,74 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 	return res
 }
 
+// simExec returns the hook through which simrun runs the program it built for
+// the check named check: in the sandbox, as runTests runs the test binary (the
+// same limits, and in strict mode the same run folder, hidden folders and user),
+// with the simulator's own variables (GOMAXPROCS=1, GORACE, the harness's) and
+// its token pipe as file descriptor 3. The exploration's budget is timeout; the
+// program may run Limits.Grace longer. A run the sandbox stops (too long, too much
+// CPU, output or memory) comes back as a *simStopped, the learner's failure; a
+// sandbox that cannot start is the grader's error.
+func (env *Env) simExec(check string, timeout time.Duration) func(context.Context, simrun.Exec) (simrun.ExecResult, error) {
+	return func(ctx context.Context, x simrun.Exec) (simrun.ExecResult, error) {
+		lim := env.Opts.Limits.withDefaults()
+		run := env.runDir()
+		spec := runSpec{
+			Path:       x.Path,
+			Args:       x.Args,
+			Dir:        x.Dir,
+			Env:        append(sandboxEnv(run, lim), x.Env...),
+			Wall:       timeout + lim.Grace,
+			CPU:        (timeout + lim.Grace) * time.Duration(runtime.NumCPU()),
+			Race:       x.Race,
+			Keep:       run,
+			ExtraFiles: x.ExtraFiles,
+		}
+		if env.Strict {
+			spec.Dir = run
+			spec.Hide = env.hidden()
+			spec.Drop = true
+		}
+		out := runSandboxed(ctx, spec, lim)
+		res := simrun.ExecResult{Output: out.Output, ExitCode: out.ExitCode}
+		switch {
+		case out.Err != nil:
+			return res, fmt.Errorf("the %s check: %v", check, out.Err)
+		case out.Killed != "":
+			return res, &simStopped{fmt.Sprintf("the %s check's program under the simulator %s%s", check, out.Killed, env.memoryWord(out.Output))}
+		case out.ExitCode != 0 && env.memoryWord(out.Output) != "":
+			return res, &simStopped{fmt.Sprintf("the %s check's program under the simulator ran out of memory (the limit is about %s)", check, size(lim.Memory))}
+		}
+		return res, nil
+	}
+}
+
+// A simStopped says that the sandbox stopped the simulator's program, or that
+// it ran out of memory: the learner's failure, in one line.
+type simStopped struct{ msg string }
+
+func (e *simStopped) Error() string { return e.msg }
+
+// memoryWord adds a word when a run's output says that it ran short of memory.
+func (env *Env) memoryWord(out []byte) string {
+	for _, s := range []string{"out of memory", "failed to allocate", "cannot allocate memory"} {
+		if bytes.Contains(out, []byte(s)) {
+			return fmt.Sprintf(" (it ran out of memory: the limit is about %s)", size(env.Opts.Limits.withDefaults().Memory))
+		}
+	}
+	return ""
+}
+
 // simRunFailure turns an error of simrun.Run into a check's result: the program's
-// fault (it cannot be simulated faithfully, or it ended the process itself) is a
-// failure; anything else is the grader's error.
+// fault (it cannot be simulated faithfully, it ended the process itself, or the
+// sandbox stopped it) is a failure; anything else is the grader's error.
 func (env *Env) simRunFailure(name string, err error) CheckResult {
 	var unsupported *simrun.UnsupportedError
 	var exited *simrun.ExitError
+	var stopped *simStopped
 	switch {
+	case errors.As(err, &stopped):
+		return CheckResult{Name: name, Status: Fail, Message: stopped.msg}
 	case errors.As(err, &exited):
 		return CheckResult{Name: name, Status: Fail, Message: "under the simulator, " + env.relLine(exited.Msg)}
 	case errors.As(err, &unsupported):

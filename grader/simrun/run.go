@@ -17,6 +17,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,6 +53,63 @@ type Config struct {
 	// schedule: a race ends the schedule with the outcome "race" (see
 	// sim/race.md). The race detector needs cgo: a C compiler.
 	Race bool
+	// RunDir, when set, is where the built program, its report and its race log
+	// go: a fresh folder inside RunDir, open to every user (the program may run as
+	// another one), removed when Run returns. A sandbox that shows the program one
+	// folder only passes that one. The rewritten sources (the course's tests
+	// among them) stay in a private temporary folder either way; without RunDir
+	// everything is there.
+	RunDir string
+	// Exec, when set, runs the built program in place of Run's own plain child
+	// process: a caller that sandboxes learner code runs it here. Run then reads
+	// the report the program wrote, as it does after its own run. An error from
+	// Exec (the program could not be started, or the caller stopped it) ends Run
+	// with that error, returned unchanged, so the caller can tell its own errors
+	// apart with errors.As.
+	Exec func(ctx context.Context, x Exec) (ExecResult, error)
+}
+
+// Exec is one run of the built program, as Run asks Config.Exec for it.
+type Exec struct {
+	// Path is the built program; it lives in Config.RunDir when that is set.
+	Path string
+	// Args are its arguments; Args[0] is its name.
+	Args []string
+	// Dir is the folder Run would run it in: the package's folder. A sandbox may
+	// choose another (the program reads no file of its own there).
+	Dir string
+	// Env holds the variables Run sets for the program (GOMAXPROCS=1, GORACE
+	// with -race, the harness's configuration, report path and token
+	// descriptor), and only those: the runner adds them to its base
+	// environment (Run's own adds them to its own environment), after it, so
+	// that they win.
+	Env []string
+	// ExtraFiles must reach the program as its file descriptors 3, 4, ... in
+	// this order, as exec.Cmd.ExtraFiles does: ExtraFiles[0] is the pipe that
+	// hands it the report's token (see sim/token). Without it the program's
+	// report is refused.
+	ExtraFiles []*os.File
+	// Race says that the program was built with -race: the race detector maps
+	// more address space than the heap.
+	Race bool
+}
+
+// ExecResult is how a run of the program ended.
+type ExecResult struct {
+	// Output is what the program printed on its standard error (and standard
+	// output, when the runner keeps them together); its first lines go into the
+	// errors Run returns when the program ended badly.
+	Output []byte
+	// ExitCode is the program's exit status; -1 when a signal ended it.
+	ExitCode int
+}
+
+// status says how a run ended, in words, for messages.
+func (r ExecResult) status() string {
+	if r.ExitCode < 0 {
+		return "killed by a signal"
+	}
+	return fmt.Sprintf("exit status %d", r.ExitCode)
 }
 
 // Report is the harness's report plus what the runner adds.
@@ -201,8 +259,20 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The program, its report and its race log: in the caller's folder when it
+	// gives one, where its sandbox lets the program reach them.
+	runFolder := tmp
+	if cfg.RunDir != "" {
+		if runFolder, err = os.MkdirTemp(cfg.RunDir, "sim-"); err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(runFolder)
+		if err := os.Chmod(runFolder, 0o777); err != nil {
+			return nil, err
+		}
+	}
 	rep := &Report{Package: dir, Main: pkg.main}
-	bin := filepath.Join(tmp, "sim.test")
+	bin := filepath.Join(runFolder, "sim.test")
 	t0 := time.Now()
 	args := []string{"test", "-c", "-o", bin, "-overlay", overlayPath}
 	buildEnv := env
@@ -217,31 +287,98 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, fmt.Errorf("building the program under the simulator failed:\n%s", strings.TrimSpace(relPaths(string(out), dir)))
 	}
 	rep.BuildMS = time.Since(t0).Milliseconds()
+	if cfg.RunDir != "" {
+		// Whatever the umask: Exec may run it as another user.
+		if err := os.Chmod(bin, 0o755); err != nil {
+			return nil, err
+		}
+	}
 
 	hcfg := cfg.Harness
-	runEnv := append(os.Environ(), "GOMAXPROCS=1")
+	runEnv := []string{"GOMAXPROCS=1"}
 	if cfg.Race {
 		// ThreadSanitizer writes its reports to a file of their own, which
 		// the harness reads back after each report (race.log.<pid>); it
 		// goes on after a report, and does not linger at exit.
 		hcfg.Race = true
-		hcfg.RaceLog = filepath.Join(tmp, "race.log")
+		hcfg.RaceLog = filepath.Join(runFolder, "race.log")
 		// exitcode=0: a race is a result the harness reports, not a failure of
 		// the process (the race detector would exit with 66).
 		runEnv = append(runEnv, "GORACE=log_path="+hcfg.RaceLog+" halt_on_error=0 atexit_sleep_ms=0 exitcode=0")
 	}
 	cfgJSON, _ := json.Marshal(hcfg)
-	reportPath := filepath.Join(tmp, "report.json")
+	reportPath := filepath.Join(runFolder, "report.json")
 	t0 = time.Now()
 	secret, tokenPipe, err := newToken()
 	if err != nil {
 		return nil, err
 	}
 	defer tokenPipe.Close()
-	cmd := exec.CommandContext(ctx, bin)
-	cmd.Dir = dir
-	cmd.Env = append(runEnv, harness.ConfigEnv+"="+string(cfgJSON), harness.ReportEnv+"="+reportPath, simtoken.FDEnv+"=3")
-	cmd.ExtraFiles = []*os.File{tokenPipe}
+	run := cfg.Exec
+	if run == nil {
+		run = plainExec
+	}
+	res, err := run(ctx, Exec{
+		Path:       bin,
+		Args:       []string{bin},
+		Dir:        dir,
+		Env:        append(runEnv, harness.ConfigEnv+"="+string(cfgJSON), harness.ReportEnv+"="+reportPath, simtoken.FDEnv+"=3"),
+		ExtraFiles: []*os.File{tokenPipe},
+		Race:       cfg.Race,
+	})
+	rep.RunMS = time.Since(t0).Milliseconds()
+	if err != nil {
+		return nil, err
+	}
+	stderr := string(res.Output)
+	data, err := readReport(reportPath)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("the simulator did not finish within %s", cfg.Timeout)
+		}
+		return nil, &ExitError{Msg: fmt.Sprintf("the program ended the process before the simulator was done (os.Exit, log.Fatal, or a crash outside the simulated goroutines: %s)%s", res.status(), excerpt(stderr))}
+	}
+	if err := json.Unmarshal(data, &rep.Report); err != nil || rep.Token != secret || res.ExitCode != 0 {
+		how := ""
+		if res.ExitCode != 0 {
+			how = " (" + res.status() + ")"
+		}
+		return nil, &ExitError{Msg: fmt.Sprintf("the simulator's report was not written by its harness, or the process did not end cleanly%s: did the program exit by itself, or write the report?%s", how, excerpt(stderr))}
+	}
+	if rep.Error != "" {
+		return nil, errors.New(rep.Error)
+	}
+	return rep, nil
+}
+
+// readReport reads the report the harness wrote. The folder it is in may be
+// writable by the program, which may have put something else there: a symbolic
+// link is not followed, and anything but a regular file (a named pipe would block
+// the read forever) is refused.
+func readReport(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	return io.ReadAll(f)
+}
+
+// plainExec runs the program as a child process in its own process group, killed
+// with the group when ctx ends: Run's runner when Config.Exec is nil.
+func plainExec(ctx context.Context, x Exec) (ExecResult, error) {
+	cmd := exec.CommandContext(ctx, x.Path)
+	cmd.Args = x.Args
+	cmd.Dir = x.Dir
+	cmd.Env = append(os.Environ(), x.Env...)
+	cmd.ExtraFiles = x.ExtraFiles
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.WaitDelay = 2 * time.Second
@@ -250,26 +387,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if os.Getenv("GOCOURSE_SIM_STDERR") != "" {
 		cmd.Stderr = os.Stderr // debugging the simulator
 	}
-	runErr := cmd.Run()
-	rep.RunMS = time.Since(t0).Milliseconds()
-	data, err := os.ReadFile(reportPath)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, fmt.Errorf("the simulator did not finish within %s", cfg.Timeout)
-		}
-		return nil, &ExitError{Msg: fmt.Sprintf("the program ended the process before the simulator was done (os.Exit, log.Fatal, or a crash outside the simulated goroutines: %v)%s", runErr, excerpt(stderr.String()))}
+	if err := cmd.Start(); err != nil {
+		return ExecResult{}, fmt.Errorf("running the program under the simulator: %v", err)
 	}
-	if err := json.Unmarshal(data, &rep.Report); err != nil || rep.Token != secret || runErr != nil {
-		how := ""
-		if runErr != nil {
-			how = " (" + runErr.Error() + ")"
-		}
-		return nil, &ExitError{Msg: fmt.Sprintf("the simulator's report was not written by its harness, or the process did not end cleanly%s: did the program exit by itself, or write the report?%s", how, excerpt(stderr.String()))}
-	}
-	if rep.Error != "" {
-		return nil, errors.New(rep.Error)
-	}
-	return rep, nil
+	cmd.Wait()
+	return ExecResult{Output: []byte(stderr.String()), ExitCode: cmd.ProcessState.ExitCode()}, nil
 }
 
 // An ExitError says that the program ended the simulator's process itself, or
