@@ -37,10 +37,11 @@ func expand(s string, vars map[string]string) string {
 	return s
 }
 
-// trustCourse writes the trust fixture course into a temporary folder and loads it.
-func trustCourse(t *testing.T) *course.Course {
+// trustCourse writes a trust fixture course (dir/course.txtar) into a temporary
+// folder and loads it.
+func trustCourse(t *testing.T, dir string) *course.Course {
 	t.Helper()
-	a, err := txtar.ParseFile("testdata/trust/course.txtar")
+	a, err := txtar.ParseFile(filepath.Join(dir, "course.txtar"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,27 +55,47 @@ func trustCourse(t *testing.T) *course.Course {
 }
 
 // TestTrust grades every adversarial submission in testdata/trust/case-*.txtar
-// strictly, as an instructor does, and checks the verdict its comment announces:
+// strictly, as an instructor does, and checks the verdict its comment announces
+// (see trustSuite).
+func TestTrust(t *testing.T) {
+	trustSuite(t, "testdata/trust", 20)
+}
+
+// TestTrustSim does the same for testdata/trust-sim: submissions that attack the
+// checks that run learner code under the simulator (sim, and output's simulated
+// runs), which run it in the sandbox as the test check does.
+func TestTrustSim(t *testing.T) {
+	trustSuite(t, "testdata/trust-sim", 10)
+}
+
+// trustSuite grades every adversarial submission in dir/case-*.txtar strictly,
+// as an instructor does, against the course of dir/course.txtar, and checks the
+// verdict its comment announces:
 //
+//	exercise: ID           the exercise graded (the course's first by default)
 //	want status: fail      the exercise's status
 //	want score: 1          its score (build 1 and tests 2, build counting only when the tests pass)
 //	want max: 3            its max_score
+//	want check KIND: fail  the status of its check of that kind
 //	want message: REGEXP   matched against the messages of every check
+//	want gone: TEXT        once graded, no process's command line holds TEXT
 //	needs: isolation       skipped where the machine has no namespaces
 //	symlink: PATH -> TARGET, remove: PATH   changes to the submission
 //
-// Each submission starts as a copy of the course's starters.
-func TestTrust(t *testing.T) {
+// Each submission starts as a copy of the course's starters. No case may take
+// more than 90 seconds.
+func trustSuite(t *testing.T, dir string, atLeast int) {
 	if testing.Short() {
 		t.Skip("builds and race-tests a submission per case")
 	}
-	c := trustCourse(t)
-	ex := c.Exercises()[0]
+	c := trustCourse(t, dir)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
+	// Closed once every case has run: the cases are parallel subtests, which
+	// run after this function returns (a defer would close it before them).
+	t.Cleanup(func() { ln.Close() })
 	go func() {
 		for {
 			conn, err := ln.Accept()
@@ -84,9 +105,9 @@ func TestTrust(t *testing.T) {
 			conn.Close()
 		}
 	}()
-	cases, _ := filepath.Glob("testdata/trust/case-*.txtar")
-	if len(cases) < 20 {
-		t.Fatalf("%d adversarial cases; the trust suite promises at least 20", len(cases))
+	cases, _ := filepath.Glob(filepath.Join(dir, "case-*.txtar"))
+	if len(cases) < atLeast {
+		t.Fatalf("%d adversarial cases; the trust suite promises at least %d", len(cases), atLeast)
 	}
 	for _, file := range cases {
 		name := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(file), "case-"), ".txtar")
@@ -97,15 +118,22 @@ func TestTrust(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := map[string]string{}
-			var symlinks, removes []string
+			var symlinks, removes, gone []string
+			ex := c.Exercises()[0]
 			for _, line := range strings.Split(string(a.Comment), "\n") {
 				k, v, ok := strings.Cut(line, ": ")
 				switch {
 				case !ok:
+				case k == "want gone":
+					gone = append(gone, v)
 				case strings.HasPrefix(k, "want "):
 					want[strings.TrimPrefix(k, "want ")] = v
 				case k == "needs" && v == "isolation" && !Isolated():
 					t.Skipf("needs namespaces: %s", Isolation())
+				case k == "exercise":
+					if ex, err = c.Exercise(v); err != nil {
+						t.Fatal(err)
+					}
 				case k == "symlink":
 					symlinks = append(symlinks, v)
 				case k == "remove":
@@ -153,8 +181,28 @@ func TestTrust(t *testing.T) {
 			if strconv.FormatFloat(res.MaxScore, 'g', -1, 64) != max {
 				t.Errorf("max_score %g, want %s", res.MaxScore, max)
 			}
+			for k, v := range want {
+				kind, ok := strings.CutPrefix(k, "check ")
+				if !ok {
+					continue
+				}
+				got := "missing"
+				for _, ch := range res.Checks {
+					if ch.Name == kind {
+						got = string(ch.Status)
+					}
+				}
+				if got != v {
+					t.Errorf("check %s: %s, want %s", kind, got, v)
+				}
+			}
 			if s := want["message"]; s != "" && !regexp.MustCompile(s).MatchString(all) {
 				t.Errorf("no message matches %q", s)
+			}
+			for _, g := range gone {
+				if pids := processesWith(g); len(pids) > 0 {
+					t.Errorf("processes %v outlived the run: %q", pids, g)
+				}
 			}
 			// Whatever the learner printed, no message carries an escape or a line
 			// a CI system would read as a command.
@@ -173,4 +221,21 @@ func TestTrust(t *testing.T) {
 			}
 		})
 	}
+}
+
+// processesWith returns the processes whose command line, its arguments joined
+// by spaces, holds text (none where /proc cannot tell).
+func processesWith(text string) []string {
+	var pids []string
+	ents, _ := os.ReadDir("/proc")
+	for _, e := range ents {
+		if _, err := strconv.Atoi(e.Name()); err != nil {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err == nil && strings.Contains(strings.ReplaceAll(string(data), "\x00", " "), text) {
+			pids = append(pids, e.Name())
+		}
+	}
+	return pids
 }

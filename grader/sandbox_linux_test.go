@@ -1,0 +1,90 @@
+package grader
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSandboxExtraFiles checks that runSpec.ExtraFiles reach the run as file
+// descriptors 3, 4, ...: through the launcher's exec, in namespaces and without
+// them, as the grader's user and as nobody. The simulator's token pipe travels so.
+func TestSandboxExtraFiles(t *testing.T) {
+	sh := "/bin/sh"
+	if _, err := os.Stat(sh); err != nil {
+		t.Skip("no /bin/sh")
+	}
+	pipe := func(s string) *os.File {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.WriteString(s)
+		w.Close()
+		t.Cleanup(func() { r.Close() })
+		return r
+	}
+	run := func(t *testing.T, drop bool) {
+		spec := runSpec{
+			Path: sh,
+			Args: []string{sh, "-c", "cat <&3; echo; cat <&4; echo; ls /proc/self/fd"},
+			Dir:  "/",
+			Env:  []string{"PATH=/usr/bin:/bin"},
+			Wall: 20 * time.Second, CPU: 10 * time.Second,
+			Drop:       drop,
+			ExtraFiles: []*os.File{pipe("token-three"), pipe("token-four")},
+		}
+		out := runSandboxed(context.Background(), spec, Limits{})
+		if out.Err != nil || out.Killed != "" || out.ExitCode != 0 {
+			t.Fatalf("run: err %v, killed %q, exit %d\n%s", out.Err, out.Killed, out.ExitCode, out.Output)
+		}
+		lines := strings.Fields(string(out.Output))
+		if len(lines) < 2 || lines[0] != "token-three" || lines[1] != "token-four" {
+			t.Fatalf("fd 3 and 4 did not carry the pipes; the run printed:\n%s", out.Output)
+		}
+		// Nothing of the launcher's own comes along: 0 to 4, and the folder ls
+		// itself reads.
+		if extra := len(lines[2:]) - 5; extra > 1 {
+			t.Errorf("the run inherited %d file descriptors more than 0 to 4:\n%s", extra-1, out.Output)
+		}
+	}
+	modes := []struct {
+		name string
+		ns   bool
+	}{{"namespaces", true}, {"plain", false}}
+	probeIsolation()
+	saved := isolation.ns
+	defer func() { isolation.ns = saved }()
+	for _, m := range modes {
+		if m.ns && !saved {
+			t.Logf("no namespaces here (%s): only the plain launcher is tried", isolation.why)
+			continue
+		}
+		isolation.ns = m.ns
+		t.Run(m.name, func(t *testing.T) { run(t, false) })
+		if os.Getuid() == 0 {
+			t.Run(m.name+"/nobody", func(t *testing.T) { run(t, true) })
+		}
+	}
+}
+
+// TestSandboxSplitOutput checks that Split keeps stdout and stderr apart and
+// that the output limit counts them together.
+func TestSandboxSplitOutput(t *testing.T) {
+	sh := "/bin/sh"
+	spec := runSpec{
+		Path: sh, Args: []string{sh, "-c", "echo out; echo err >&2"}, Dir: "/",
+		Env: []string{"PATH=/usr/bin:/bin"}, Wall: 20 * time.Second, CPU: 10 * time.Second, Split: true,
+	}
+	out := runSandboxed(context.Background(), spec, Limits{})
+	if out.Err != nil || string(out.Output) != "out\n" || string(out.Stderr) != "err\n" {
+		t.Fatalf("split: err %v, stdout %q, stderr %q", out.Err, out.Output, out.Stderr)
+	}
+	spec.Args = []string{sh, "-c", "while :; do echo xxxxxxxxxxxxxxxx; echo yyyyyyyyyyyyyyyy >&2; done"}
+	out = runSandboxed(context.Background(), spec, Limits{Output: 64 << 10})
+	if !strings.Contains(out.Killed, "output") || len(out.Output)+len(out.Stderr) != 64<<10 || len(out.Stderr) == 0 {
+		t.Fatalf("split flood: killed %q, %d + %d bytes kept", out.Killed, len(out.Output), len(out.Stderr))
+	}
+}
