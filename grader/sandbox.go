@@ -7,9 +7,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -141,6 +143,20 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 		cmd.Args, cmd.Env, cmd.Dir, cmd.SysProcAttr = spec.Args, spec.Env, spec.Dir, attr
 	}
 	cmd.ExtraFiles = spec.ExtraFiles
+	var status *os.File // read end of the launcher's status pipe
+	if launcherSupported {
+		r, w, err := os.Pipe()
+		if err != nil {
+			return runOutcome{Err: fmt.Errorf("sandbox: %v", err)}
+		}
+		defer r.Close()
+		defer w.Close()
+		status = r
+		cmd.ExtraFiles = append(slices.Clip(spec.ExtraFiles), w)
+		cmd.Env = append(cmd.Env, fmt.Sprintf("%s=%d", statusEnv, 2+len(cmd.ExtraFiles)))
+		// The launcher learns which of its descriptors are the run's from
+		// launchSpec.Files: the status pipe comes after them.
+	}
 	capped := &outputLimit{room: lim.Output}
 	out, errOut := capped.writer(), capped.writer()
 	if !spec.Split {
@@ -156,6 +172,9 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 	}
 	if err := cmd.Start(); err != nil {
 		return runOutcome{Err: fmt.Errorf("sandbox: starting the test binary: %v", err)}
+	}
+	if status != nil {
+		cmd.ExtraFiles[len(cmd.ExtraFiles)-1].Close() // the launcher holds the write end now
 	}
 	werr := cmd.Wait()
 	// Whatever the run started and left behind in its process group goes too (in a
@@ -187,13 +206,14 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 		default:
 			res.Killed = fmt.Sprintf("ended by signal %v", ws.Signal())
 		}
-	case res.ExitCode == 125 || res.ExitCode == 126:
-		// The launcher failed before the test binary ran.
-		said := res.Output
-		if spec.Split {
-			said = res.Stderr
+	case status != nil:
+		// The launcher says why it failed on the status pipe; after a
+		// successful exec the pipe is closed with nothing in it, and an exit
+		// status of 125 or 126 is the program's own.
+		status.SetReadDeadline(time.Now().Add(time.Second))
+		if said, _ := io.ReadAll(io.LimitReader(status, 4096)); len(said) > 0 {
+			res.Err = errors.New(strings.TrimSpace(string(said)))
 		}
-		res.Err = fmt.Errorf("sandbox: %s", lastLine(said))
 	}
 	if werr != nil && res.Err == nil && res.Killed == "" && st == nil {
 		res.Err = werr
@@ -362,9 +382,4 @@ func size(n int64) string {
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-func lastLine(b []byte) string {
-	s := strings.TrimRight(string(b), "\n")
-	return s[strings.LastIndexByte(s, '\n')+1:]
 }

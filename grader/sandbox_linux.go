@@ -36,6 +36,10 @@ const launcherSupported = true
 // launchEnv carries the launcher's instructions (a JSON launchSpec).
 const launchEnv = "GOCOURSE_SANDBOX_LAUNCH"
 
+// statusEnv names the launcher's status descriptor: a pipe to the grader that
+// the launcher writes why it failed to, and that its exec closes.
+const statusEnv = "GOCOURSE_SANDBOX_STATUS"
+
 func init() {
 	if spec, ok := os.LookupEnv(launchEnv); ok {
 		os.Exit(launch(spec))
@@ -70,23 +74,37 @@ const (
 	rlimitNproc = 6
 )
 
+// launch sets up the run that data describes and becomes its binary. Whatever
+// stops it first is written to the status descriptor (statusEnv), which exec
+// closes: the grader tells a launcher that failed from a binary that exited
+// with the same status by whether anything arrived there.
 func launch(data string) int {
 	runtime.LockOSThread() // prctl settings below are per thread, and exec happens on this one
+	var status *os.File
+	if fd, err := strconv.Atoi(os.Getenv(statusEnv)); err == nil && fd > 2 {
+		syscall.CloseOnExec(fd)
+		status = os.NewFile(uintptr(fd), "status")
+	}
+	fail := func(code int, format string, args ...any) int {
+		msg := fmt.Sprintf("gocourse sandbox: "+format, args...)
+		fmt.Fprintln(os.Stderr, msg)
+		if status != nil {
+			status.WriteString(msg)
+		}
+		return code
+	}
 	var s launchSpec
 	if err := json.Unmarshal([]byte(data), &s); err != nil {
-		fmt.Fprintf(os.Stderr, "gocourse sandbox: %v\n", err)
-		return 125
+		return fail(125, "%v", err)
 	}
 	if s.Mount {
 		if err := isolateFiles(&s); err != nil {
-			fmt.Fprintf(os.Stderr, "gocourse sandbox: %v\n", err)
-			return 125
+			return fail(125, "%v", err)
 		}
 	}
 	for _, r := range s.Rlimits {
 		if err := syscall.Setrlimit(r.Resource, &syscall.Rlimit{Cur: r.Value, Max: r.Value}); err != nil {
-			fmt.Fprintf(os.Stderr, "gocourse sandbox: limit %d: %v\n", r.Resource, err)
-			return 125
+			return fail(125, "limit %d: %v", r.Resource, err)
 		}
 	}
 	// No new privileges through exec, and root in the namespace is not special:
@@ -96,28 +114,23 @@ func launch(data string) int {
 	const secbitNoroot, secbitNorootLocked = 1 << 0, 1 << 1
 	if s.Mount {
 		if _, _, e := syscall.RawSyscall(syscall.SYS_PRCTL, prSetSecurebits, secbitNoroot|secbitNorootLocked, 0); e != 0 {
-			fmt.Fprintf(os.Stderr, "gocourse sandbox: securebits: %v\n", e)
-			return 125
+			return fail(125, "securebits: %v", e)
 		}
 	}
 	if _, _, e := syscall.RawSyscall(syscall.SYS_PRCTL, prSetNoNewPrivs, 1, 0); e != 0 {
-		fmt.Fprintf(os.Stderr, "gocourse sandbox: no_new_privs: %v\n", e)
-		return 125
+		return fail(125, "no_new_privs: %v", e)
 	}
 	if s.Probe {
 		return 0
 	}
 	if err := syscall.Chdir(s.Dir); err != nil {
-		fmt.Fprintf(os.Stderr, "gocourse sandbox: %v\n", err)
-		return 125
+		return fail(125, "%v", err)
 	}
 	if err := closeOnExec(3 + s.Files); err != nil {
-		fmt.Fprintf(os.Stderr, "gocourse sandbox: %v\n", err)
-		return 125
+		return fail(125, "%v", err)
 	}
 	err := syscall.Exec(s.Path, s.Args, s.Env)
-	fmt.Fprintf(os.Stderr, "gocourse sandbox: exec %s: %v\n", s.Path, err)
-	return 126
+	return fail(126, "exec %s: %v", s.Path, err)
 }
 
 // closeOnExec marks every file descriptor from first on close-on-exec: the run

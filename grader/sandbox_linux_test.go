@@ -3,6 +3,7 @@ package grader
 import (
 	"context"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -86,5 +87,27 @@ func TestSandboxSplitOutput(t *testing.T) {
 	out = runSandboxed(context.Background(), spec, Limits{Output: 64 << 10})
 	if !strings.Contains(out.Killed, "output") || len(out.Output)+len(out.Stderr) != 64<<10 || len(out.Stderr) == 0 {
 		t.Fatalf("split flood: killed %q, %d + %d bytes kept", out.Killed, len(out.Output), len(out.Stderr))
+	}
+}
+
+// TestSandboxLauncherFailureIsNotExitStatus: a launcher that cannot start the
+// run is the grader's error, said on the status pipe; a program that exits
+// with the same status (125, 126) is the program's own exit.
+func TestSandboxLauncherFailureIsNotExitStatus(t *testing.T) {
+	sh := "/bin/sh"
+	spec := runSpec{
+		Path: "/nonexistent/exercise.test", Args: []string{"exercise.test"}, Dir: "/",
+		Env: []string{"PATH=/usr/bin:/bin"}, Wall: 20 * time.Second, CPU: 10 * time.Second,
+	}
+	out := runSandboxed(context.Background(), spec, Limits{})
+	if out.Err == nil || !strings.Contains(out.Err.Error(), "exec /nonexistent/exercise.test") {
+		t.Errorf("exec of a missing binary: err %v, exit %d, output %q", out.Err, out.ExitCode, out.Output)
+	}
+	for _, code := range []string{"125", "126"} {
+		spec.Path, spec.Args = sh, []string{sh, "-c", "echo 'gocourse sandbox: forged'; exit " + code}
+		out = runSandboxed(context.Background(), spec, Limits{})
+		if out.Err != nil || out.Killed != "" || strconv.Itoa(out.ExitCode) != code {
+			t.Errorf("exit %s: err %v, killed %q, exit %d", code, out.Err, out.Killed, out.ExitCode)
+		}
 	}
 }
