@@ -49,9 +49,16 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 			TimeoutMS: c.Timeout.Milliseconds(),
 		},
 	}
+	t0 := time.Now()
 	rep, err := simrun.Run(ctx, cfg)
 	if err != nil {
 		return env.simRunFailure("sim", err)
+	}
+	if env.Opts.Phase != nil {
+		build, explore := time.Duration(rep.BuildMS)*time.Millisecond, time.Duration(rep.RunMS)*time.Millisecond
+		env.Opts.Phase("sim", "rewrite", time.Since(t0)-build-explore)
+		env.Opts.Phase("sim", "compile", build)
+		env.Opts.Phase("sim", "explore", explore)
 	}
 	r := rep.Result
 	if r == nil || r.Outcome == sim.Pass {
