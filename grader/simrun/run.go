@@ -464,7 +464,7 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 	sort.Strings(paths)
 	info := &pkgInfo{}
 	fset := token.NewFileSet()
-	var pkgName string
+	var pkgName, testName string
 	hasMain := false
 	internal, external := []string{}, []string{}
 	for _, p := range paths {
@@ -501,7 +501,14 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 		}
 		if !isTest {
 			pkgName = f.Name.Name
+		} else if testName == "" {
+			testName = strings.TrimSuffix(f.Name.Name, "_test")
 		}
+	}
+	if pkgName == "" {
+		// A folder of test files only (a bug kernel, say): the package is
+		// the one the tests name; the generated files make it exist.
+		pkgName = testName
 	}
 	if pkgName == "" {
 		return nil, fmt.Errorf("%s: no Go files", dir)

@@ -101,3 +101,11 @@ func TestForgedReportIsRefused(t *testing.T) {
 		t.Fatalf("a program that writes its own report and exits: want an ExitError, got %v", err)
 	}
 }
+
+// TestTestFilesOnly explores a folder that holds nothing but a test file.
+func TestTestFilesOnly(t *testing.T) {
+	rep := explore(t, "testonly", harness.Config{Mode: "explore", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 1000})
+	if rep.Result == nil || rep.Result.Outcome != sim.Deadlock || rep.Target != "TestOppositeOrders" {
+		t.Fatalf("want TestOppositeOrders to deadlock, got target %q result %+v", rep.Target, rep.Result)
+	}
+}

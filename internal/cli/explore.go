@@ -11,6 +11,7 @@ import (
 
 	"github.com/fatih/color"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/gocourse/gocourse/grader/report"
 	"github.com/gocourse/gocourse/grader/simrun"
@@ -34,6 +35,7 @@ type simOptions struct {
 	html        string
 	timeout     time.Duration
 	race        bool
+	maxSteps    int
 }
 
 // exploreJSON is the contract of explore and replay --json.
@@ -50,7 +52,8 @@ type exploreJSON struct {
 	Output        string              `json:"output"`
 	VirtualTimeNS int64               `json:"virtual_time_ns"`
 	ElapsedMS     int64               `json:"elapsed_ms"`
-	Race          *sim.RaceInfo       `json:"race,omitempty"` // result "race": the two accesses
+	Race          *sim.RaceInfo       `json:"race,omitempty"`     // result "race": the two accesses
+	Diverged      string              `json:"diverged,omitempty"` // the failing run's replay differed: the program is not deterministic
 }
 
 func newExploreCmd(io *IO) *cobra.Command {
@@ -98,7 +101,14 @@ simulator cannot run faithfully.`,
 	f.BoolVar(&opts.json, "json", false, "print the result as JSON")
 	f.DurationVar(&opts.timeout, "timeout", 5*time.Minute, "give up after this long")
 	f.BoolVar(&opts.race, "race", false, "build with the race detector and judge every schedule for data races")
+	addMaxSteps(f, opts)
 	return cmd
+}
+
+// addMaxSteps adds --max-steps, which explore, replay and trace must agree on
+// for a token to replay the run it names.
+func addMaxSteps(f *pflag.FlagSet, opts *simOptions) {
+	f.IntVar(&opts.maxSteps, "max-steps", 100_000, "the most schedule points of one run, beyond which it is a livelock (or a leak, after the body returned); give replay and trace the same value as explore")
 }
 
 func newReplayCmd(io *IO) *cobra.Command {
@@ -124,6 +134,7 @@ every time.`,
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the result as JSON")
 	cmd.Flags().DurationVar(&opts.timeout, "timeout", 5*time.Minute, "give up after this long")
 	cmd.Flags().BoolVar(&opts.race, "race", false, "build with the race detector, to replay a data race found by explore --race")
+	addMaxSteps(cmd.Flags(), opts)
 	return cmd
 }
 
@@ -156,6 +167,7 @@ self-contained page.`,
 	f.StringVar(&opts.html, "html", "", "also write the picture to this HTML file")
 	f.DurationVar(&opts.timeout, "timeout", 5*time.Minute, "give up after this long")
 	f.BoolVar(&opts.race, "race", false, "build with the race detector, to draw a data race found by explore --race")
+	addMaxSteps(f, opts)
 	return cmd
 }
 
@@ -237,7 +249,10 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 		}
 		cfg.Dir, cfg.Files = filepath.Dir(abs), []string{abs}
 	}
-	h := harness.Config{Run: opts.run, Seed: opts.seed, Replay: opts.replay}
+	if opts.maxSteps < 1 {
+		return cfg, fmt.Errorf("--max-steps must be at least 1")
+	}
+	h := harness.Config{Run: opts.run, Seed: opts.seed, Replay: opts.replay, MaxSteps: opts.maxSteps}
 	switch verb {
 	case "explore":
 		switch opts.strategy {
@@ -296,6 +311,7 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 		out.VirtualTimeNS = r.TimeNS
 		out.Replay = rep.Replay
 		out.Race = r.Race
+		out.Diverged = r.Diverged
 		if r.Outcome == sim.Pass {
 			out.Message = "ok"
 		}
