@@ -216,6 +216,7 @@ func identLines(t *testing.T, name string, src []byte) map[string]map[int][]stri
 var renamed = map[string]bool{
 	"make": true, "close": true, "len": true, "cap": true, "chan": true,
 	"Print": true, "Println": true, "Printf": true, "Stdout": true, "os": true,
+	"Fatal": true, "Fatalf": true, "Fatalln": true,
 }
 
 // checkLines verifies that every identifier of the original file is, in the

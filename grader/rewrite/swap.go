@@ -158,6 +158,16 @@ func (r *fileRewriter) selector(sel *ast.SelectorExpr, stack []ast.Node) {
 		r.stdout(sel, stack)
 		return
 	}
+	if f, ok := obj.(*types.Func); ok && f.Type().(*types.Signature).Recv() == nil {
+		switch {
+		case f.Pkg().Path() == "os" && f.Name() == "Exit":
+			r.osExit(sel)
+			return
+		case f.Pkg().Path() == "log" && logFatal[f.Name()] != "":
+			r.logFatal(sel, f.Name())
+			return
+		}
+	}
 	if s := r.info.Selections[sel]; s != nil {
 		r.checkSelection(sel, s)
 		return
@@ -183,6 +193,34 @@ func (r *fileRewriter) ident(id *ast.Ident, stack []ast.Node) {
 	}
 	if obj.Parent() == obj.Pkg().Scope() {
 		r.checkObject(id, obj)
+	}
+}
+
+// osExit rewrites os.Exit to sim.Exit, which ends the run as os.Exit ends the
+// process (and is os.Exit outside a run).
+func (r *fileRewriter) osExit(sel *ast.SelectorExpr) {
+	if x, ok := sel.X.(*ast.Ident); ok {
+		if pn, ok := r.info.Uses[x].(*types.PkgName); ok {
+			r.dropped[pn]++
+		}
+	}
+	r.rules[sel] = func() { r.lit(r.simRef("Exit")) }
+}
+
+// logFatal maps log's Fatal functions to the Print function that writes the
+// same line before they call os.Exit(1).
+var logFatal = map[string]string{"Fatal": "Print", "Fatalf": "Printf", "Fatalln": "Println"}
+
+// logFatal rewrites log.Fatal, Fatalf and Fatalln to a function that logs as
+// they do and then calls sim.Exit(1).
+func (r *fileRewriter) logFatal(sel *ast.SelectorExpr, name string) {
+	pkg := r.text(sel.X)
+	params, args := "v ...any", "v..."
+	if name == "Fatalf" {
+		params, args = "format string, v ...any", "format, v..."
+	}
+	r.rules[sel] = func() {
+		r.lit(fmt.Sprintf("(func(%s) { %s.%s(%s); %s(1) })", params, pkg, logFatal[name], args, r.simRef("Exit")))
 	}
 }
 
