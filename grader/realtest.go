@@ -45,6 +45,15 @@ const leakExperiment = "goroutineleakprofile"
 // maxLeakStacks bounds how many leaked goroutines' stacks the TestMain prints.
 const maxLeakStacks = 20
 
+// deadlockMarker starts the line that the generated TestMain's watch prints,
+// with the number of goroutines of the learner's code blocked forever and their
+// stacks, before it stops the tests.
+const deadlockMarker = "gocourse-deadlock:"
+
+// watchEvery is how often the generated TestMain's watch takes the goroutine
+// leak profile while the tests run (each time a garbage collection).
+const watchEvery = 250 * time.Millisecond
+
 // testMain returns the generated TestMain: it runs the tests, checks for leaked
 // goroutines when leak is set, and prints the nonce when all went well. It is
 // added to the course's tests (through the overlay, or in the stage); nil when the
@@ -64,23 +73,19 @@ func (env *Env) testMain(leak bool) (map[string]string, error) {
 	if env.TestPackage == "" || env.courseMain {
 		return nil, nil
 	}
-	check, imp := "", ""
+	watch, check, imp, helpers := "", "", "", ""
 	if leak {
-		imp = "\"runtime/pprof\"\n\t\"strings\"\n\n\t\"go.uber.org/goleak\""
-		check = fmt.Sprintf(`	if p := pprof.Lookup("goroutineleak"); p != nil {
-		var b strings.Builder
-		p.WriteTo(&b, 2)
-		var leaked []string
-		for _, g := range strings.Split(b.String(), "\n\n") {
-			if head, _, _ := strings.Cut(g, "\n"); strings.HasSuffix(head, " (leaked)]:") {
-				leaked = append(leaked, strings.TrimSpace(g))
-			}
-		}
-		n := len(leaked)
-		if len(leaked) > %d {
-			leaked = leaked[:%d]
-		}
-		fmt.Printf("\n%s %%d\n%%s\n\n", n, strings.Join(leaked, "\n\n"))
+		imp = "\"runtime/pprof\"\n\t\"strings\"\n\t\"sync\"\n\t\"time\"\n\n\t\"go.uber.org/goleak\""
+		watch = `	if p := pprof.Lookup("goroutineleak"); p != nil {
+		gocourseWatchMu.Lock()
+		gocourseWatch(p)
+		gocourseWatchMu.Unlock()
+	}
+`
+		check = fmt.Sprintf(`	gocourseWatchStop()
+	if p := pprof.Lookup("goroutineleak"); p != nil {
+		n, stacks := gocourseLeaked(p, false)
+		fmt.Printf("\n%s %%d\n%%s\n\n", n, stacks)
 		if n > 0 {
 			code = 1
 		}
@@ -91,7 +96,80 @@ func (env *Env) testMain(leak bool) (map[string]string, error) {
 			code = 1
 		}
 	}
-`, maxLeakStacks, maxLeakStacks, leakProfileMarker, leakMarker)
+`, leakProfileMarker, leakMarker)
+		var learner []string
+		for _, f := range env.Exercise.Files {
+			if strings.HasSuffix(f, ".go") && !strings.HasSuffix(f, "_test.go") {
+				learner = append(learner, "/"+env.Exercise.ID+"/"+f+":")
+			}
+		}
+		helpers = fmt.Sprintf(`
+// The watch's state: its timer, and whether TestMain has stopped it.
+var (
+	gocourseWatchMu      sync.Mutex
+	gocourseWatchTimer   *time.Timer
+	gocourseWatchStopped bool
+)
+
+// gocourseWatch stops the tests as soon as a goroutine of the learner's code is
+// blocked forever (Go's goroutine leak profile: blocked on something that no
+// running goroutine can reach): the test waiting for it could only time out.
+// It is a timer, not a goroutine, so that the tests' own leak checks do not
+// see it between two looks.
+func gocourseWatch(p *pprof.Profile) {
+	gocourseWatchTimer = time.AfterFunc(%d*time.Millisecond, func() {
+		gocourseWatchMu.Lock()
+		defer gocourseWatchMu.Unlock()
+		if gocourseWatchStopped {
+			return
+		}
+		if n, stacks := gocourseLeaked(p, true); n > 0 {
+			fmt.Printf("\n%s %%d\n%%s\n\n", n, stacks)
+			os.Exit(1)
+		}
+		gocourseWatch(p)
+	})
+}
+
+// gocourseWatchStop stops the watch for good.
+func gocourseWatchStop() {
+	gocourseWatchMu.Lock()
+	defer gocourseWatchMu.Unlock()
+	gocourseWatchStopped = true
+	if gocourseWatchTimer != nil {
+		gocourseWatchTimer.Stop()
+	}
+}
+
+// gocourseLearnerFiles end the stack lines of the learner's files.
+var gocourseLearnerFiles = %#v
+
+// gocourseLeaked takes the goroutine leak profile and returns how many
+// goroutines it found blocked forever (only those in the learner's files when
+// learnerOnly is set) and the stacks of the first %d.
+func gocourseLeaked(p *pprof.Profile, learnerOnly bool) (int, string) {
+	var b strings.Builder
+	p.WriteTo(&b, 2)
+	var leaked []string
+	for _, g := range strings.Split(b.String(), "\n\n") {
+		if head, _, _ := strings.Cut(g, "\n"); !strings.HasSuffix(head, " (leaked)]:") {
+			continue
+		}
+		mine := !learnerOnly
+		for _, f := range gocourseLearnerFiles {
+			mine = mine || strings.Contains(g, f)
+		}
+		if mine {
+			leaked = append(leaked, strings.TrimSpace(g))
+		}
+	}
+	n := len(leaked)
+	if len(leaked) > %d {
+		leaked = leaked[:%d]
+	}
+	return n, strings.Join(leaked, "\n\n")
+}
+`, watchEvery.Milliseconds(), deadlockMarker, learner, maxLeakStacks, maxLeakStacks, maxLeakStacks)
 	}
 	src := fmt.Sprintf(`package %s
 
@@ -104,13 +182,13 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+%s	code := m.Run()
 %s	if code == 0 {
 		fmt.Printf("\n%s%s\n")
 	}
 	os.Exit(code)
 }
-`, env.TestPackage, imp, check, doneMarker, env.nonce)
+%s`, env.TestPackage, imp, watch, check, doneMarker, env.nonce, helpers)
 	if env.Strict {
 		return nil, writeFile(filepath.Join(env.BuildDir, leakFile), src)
 	}
@@ -357,8 +435,17 @@ func (env *Env) judge(tr *testRun, c course.Check, race, leak bool) CheckResult 
 		}
 	}
 	crashed := tr.crashedIn(expected)
+	stuck := ""
+	if leak {
+		stuck = tr.deadlockedIn(expected)
+	}
 	for _, t := range expected {
 		switch {
+		case stuck != "" && t == stuck:
+			problems = append(problems, env.explainDeadlock(t, tr))
+		case stuck != "" && tr.passes[t] < len(c.CPU) && tr.fails[t] == 0:
+			// Not run, or cut short: the tests stopped at the deadlock.
+			continue
 		case crashed != "" && t == crashed:
 			problems = append(problems, env.explainCrash(t, tr))
 		case tr.fails[t] > 0:
@@ -625,62 +712,108 @@ func (env *Env) explainLeakProfile(out []string) (msg string, ran bool) {
 		if err != nil || n == 0 {
 			return "", err == nil
 		}
-		var where []string // one line per place, with how many more wait there
-		var more []int
-		same := map[string]int{}
-		for j := i + 1; j < len(out); j++ {
-			if strings.HasPrefix(out[j], leakMarker) || strings.HasPrefix(out[j], doneMarker) {
-				break
-			}
-			m := goroutineHd.FindStringSubmatch(out[j])
-			if m == nil {
-				continue
-			}
-			state := strings.TrimSuffix(m[2], " (leaked)")
-			at, created := "", ""
-			for k := j + 1; k < len(out) && out[k] != "" && !goroutineHd.MatchString(out[k]); k++ {
-				fm := stackFile.FindStringSubmatch(out[k])
-				if fm == nil || !env.isLearnerFile(fm[1]) {
-					continue
-				}
-				pos := env.Rel(fm[1]) + ":" + fm[2]
-				if strings.HasPrefix(out[k-1], "created by ") {
-					created = pos
-				} else if at == "" {
-					at = pos
-				}
-			}
-			w := " [" + state + "]"
-			if at != "" {
-				w += " at " + at
-			}
-			if created != "" {
-				w += ", started at " + created
-			}
-			if k, seen := same[w]; seen {
-				more[k]++
-				continue
-			}
-			same[w] = len(where)
-			where = append(where, "  goroutine "+m[1]+w)
-			more = append(more, 0)
-		}
-		for k, n := range more {
-			if n > 0 {
-				where[k] += fmt.Sprintf(" (and %d more like it)", n)
-			}
-		}
 		noun := "goroutine is"
 		if n != 1 {
 			noun = "goroutines are"
 		}
 		msg = fmt.Sprintf("goroutine leak, found by Go's goroutine leak profile: %d %s blocked forever, waiting on something that no running goroutine can reach, so nothing can ever wake them", n, noun)
-		if len(where) > 0 {
+		if where := env.leakedWhere(out[i+1:]); len(where) > 0 {
 			msg += ":\n" + strings.Join(limitLines(where, 5), "\n")
 		}
 		return msg, true
 	}
 	return "", false
+}
+
+// leakedWhere describes the goroutines of a leak profile's stacks (the lines after
+// its marker), one line per place they wait in the learner's code, with how many
+// more wait at the same place.
+func (env *Env) leakedWhere(out []string) []string {
+	var where []string
+	var more []int
+	same := map[string]int{}
+	for j := 0; j < len(out); j++ {
+		if strings.HasPrefix(out[j], leakMarker) || strings.HasPrefix(out[j], doneMarker) || strings.HasPrefix(out[j], leakProfileMarker) {
+			break
+		}
+		m := goroutineHd.FindStringSubmatch(out[j])
+		if m == nil {
+			continue
+		}
+		state := strings.TrimSuffix(m[2], " (leaked)")
+		at, created := "", ""
+		for k := j + 1; k < len(out) && out[k] != "" && !goroutineHd.MatchString(out[k]); k++ {
+			fm := stackFile.FindStringSubmatch(out[k])
+			if fm == nil || filepath.Dir(fm[1]) != env.Dir {
+				continue
+			}
+			pos := env.Rel(fm[1]) + ":" + fm[2]
+			if strings.HasPrefix(out[k-1], "created by ") {
+				created = pos
+			} else if at == "" && env.isLearnerFile(fm[1]) {
+				at = pos
+			}
+		}
+		w := " [" + state + "]"
+		if at != "" {
+			w += " at " + at
+		}
+		if created != "" {
+			w += ", started at " + created
+		}
+		if k, seen := same[w]; seen {
+			more[k]++
+			continue
+		}
+		same[w] = len(where)
+		where = append(where, "  goroutine "+m[1]+w)
+		more = append(more, 0)
+	}
+	for k, n := range more {
+		if n > 0 {
+			where[k] += fmt.Sprintf(" (and %d more like it)", n)
+		}
+	}
+	return where
+}
+
+// deadlockedIn returns the test during which the generated TestMain's watch saw a
+// goroutine of the learner's code blocked forever, and stopped the tests.
+func (tr *testRun) deadlockedIn(tests []string) string {
+	for _, t := range tests {
+		for _, l := range tr.output[t] {
+			if strings.HasPrefix(l, deadlockMarker) {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// explainDeadlock says which goroutines of the learner's code were blocked
+// forever when the watch stopped the test, and what the test had said before.
+func (env *Env) explainDeadlock(test string, tr *testRun) string {
+	out := tr.output[test]
+	for i, l := range out {
+		rest, ok := strings.CutPrefix(l, deadlockMarker)
+		if !ok {
+			continue
+		}
+		n, _ := strconv.Atoi(strings.TrimSpace(rest))
+		noun := "goroutine of your code is"
+		if n != 1 {
+			noun = "goroutines of your code are"
+		}
+		msg := fmt.Sprintf("%s: deadlock: %d %s blocked forever on something no running goroutine can reach (Go's goroutine leak profile saw it while the test ran, so the test was stopped instead of left to time out)", test, max(n, 1), noun)
+		if where := env.leakedWhere(out[i+1:]); len(where) > 0 {
+			msg += ":\n" + strings.Join(limitLines(where, 5), "\n")
+		}
+		if own := env.excerpt(out[:i], 8); own != "" {
+			msg += "\n  before that, the test said:\n" + own
+		}
+		return msg
+	}
+	return ""
 }
 
 func (env *Env) isLearnerFile(path string) bool {
