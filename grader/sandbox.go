@@ -247,9 +247,12 @@ func launcherPath() (string, error) {
 		dir := filepath.Join(scratchBase(), "gocourse-launcher")
 		path := filepath.Join(dir, hex.EncodeToString(sum[:8]))
 		if fi, err := os.Stat(path); err == nil && fi.Size() == int64(len(data)) && fi.Mode().Perm() == 0o755 {
+			now := time.Now()
+			os.Chtimes(path, now, now) // in use: see pruneLaunchers
 			launcher.path = path
 			return
 		}
+		pruneLaunchers(dir)
 		os.MkdirAll(dir, 0o755)
 		os.Chmod(dir, 0o755)
 		tmp, err := os.CreateTemp(dir, "tmp-")
@@ -269,6 +272,24 @@ func launcherPath() (string, error) {
 		launcher.path, launcher.err = path, err
 	})
 	return launcher.path, launcher.err
+}
+
+// launcherMaxAge is how long a copy of an earlier build of gocourse (or of a test
+// binary of package grader) stays in the launcher folder unused.
+const launcherMaxAge = 24 * time.Hour
+
+// pruneLaunchers removes the copies in dir that no grader has started from for
+// launcherMaxAge: each build of gocourse leaves one, about 15 MB.
+func pruneLaunchers(dir string) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > launcherMaxAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // scratchBase returns the folder for the grader's scratch space: the temporary
