@@ -264,18 +264,27 @@ func (r *Result) finish(d time.Duration) {
 	r.Status = Pass
 	r.Score, r.MaxScore = 0, 0
 	// The build check is a gate, not an achievement: a starter compiles as shipped,
-	// so its points come only with every other check passing too.
-	othersPass := true
+	// so its points come only with every other check passing too. A static check
+	// says how a working solution is written ("no time.Sleep to wait"), which a
+	// starter may satisfy by doing nothing: its points come only with every check
+	// of behaviour (test, sim, timing, output) passing.
+	othersPass, behaviourPass := true, true
 	for _, ch := range r.Checks {
 		if ch.Name != "build" && ch.Status != Pass {
 			othersPass = false
+			if ch.Name != "static" {
+				behaviourPass = false
+			}
 		}
 	}
 	for _, ch := range r.Checks {
 		r.MaxScore += ch.Weight
 		switch ch.Status {
 		case Pass:
-			if ch.Name != "build" || othersPass {
+			switch {
+			case ch.Name == "build" && !othersPass:
+			case ch.Name == "static" && !behaviourPass:
+			default:
 				r.Score += ch.Weight
 			}
 		case Error:
