@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -269,6 +270,22 @@ func (r *Result) finish(d time.Duration) {
 	// starter may satisfy by doing nothing: its points come only with every check
 	// of behaviour (test, sim, timing, output) passing.
 	othersPass, behaviourPass := true, true
+	// The real tests' pass is luck when the simulator holds a failing schedule of
+	// one of the same tests: the real runtime happened not to meet it, and a
+	// starter whose bug shows on rare schedules would collect the points.
+	luck := ""
+	for _, ch := range r.Checks {
+		if ch.Name == "sim" && ch.Status == Fail {
+			if test, _, ok := strings.Cut(ch.Replay, "@"); ok && strings.HasPrefix(test, "Test") {
+				luck = test
+			}
+		}
+	}
+	for i, ch := range r.Checks {
+		if ch.Name == "test" && ch.Status == Pass && luck != "" && !strings.Contains(ch.Message, "no points") {
+			r.Checks[i].Message = strings.TrimSpace(ch.Message + "\n" + fmt.Sprintf("passed on real cores, but the sim check replays a schedule where %s fails: no points until every schedule passes", luck))
+		}
+	}
 	for _, ch := range r.Checks {
 		if ch.Name != "build" && ch.Status != Pass {
 			othersPass = false
@@ -284,6 +301,7 @@ func (r *Result) finish(d time.Duration) {
 			switch {
 			case ch.Name == "build" && !othersPass:
 			case ch.Name == "static" && !behaviourPass:
+			case ch.Name == "test" && luck != "":
 			default:
 				r.Score += ch.Weight
 			}
