@@ -143,16 +143,15 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 		cmd.Args, cmd.Env, cmd.Dir, cmd.SysProcAttr = spec.Args, spec.Env, spec.Dir, attr
 	}
 	cmd.ExtraFiles = spec.ExtraFiles
-	var status *os.File // read end of the launcher's status pipe
+	var status, statusW *os.File // the launcher's status pipe
 	if launcherSupported {
-		r, w, err := os.Pipe()
+		status, statusW, err = os.Pipe()
 		if err != nil {
 			return runOutcome{Err: fmt.Errorf("sandbox: %v", err)}
 		}
-		defer r.Close()
-		defer w.Close()
-		status = r
-		cmd.ExtraFiles = append(slices.Clip(spec.ExtraFiles), w)
+		defer status.Close()
+		defer statusW.Close()
+		cmd.ExtraFiles = append(slices.Clip(spec.ExtraFiles), statusW)
 		cmd.Env = append(cmd.Env, fmt.Sprintf("%s=%d", statusEnv, 2+len(cmd.ExtraFiles)))
 		// The launcher learns which of its descriptors are the run's from
 		// launchSpec.Files: the status pipe comes after them.
@@ -173,8 +172,8 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 	if err := cmd.Start(); err != nil {
 		return runOutcome{Err: fmt.Errorf("sandbox: starting the test binary: %v", err)}
 	}
-	if status != nil {
-		cmd.ExtraFiles[len(cmd.ExtraFiles)-1].Close() // the launcher holds the write end now
+	if statusW != nil {
+		statusW.Close() // the launcher holds the write end now
 	}
 	werr := cmd.Wait()
 	// Whatever the run started and left behind in its process group goes too (in a
