@@ -52,6 +52,13 @@ type Config struct {
 	WantOutput  bool   `json:"want_output,omitempty"`
 	Output      string `json:"output,omitempty"`
 	OutputMatch string `json:"output_match,omitempty"`
+
+	// Play runs one schedule made by hand (sim.Steer): Picks decide the first
+	// decisions, the rest preempt nobody (or are Random(Seed)'s with
+	// PlayRandom), and the report's Play is the first decision after Picks.
+	Play       bool  `json:"play,omitempty"`
+	Picks      []int `json:"picks,omitempty"`
+	PlayRandom bool  `json:"play_random,omitempty"`
 }
 
 // Report is what one harness run found.
@@ -69,6 +76,8 @@ type Report struct {
 	// Token is the secret the runner handed the process (see sim/token): a report
 	// without it was not written by the harness.
 	Token string `json:"token"`
+	// Play is the next decision of a Config.Play run; nil when it had none left.
+	Play *sim.PlayPoint `json:"play,omitempty"`
 }
 
 // reset re-creates the package's state (its package-level variables, its init
@@ -182,8 +191,20 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 					return &Report{Error: err.Error()}
 				}
 			}
+			var steer *sim.SteerStrategy
+			if cfg.Play {
+				var rest sim.Strategy
+				if cfg.PlayRandom {
+					rest = sim.Random(cfg.Seed)
+				}
+				steer = sim.Steer(cfg.Picks, rest)
+				strat = steer
+			}
 			opts.Strategy = strat
 			res := sim.Run(t.body, opts)
+			if steer != nil {
+				rep.Play = steer.Next()
+			}
 			rep.Schedules++
 			rep.Result = res
 			rep.Replay = tokenFor(t.name, res.Token)
