@@ -16,6 +16,7 @@ import (
 	"github.com/gocourse/gocourse/grader/report"
 	"github.com/gocourse/gocourse/grader/simrun"
 	"github.com/gocourse/gocourse/internal/timeline"
+	"github.com/gocourse/gocourse/internal/viewer"
 	"github.com/gocourse/gocourse/sim"
 	"github.com/gocourse/gocourse/sim/harness"
 )
@@ -407,12 +408,8 @@ func (opts *simOptions) printTrace(rep *simrun.Report) error {
 		return fmt.Errorf("the run produced no trace")
 	}
 	if opts.html != "" {
-		f, err := os.Create(opts.html)
-		if err != nil {
-			return err
-		}
-		timeline.HTML(f, fmt.Sprintf("%s — %s (%s)", displayTarget(opts.target), r.Outcome, rep.Replay), r.Trace)
-		if err := f.Close(); err != nil {
+		title := fmt.Sprintf("%s — %s (%s)", displayTarget(opts.target), r.Outcome, rep.Replay)
+		if err := viewer.WriteFile(opts.html, title, displayTarget(opts.target), r, rep.Replay); err != nil {
 			return err
 		}
 	}
