@@ -1,0 +1,57 @@
+package play
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/gocourse/gocourse/grader/simrun"
+	"github.com/gocourse/gocourse/sim/harness"
+)
+
+// TestPlayByHandAndReplay plays the same program twice by hand, each time
+// running the goroutine with one id first whenever it can run: the learner's
+// picks decide which sender is left, and each schedule's token, given to the
+// replay that `gocourse replay` runs, reproduces it.
+func TestPlayByHandAndReplay(t *testing.T) {
+	ctx := context.Background()
+	s, err := Start(ctx, "testdata/twosenders", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Target() != "main" {
+		t.Fatalf("target %q, want main", s.Target())
+	}
+	left := map[int]int{} // preferred goroutine -> the one left blocked
+	for _, prefer := range []int{2, 3} {
+		var picks []int
+		var step *Step
+		for range 50 {
+			if step, err = s.Step(ctx, picks, false, 0); err != nil {
+				t.Fatal(err)
+			}
+			if step.Next == nil {
+				break
+			}
+			picks = append(picks, max(slices.Index(step.Next.Runnable, prefer), 0))
+		}
+		r := step.Result
+		if r.Outcome.String() != "leak" || len(r.Goroutines) != 1 {
+			t.Fatalf("prefer G%d: %v %v, want a leak of one sender", prefer, r.Outcome, r.Goroutines)
+		}
+		left[prefer] = r.Goroutines[0].ID
+		rep, err := simrun.Run(ctx, simrun.Config{Dir: "testdata/twosenders", Harness: harness.Config{Mode: "run", Replay: step.Token, MaxSteps: 100_000}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Result.Outcome != r.Outcome || rep.Result.Output != r.Output || rep.Result.Goroutines[0].ID != left[prefer] {
+			t.Fatalf("replay %s: %v %q %v, want %v %q %v", step.Token, rep.Result.Outcome, rep.Result.Output, rep.Result.Goroutines, r.Outcome, r.Output, r.Goroutines)
+		}
+	}
+	// Whoever runs first sends first, and G1 receives the first send: the
+	// other sender is the one left.
+	if left[2] != 3 || left[3] != 2 {
+		t.Fatalf("G2 first left G%d, G3 first left G%d; want G3 and G2", left[2], left[3])
+	}
+}
