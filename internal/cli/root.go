@@ -78,6 +78,8 @@ x reset, t trace, q quit. gocourse next does the same once, without watching.`,
 		newSolutionCmd(io, g),
 		newCheckAllCmd(io, g),
 		newInitCmd(io, g),
+		newServeCmd(io, g),
+		newPlayCmd(io),
 	)
 	// gocourse alone is gocourse watch.
 	root.Flags().AddFlagSet(watchCmd.Flags())

@@ -293,14 +293,16 @@
       if (!p || n !== p.events || i >= p.n || !hooks.pick) return;
       hooks.pick(i);
     }
-    root.addEventListener("click", ev => {
+    if (root._gcClick) root.removeEventListener("click", root._gcClick);
+    root._gcClick = ev => {
       const t = ev.target.closest("[data-act],[data-pick],[data-i],[data-pos]");
       if (!t) return;
       if (t.dataset.pos) { ev.preventDefault(); showLine(t.dataset.pos, true); return; }
       if (t.dataset.i) { go(+t.dataset.i); return; }
       if (t.dataset.pick) { pick(+t.dataset.pick); return; }
       act(t.dataset.act);
-    });
+    };
+    root.addEventListener("click", root._gcClick);
     function act(a) {
       switch (a) {
         case "first": go(0); break;
@@ -328,6 +330,8 @@
       if (play && k === "u") { act("undo"); return; }
       if (play && /^[1-9]$/.test(k)) pick(+k - 1);
     }
+    if (root._gcKey) document.removeEventListener("keydown", root._gcKey);
+    root._gcKey = onKey;
     document.addEventListener("keydown", onKey);
     render();
     return { go, get step() { return n; }, timeline: tl };

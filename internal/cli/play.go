@@ -1,0 +1,201 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os/signal"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/fatih/color"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/gocourse/gocourse/internal/play"
+	"github.com/gocourse/gocourse/internal/timeline"
+	"github.com/gocourse/gocourse/internal/watch"
+	"github.com/gocourse/gocourse/sim"
+)
+
+type playOptions struct {
+	io   *IO
+	dir  string
+	run  string
+	seed uint64
+}
+
+func newPlayCmd(io *IO) *cobra.Command {
+	opts := &playOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "play [DIR|FILE.go]",
+		Short: "Be the scheduler: pick which goroutine runs at every schedule point",
+		Long: `Play runs a program (its main function, or one Test function with --run) under
+the simulator and stops at every schedule point where more than one goroutine can
+run: you pick which one goes next, and see each channel's hchan change. Reach the
+deadlock, the leak or the failing test by hand; the schedule you made is a token
+that gocourse replay and gocourse trace accept.
+
+Keys: 1-9 run that goroutine (or take that select case), r let the random strategy
+pick the rest, u undo the last pick, q quit.`,
+		Example: `  gocourse play ./lessons/25-leaks-and-deadlocks/examples/deadlock
+  gocourse play ./exercises/03-channels/pipeline --run TestPipeline`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.dir = "."
+			if len(args) == 1 {
+				opts.dir = args[0]
+			}
+			return runPlay(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.run, "run", "", "the Test function to play (default: main, or the first test)")
+	cmd.Flags().Uint64Var(&opts.seed, "seed", 1, "seed of the random strategy that r hands the rest to")
+	return cmd
+}
+
+func runPlay(ctx context.Context, opts *playOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	if opts.run != "" && !strings.HasPrefix(opts.run, "Test") {
+		return usageError(opts.io, fmt.Errorf("--run %s: not a Test function", opts.run))
+	}
+	color.New(color.Faint).Fprintf(opts.io.Err, "… building %s under the simulator\n", opts.dir)
+	s, err := play.Start(ctx, opts.dir, opts.run)
+	if err != nil {
+		return usageError(opts.io, err)
+	}
+	defer s.Close()
+	out := opts.io.Out
+	if fd, ok := terminal(opts.io.In); ok {
+		old, err := term.MakeRaw(fd)
+		if err != nil {
+			return fmt.Errorf("cannot read single keys from the terminal: %v", err)
+		}
+		defer term.Restore(fd, old)
+		if _, outTerm := terminal(out); outTerm {
+			out = crlf{out}
+		}
+	}
+	keys := watch.ReadKeys(opts.io.In)
+	var picks []int
+	random := false
+	for {
+		step, err := s.Step(ctx, picks, random, opts.seed)
+		if err != nil {
+			return err
+		}
+		drawPlay(out, s.Target(), step, random)
+		if step.Next == nil || random {
+			return playEnd(out, opts.dir, step)
+		}
+		p := step.Next
+	key:
+		for {
+			var k rune
+			var ok bool
+			select {
+			case k, ok = <-keys:
+			case <-ctx.Done():
+				ok = false
+			}
+			switch {
+			case !ok || k == 'q' || k == 3 || k == 4:
+				fmt.Fprintf(out, "\nStopped. The schedule so far: gocourse replay %s %s\n", step.Token, opts.dir)
+				return nil
+			case k == 'r':
+				random = true
+				break key
+			case k == 'u' && len(picks) > 0:
+				picks = picks[:len(picks)-1]
+				break key
+			case k >= '1' && k <= '9' && int(k-'1') < p.N:
+				picks = append(picks, int(k-'1'))
+				break key
+			}
+		}
+	}
+}
+
+// drawPlay draws the run up to the decision: the last events, each
+// channel's hchan, and the choices.
+func drawPlay(w io.Writer, target string, step *play.Step, random bool) {
+	events := step.Result.Trace
+	if step.Next != nil && !random {
+		events = events[:min(step.Next.Events, len(events))]
+	}
+	fmt.Fprintf(w, "\n── %s · decision %d · t=%s ──\n", target, len(step.Picks)+1, time.Duration(lastTime(events)))
+	var b strings.Builder
+	timeline.Tail(&b, events, 8)
+	fmt.Fprint(w, b.String())
+	// The channels as they are now: the fields of each one's last event.
+	var names []string
+	last := map[string]sim.TraceEvent{}
+	for _, e := range events {
+		if timeline.State(e) == "" {
+			continue
+		}
+		if _, seen := last[e.Chan]; !seen {
+			names = append(names, e.Chan)
+		}
+		last[e.Chan] = e
+	}
+	if len(names) > 0 {
+		fmt.Fprintln(w, "channels:")
+		for _, n := range names {
+			fmt.Fprintf(w, "  %s\n", timeline.State(last[n]))
+		}
+	}
+	if step.Next == nil || random {
+		return
+	}
+	p := step.Next
+	if p.Kind == "goroutine" {
+		fmt.Fprint(w, "who runs next?")
+		for i, id := range p.Runnable {
+			note := ""
+			if i == p.Current {
+				note = " (goes on)"
+			}
+			fmt.Fprintf(w, "  [%d] G%d%s", i+1, id, note)
+		}
+	} else {
+		fmt.Fprintf(w, "a select has %d ready cases: which proceeds?", p.N)
+		for i := range p.N {
+			fmt.Fprintf(w, "  [%d] case %d", i+1, i)
+		}
+	}
+	fmt.Fprint(w, "   r rest  u undo  q quit\n")
+}
+
+func lastTime(events []sim.TraceEvent) int64 {
+	if len(events) == 0 {
+		return 0
+	}
+	return events[len(events)-1].TimeNS
+}
+
+func playEnd(w io.Writer, dir string, step *play.Step) error {
+	r := step.Result
+	c := color.New(color.FgGreen, color.Bold)
+	if r.Outcome != sim.Pass {
+		c = color.New(color.FgRed, color.Bold)
+	}
+	c.Fprintf(w, "\n%s: %s\n", r.Outcome, r.Message)
+	for _, g := range r.Goroutines {
+		fmt.Fprintf(w, "  %s\n", g)
+	}
+	if r.Output != "" {
+		fmt.Fprintf(w, "output:\n%s", indent(r.Output))
+	}
+	fmt.Fprintf(w, "the schedule you made: gocourse replay %s %s\n", step.Token, dir)
+	if slices.Contains([]sim.Outcome{sim.Pass}, r.Outcome) {
+		return nil
+	}
+	return &ExitError{Code: 1}
+}
