@@ -75,6 +75,8 @@ type Server struct {
 	checking map[string]bool
 	subs     map[chan []byte]bool
 	plays    map[string]*play.Session
+	traces   map[string]*simrun.Report // drawn runs, by program and token
+	playKeys map[string]string         // play sessions by program
 	nplay    int
 	ctx      context.Context
 	stop     context.CancelFunc
@@ -96,6 +98,8 @@ func New(opts Options) (*Server, error) {
 		checking: map[string]bool{},
 		subs:     map[chan []byte]bool{},
 		plays:    map[string]*play.Session{},
+		traces:   map[string]*simrun.Report{},
+		playKeys: map[string]string{},
 	}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	t, err := template.New("").Funcs(template.FuncMap{
@@ -625,10 +629,22 @@ func (s *Server) trace(w http.ResponseWriter, r *http.Request) {
 	if run := r.FormValue("run"); testName.MatchString(run) {
 		h.Run = "^" + run + "$"
 	}
-	rep, err := simrun.Run(r.Context(), simrun.Config{Dir: dir, Harness: h, Timeout: 2 * time.Minute})
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusUnprocessableEntity)
-		return
+	// A run is a function of the program and the token: the same page is
+	// drawn again from memory until a file of the program changes.
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%s", dir, h.Replay, h.Run, sourceStamp(dir))
+	s.mu.Lock()
+	rep := s.traces[key]
+	s.mu.Unlock()
+	if rep == nil {
+		var err error
+		rep, err = simrun.Run(r.Context(), simrun.Config{Dir: dir, Harness: h, Timeout: 2 * time.Minute})
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusUnprocessableEntity)
+			return
+		}
+		s.mu.Lock()
+		s.traces[key] = rep
+		s.mu.Unlock()
 	}
 	if rep.Result == nil {
 		http.Error(w, "the run produced no trace", http.StatusUnprocessableEntity)
@@ -645,6 +661,19 @@ func (s *Server) trace(w http.ResponseWriter, r *http.Request) {
 	d := viewer.FromResult(title, dir, rep.Result, rep.Replay)
 	d.Target = rel
 	s.render(w, "viewer.html", map[string]any{"Title": title, "Data": d, "Play": false})
+}
+
+// sourceStamp names the state of a package's Go files: their names, sizes
+// and modification times.
+func sourceStamp(dir string) string {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	var b strings.Builder
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil {
+			fmt.Fprintf(&b, "%s:%d:%d;", filepath.Base(f), st.Size(), st.ModTime().UnixNano())
+		}
+	}
+	return b.String()
 }
 
 // playPage is be the scheduler's page; the script asks /api/play for each step.
@@ -691,15 +720,25 @@ func (s *Server) apiPlay(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "run: not a test name", http.StatusBadRequest)
 			return
 		}
-		if p, err = play.Start(s.ctx, dir, req.Run); err != nil {
-			http.Error(w, err.Error(), http.StatusUnprocessableEntity)
-			return
-		}
+		// A program built before, unchanged since, is played again without
+		// a new build.
+		key := dir + "\x00" + req.Run + "\x00" + sourceStamp(dir)
 		s.mu.Lock()
-		s.nplay++
-		req.Session = strconv.Itoa(s.nplay)
-		s.plays[req.Session] = p
+		req.Session = s.playKeys[key]
+		p = s.plays[req.Session]
 		s.mu.Unlock()
+		if p == nil {
+			if p, err = play.Start(s.ctx, dir, req.Run); err != nil {
+				http.Error(w, err.Error(), http.StatusUnprocessableEntity)
+				return
+			}
+			s.mu.Lock()
+			s.nplay++
+			req.Session = strconv.Itoa(s.nplay)
+			s.plays[req.Session] = p
+			s.playKeys[key] = req.Session
+			s.mu.Unlock()
+		}
 	}
 	step, err := p.Step(r.Context(), req.Picks, req.Random, req.Seed)
 	if err != nil {

@@ -67,14 +67,14 @@
   // playPage: each pick asks the server for the run with one pick more.
   function playPage(root) {
     const dir = root.dataset.playDir, run = root.dataset.playRun;
-    let session = "", picks = [];
+    let session = "";
     async function step(p, random) {
       const r = await fetch("/api/play", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ session, dir, run, picks: p, random: !!random, seed: 1 }) });
       if (!r.ok) { root.innerHTML = '<pre class="page">' + esc(await r.text()) + "</pre>"; return; }
       const j = await r.json();
       session = j.session;
-      picks = j.data.play.picks.slice();
-      if (random) picks = null; // the strategy picked the rest: undo starts from the hand-made part
+      // The picks made by hand: after "let the strategy finish", undo goes
+      // back to the last of them.
       const made = j.data.play.picks.slice();
       GCViewer.mount(root, j.data, {
         pick: i => step(made.concat([i])),
