@@ -7,6 +7,10 @@ echo "== gofmt, go vet"
 bad=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go') | grep -v '^exercises/' || true)
 if [ -n "$bad" ]; then echo "gofmt would change:"; echo "$bad"; exit 1; fi
 go vet ./...
+# --- browser test: internal/serve's TestBrowser drives `gocourse serve` in headless
+# Chromium (installed by .ci/run); here a missing browser fails it instead of skipping.
+export GOCOURSE_BROWSER_TEST=1
+# --- end browser test
 echo "== go test ./..."
 go test -count=1 -timeout 40m ./...
 echo "== gocourse dev check"

@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -391,13 +392,12 @@ func resultView(ex *course.Exercise, res *grader.Result) *result {
 	for _, c := range res.Checks {
 		cr := checkResult{CheckResult: c}
 		if c.Replay != "" && c.Status != grader.Pass {
-			q := "dir=" + ex.Path() + "&replay=" + c.Replay
-			cr.Trace = "/trace?" + q
-			run := ""
+			cr.Trace = "/trace?" + url.Values{"dir": {ex.Path()}, "replay": {c.Replay}}.Encode()
+			q := url.Values{"dir": {ex.Path()}}
 			if name, _, ok := strings.Cut(c.Replay, "@"); ok {
-				run = "&run=" + name
+				q.Set("run", name)
 			}
-			cr.Play = "/play?dir=" + ex.Path() + run
+			cr.Play = "/play?" + q.Encode()
 		}
 		v.Checks = append(v.Checks, cr)
 	}

@@ -1,0 +1,321 @@
+package serve_test
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The browser test drives `gocourse serve` with headless Chromium, as a
+// learner would: GOCOURSE_CHROMIUM names the browser (default: chromium on
+// the PATH); without one the test is skipped, unless GOCOURSE_BROWSER_TEST=1
+// (test.sh) says it must run. Screenshots go to GOCOURSE_SCREENSHOTS
+// (default: gocourse-screenshots in the temporary folder).
+
+// browserEnv is a served copy of the course and a browser looking at it.
+type browserEnv struct {
+	repo   string // this checkout
+	course string // the copy being served
+	bin    string // the gocourse binary
+	url    string // the server's, with a trailing slash
+	ctx    context.Context
+	shots  string
+}
+
+func chromium(tb testing.TB) string {
+	if p := os.Getenv("GOCOURSE_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("GOCOURSE_BROWSER_TEST") == "1" {
+		tb.Fatal("no Chromium: install it (apt-get install chromium) or set GOCOURSE_CHROMIUM")
+	}
+	tb.Skip("no Chromium on this machine (GOCOURSE_BROWSER_TEST=1 makes this a failure)")
+	return ""
+}
+
+func startBrowser(tb testing.TB) *browserEnv {
+	tb.Helper()
+	browser := chromium(tb)
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e := &browserEnv{repo: repo}
+	tmp := tb.TempDir()
+	e.bin = filepath.Join(tmp, "gocourse")
+	build := exec.Command("go", "build", "-o", e.bin, "./cmd/gocourse")
+	build.Dir = repo
+	if out, err := build.CombinedOutput(); err != nil {
+		tb.Fatalf("building gocourse: %v\n%s", err, out)
+	}
+	e.course = copyCourse(tb, repo)
+	// A program whose deadlock only some schedules reach, to reach by hand.
+	example := filepath.Join(e.course, "lessons", "25-leaks-and-deadlocks", "examples", "lockorder")
+	if err := os.CopyFS(example, os.DirFS("testdata/lockorder")); err != nil {
+		tb.Fatal(err)
+	}
+
+	cmd := exec.Command(e.bin, "serve", "--course", e.course)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		tb.Fatalf("serve printed no URL: %v", err)
+	}
+	e.url = strings.TrimSpace(line)
+	if !strings.HasPrefix(e.url, "http://127.0.0.1:") || !strings.HasSuffix(e.url, "/") {
+		tb.Fatalf("first line %q: want the URL on 127.0.0.1", line)
+	}
+	go func() { // keep the pipe drained
+		for s := bufio.NewScanner(out); s.Scan(); {
+		}
+	}()
+
+	e.shots = os.Getenv("GOCOURSE_SCREENSHOTS")
+	if e.shots == "" {
+		e.shots = filepath.Join(os.TempDir(), "gocourse-screenshots")
+	}
+	if err := os.MkdirAll(e.shots, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(browser),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(filepath.Join(tmp, "chromium")),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	tb.Cleanup(func() { cancelC(); cancelA() })
+	if err := chromedp.Do(ctx); err != nil {
+		tb.Fatalf("starting %s: %v", browser, err)
+	}
+	e.ctx = ctx
+	return e
+}
+
+// copyCourse copies the course of this checkout into a temporary folder and
+// points the workbook's replace directive back at the checkout.
+func copyCourse(tb testing.TB, repo string) string {
+	dst := tb.TempDir()
+	for _, name := range []string{"lessons", "exercises", "solutions"} {
+		if err := os.CopyFS(filepath.Join(dst, name), os.DirFS(filepath.Join(repo, name))); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(repo, "course.yaml"))
+	if err != nil {
+		tb.Skip("no course in this checkout")
+	}
+	os.WriteFile(filepath.Join(dst, "course.yaml"), data, 0o644)
+	gomod := filepath.Join(dst, "exercises", "go.mod")
+	data, err = os.ReadFile(gomod)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	os.WriteFile(gomod, []byte(strings.ReplaceAll(string(data), "=> ../", "=> "+repo+"/")), 0o644)
+	filepath.WalkDir(dst, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chmod(p, 0o644)
+		}
+		return nil
+	})
+	return dst
+}
+
+func (e *browserEnv) run(tb testing.TB, what string, actions ...chromedp.Action[chromedp.Void]) {
+	tb.Helper()
+	if err := chromedp.Do(e.ctx, actions...); err != nil {
+		tb.Fatalf("%s: %v", what, err)
+	}
+}
+
+// eval evaluates a JavaScript expression in the page.
+func eval[T any](tb testing.TB, e *browserEnv, expr string) T {
+	tb.Helper()
+	v, err := chromedp.Run(e.ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		tb.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// shot writes a screenshot of the whole page to the screenshots folder.
+func (e *browserEnv) shot(tb testing.TB, name string) {
+	tb.Helper()
+	png, err := chromedp.Run(e.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		tb.Fatalf("screenshot %s: %v", name, err)
+	}
+	path := filepath.Join(e.shots, name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Logf("screenshot: %s", path)
+}
+
+// waitJS waits until the expression is true.
+func (e *browserEnv) waitJS(tb testing.TB, what, expr string, timeout time.Duration) {
+	tb.Helper()
+	if _, err := chromedp.Run(e.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(timeout), chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+		tb.Fatalf("%s: %v", what, err)
+	}
+}
+
+func (e *browserEnv) text(tb testing.TB, sel string) string {
+	tb.Helper()
+	s, err := chromedp.Run(e.ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		tb.Fatalf("text of %s: %v", sel, err)
+	}
+	return strings.TrimSpace(s)
+}
+
+// TestBrowser: open the course, open an exercise, check its starter and see
+// it fail, open the failing check's schedule and step it, save a solution in
+// the exercise's file and see the pass appear without a reload, then play a
+// schedule by hand to a deadlock and replay its token with gocourse replay.
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and checks a real exercise")
+	}
+	e := startBrowser(t)
+	const id = "01-goroutines/say-hello"
+
+	e.run(t, "open the course", chromedp.Navigate(e.url), chromedp.WaitVisible(chromedp.CSS(".lessons")))
+	e.shot(t, "01-course")
+
+	e.run(t, "open an exercise",
+		chromedp.Click(chromedp.CSS(`a[data-ex="`+id+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#check")))
+	if got := e.text(t, "#status"); got != "to do" {
+		t.Fatalf("the starter's status is %q, want to do", got)
+	}
+	e.shot(t, "02-exercise")
+
+	// The starter fails: its sim check names the schedule that broke it.
+	e.run(t, "check the starter", chromedp.KeyEvent("c"))
+	e.waitJS(t, "the starter's result", `(document.querySelector('#verdict')||{}).textContent === 'fail'`, 4*time.Minute)
+	link, err := chromedp.Run(e.ctx, chromedp.AttributeValue(chromedp.CSS("a.see-schedule"), "href"))
+	href := link.Value
+	if err != nil || !strings.Contains(href, "replay=") {
+		t.Fatalf("no link to the failing schedule (%q)", href)
+	}
+	e.shot(t, "03-check-fails")
+
+	// The failing schedule, stepped with the keyboard.
+	e.run(t, "open the failing schedule", chromedp.Navigate(e.url+strings.TrimPrefix(href, "/")),
+		chromedp.WaitVisible(chromedp.CSS(".gcv .stepn")))
+	total := stepTotal(t, e.text(t, ".gcv .stepn"))
+	if total < 5 {
+		t.Fatalf("the schedule has %d events", total)
+	}
+	if oc := e.text(t, ".gcv .outcome"); !strings.HasPrefix(oc, "fail") {
+		t.Fatalf("the schedule's outcome is %q, want the check's fail", oc)
+	}
+	e.run(t, "step to the start", chromedp.KeyEvent(kb.Home))
+	if got := e.text(t, ".gcv .stepn"); got != fmt.Sprintf("0 / %d", total) {
+		t.Fatalf("after Home: %q", got)
+	}
+	for range 4 {
+		e.run(t, "step on", chromedp.KeyEvent(kb.ArrowRight))
+	}
+	e.run(t, "step back", chromedp.KeyEvent(kb.ArrowLeft))
+	if got := e.text(t, ".gcv .stepn"); got != fmt.Sprintf("3 / %d", total) {
+		t.Fatalf("after 4 steps on and 1 back: %q", got)
+	}
+	if eval[int](t, e, `document.querySelectorAll('.gcv .lane').length`) == 0 {
+		t.Fatal("no goroutine lane after 3 events")
+	}
+	e.shot(t, "04-failing-schedule")
+	e.run(t, "dark", chromedp.KeyEvent("t"))
+	e.shot(t, "05-failing-schedule-dark")
+	e.run(t, "light", chromedp.KeyEvent("t"))
+
+	// Save the solution in the learner's own file: the pass appears on the
+	// page that is open, without a reload.
+	e.run(t, "back to the exercise", chromedp.Navigate(e.url+"exercises/"+id), chromedp.WaitVisible(chromedp.CSS("#verdict")),
+		chromedp.Evaluate[chromedp.Void](`window.gcSamePage = true`))
+	sol, err := os.ReadFile(filepath.Join(e.repo, "solutions", id, "hello.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(e.course, "exercises", id, "hello.go"), sol, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.waitJS(t, "the pass after the save", `(document.querySelector('#verdict')||{}).textContent === 'pass'`, 4*time.Minute)
+	if !eval[bool](t, e, `window.gcSamePage === true`) {
+		t.Fatal("the page was reloaded")
+	}
+	if got := e.text(t, "#status"); got != "passed" {
+		t.Fatalf("status after the pass: %q", got)
+	}
+	e.run(t, "show the solution", chromedp.KeyEvent("s"), chromedp.WaitVisible(chromedp.CSS(".sol")))
+	e.shot(t, "06-save-passes")
+
+	// Be the scheduler: preempt whoever runs at every decision, by key, until
+	// the two lock orders meet.
+	const dir = "lessons/25-leaks-and-deadlocks/examples/lockorder"
+	e.run(t, "open be the scheduler", chromedp.Navigate(e.url+"play?dir="+dir), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
+	e.shot(t, "07-play-start")
+	outcome := ""
+	for step := 0; outcome == ""; step++ {
+		if step > 40 {
+			t.Fatal("no end after 40 picks")
+		}
+		key := eval[string](t, e, `(() => {
+			const bs = [...document.querySelectorAll('.pick [data-pick]')];
+			const other = bs.find(b => !b.textContent.includes('(go on)')) || bs[0];
+			return String(+other.dataset.pick + 1);
+		})()`)
+		e.run(t, "pick "+key, chromedp.KeyEvent(key))
+		e.waitJS(t, "the next decision", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d'`, step+1), time.Minute)
+		outcome = eval[string](t, e, `document.getElementById('gc-viewer').dataset.outcome`)
+	}
+	if outcome != "deadlock" {
+		t.Fatalf("preempting at every decision ended in %q, want deadlock", outcome)
+	}
+	token := e.text(t, ".pick .token code")
+	e.shot(t, "08-play-deadlock")
+	out, _ := exec.Command(e.bin, "replay", token, filepath.Join(e.course, dir)).CombinedOutput()
+	if !strings.Contains(string(out), "deadlock: all goroutines are asleep") {
+		t.Fatalf("gocourse replay %s: %s", token, out)
+	}
+}
+
+func stepTotal(tb testing.TB, s string) int {
+	_, total, ok := strings.Cut(s, " / ")
+	n, err := strconv.Atoi(total)
+	if !ok || err != nil {
+		tb.Fatalf("step counter %q", s)
+	}
+	return n
+}
