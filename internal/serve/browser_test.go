@@ -319,3 +319,60 @@ func stepTotal(tb testing.TB, s string) int {
 	}
 	return n
 }
+
+// BenchmarkBrowser measures what the learner waits for in the browser, end
+// to end through the DevTools protocol: a page's load (until its content is
+// drawn) and a step of the schedule viewer or of a schedule made by hand
+// (from the key press until the new state is on the page). Run with
+// -benchtime=50x; each figure should stay under 100 ms on a 2-core machine.
+func BenchmarkBrowser(b *testing.B) {
+	e := startBrowser(b)
+	const trace = "trace?dir=lessons/04-hchan/examples/full-buffer"
+	const playDir = "play?dir=lessons/25-leaks-and-deadlocks/examples/lockorder"
+	// Build both programs once: a page drawn again comes from memory.
+	e.run(b, "warm the trace", chromedp.Navigate(e.url+trace), chromedp.WaitVisible(chromedp.CSS(".gcv .stepn")))
+	e.run(b, "warm the play", chromedp.Navigate(e.url+playDir), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
+	for _, page := range []struct{ name, path, sel string }{
+		{"load/course", "", ".lessons"},
+		{"load/lesson", "lessons/04-hchan/", ".markdown h1"},
+		{"load/exercise", "exercises/01-goroutines/say-hello", "#check"},
+		{"load/schedule", trace, ".gcv .lane"},
+	} {
+		b.Run(page.name, func(b *testing.B) {
+			for b.Loop() {
+				e.run(b, "load "+page.path, chromedp.Navigate(e.url+page.path), chromedp.WaitVisible(chromedp.CSS(page.sel)))
+			}
+		})
+	}
+	b.Run("step/schedule", func(b *testing.B) {
+		e.run(b, "open", chromedp.Navigate(e.url+trace), chromedp.WaitVisible(chromedp.CSS(".gcv .stepn")), chromedp.KeyEvent(kb.Home))
+		total := stepTotal(b, e.text(b, ".gcv .stepn"))
+		n := 0
+		for b.Loop() {
+			key := kb.ArrowRight
+			if n == total {
+				key = kb.Home
+				n = 0
+			} else {
+				n++
+			}
+			e.run(b, "step", chromedp.KeyEvent(key))
+			e.waitJS(b, "stepped", fmt.Sprintf(`document.querySelector('.gcv .stepn').textContent === '%d / %d'`, n, total), 10*time.Second)
+		}
+	})
+	b.Run("step/play", func(b *testing.B) {
+		e.run(b, "open", chromedp.Navigate(e.url+playDir), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
+		step := 0
+		for b.Loop() {
+			// Pick, then undo: every step is a run of the program.
+			key := "1"
+			if step == 1 {
+				key = "u"
+			}
+			want := 1 - step
+			e.run(b, "pick", chromedp.KeyEvent(key))
+			e.waitJS(b, "picked", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d'`, want), 30*time.Second)
+			step = want
+		}
+	})
+}

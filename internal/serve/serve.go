@@ -9,7 +9,9 @@ package serve
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -81,6 +83,7 @@ type Server struct {
 	nplay    int
 	ctx      context.Context
 	stop     context.CancelFunc
+	version  string // of the assets: their URLs carry it, so a browser keeps them
 }
 
 // New prepares a server for opts.Course.
@@ -103,10 +106,22 @@ func New(opts Options) (*Server, error) {
 		playKeys: map[string]string{},
 	}
 	s.ctx, s.stop = context.WithCancel(context.Background())
+	h := sha256.New()
+	h.Write(viewer.JS())
+	h.Write(viewer.CSS())
+	fs.WalkDir(assets, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := fs.ReadFile(assets, p)
+			h.Write(b)
+		}
+		return nil
+	})
+	s.version = hex.EncodeToString(h.Sum(nil))[:12]
 	t, err := template.New("").Funcs(template.FuncMap{
-		"done": func(id string) bool { s.mu.Lock(); defer s.mu.Unlock(); return s.opts.State.IsDone(id) },
-		"json": func(v any) (template.JS, error) { b, err := json.Marshal(v); return template.JS(b), err },
-		"inc":  func(i int) int { return i + 1 },
+		"done":  func(id string) bool { s.mu.Lock(); defer s.mu.Unlock(); return s.opts.State.IsDone(id) },
+		"json":  func(v any) (template.JS, error) { b, err := json.Marshal(v); return template.JS(b), err },
+		"inc":   func(i int) int { return i + 1 },
+		"asset": func(name string) string { return "/assets/" + name + "?v=" + s.version },
 	}).ParseFS(assets, "assets/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("serve: templates: %w", err)
@@ -783,6 +798,11 @@ func (s *Server) asset(w http.ResponseWriter, r *http.Request) {
 	case ".css":
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
 	}
-	w.Header().Set("Cache-Control", "no-cache")
+	if r.URL.Query().Get("v") == s.version {
+		// The URL names this content: the browser need not ask again.
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
 	w.Write(b)
 }
