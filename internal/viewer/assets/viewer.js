@@ -31,6 +31,13 @@
     return names;
   }
 
+  // machinery: the channels of the test harness (synctest's bubble,
+  // subtests' done channels), which the learner did not write; their events
+  // stay in the list, but they are not drawn.
+  function machinery(name) {
+    return name.startsWith("synctest.") || name.startsWith("Test");
+  }
+
   function emptyState() {
     return { gs: new Map(), chans: new Map(), t: 0, running: 0 };
   }
@@ -187,6 +194,7 @@
     $(".title").textContent = data.title || "schedule";
     const oc = $(".outcome");
     oc.textContent = data.outcome ? data.outcome + (data.message && data.outcome !== "pass" ? ": " + data.message : "") : "";
+    oc.title = oc.textContent;
     oc.classList.add(data.outcome === "pass" ? "pass" : "bad");
     if (!data.outcome) oc.style.display = "none";
 
@@ -240,7 +248,10 @@
       $(".lanes").innerHTML = lanes || '<span class="help">no goroutine yet</span>';
       // Channels, in the order they were made.
       let ch = "";
-      for (const [name, ce] of s.chans) ch += chanHTML(ce, e && e.chan === name);
+      for (const [name, ce] of s.chans) {
+        if (machinery(name)) continue;
+        ch += chanHTML(ce, e && e.chan === name);
+      }
       $(".chans").innerHTML = ch || '<span class="help">no channel yet</span>';
       // Events: a window around the current one.
       const lo = Math.max(0, n - 60), hi = Math.min(events.length, n + 60);

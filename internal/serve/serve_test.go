@@ -1,0 +1,154 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gocourse/gocourse/grader"
+	"github.com/gocourse/gocourse/internal/course"
+)
+
+// fakeEvents is a file watch driven by the test.
+type fakeEvents struct {
+	mu      sync.Mutex
+	dir     string
+	changes chan string
+}
+
+func (f *fakeEvents) Watch(dir string) error { f.mu.Lock(); f.dir = dir; f.mu.Unlock(); return nil }
+func (f *fakeEvents) Changes() <-chan string { return f.changes }
+
+// newTestServer serves this checkout's course with a progress file of its
+// own; check stands for the grader.
+func newTestServer(t *testing.T, check func(ex *course.Exercise) *grader.Result) (*Server, *fakeEvents, *httptest.Server) {
+	t.Helper()
+	c, err := course.Load("../..")
+	if err != nil {
+		t.Skip("no course in this checkout")
+	}
+	st, _ := course.LoadState(t.TempDir())
+	ev := &fakeEvents{changes: make(chan string)}
+	s, err := New(Options{Course: c, State: st, Events: ev, Debounce: time.Millisecond,
+		Check: func(ctx context.Context, ex *course.Exercise) *grader.Result { return check(ex) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	t.Cleanup(func() { ts.Close(); s.Close() })
+	return s, ev, ts
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var b strings.Builder
+	sc := bufio.NewScanner(res.Body)
+	sc.Buffer(nil, 1<<22)
+	for sc.Scan() {
+		b.WriteString(sc.Text() + "\n")
+	}
+	return res.StatusCode, b.String()
+}
+
+// TestPagesAndLimits: every lesson and exercise page renders; the server
+// shows nothing outside the course's lessons and exercises, and no solution
+// before a pass.
+func TestPagesAndLimits(t *testing.T) {
+	s, _, ts := newTestServer(t, func(*course.Exercise) *grader.Result { return &grader.Result{Status: grader.Fail} })
+	for _, l := range s.c.Lessons {
+		if code, body := get(t, ts.URL+"/lessons/"+l.ID+"/"); code != 200 || !strings.Contains(body, "<h1") {
+			t.Errorf("lesson %s: %d", l.ID, code)
+		}
+		for _, ex := range l.Exercises {
+			if code, body := get(t, ts.URL+"/exercises/"+ex.ID); code != 200 || !strings.Contains(body, `data-exercise="`+ex.ID+`"`) {
+				t.Errorf("exercise %s: %d", ex.ID, code)
+			}
+		}
+	}
+	ex := s.c.Exercises()[0]
+	for url, want := range map[string]int{
+		"/lessons/" + ex.Lesson.ID + "/../../go.mod":                404,
+		"/lessons/" + ex.Lesson.ID + "/examples/x/main.go":          404,
+		"/trace?dir=../../etc":                                      400,
+		"/trace?dir=grader":                                         400,
+		"/play?dir=sim":                                             400,
+		"/api/solution?id=" + ex.ID:                                 403,
+		"/exercises/" + ex.Lesson.ID + "/no-such-exercise":          404,
+		"/assets/layout.html":                                       404,
+		"/play?dir=exercises/" + ex.ID + "&run=Test%22%3E%3Cscript": 400,
+	} {
+		if code, _ := get(t, ts.URL+url); code != want {
+			t.Errorf("GET %s: %d, want %d", url, code, want)
+		}
+	}
+	req, _ := http.NewRequest("GET", ts.URL+"/", nil)
+	req.Host = "attacker.example:80"
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden {
+		t.Errorf("a request for another host: %d, want 403", res.StatusCode)
+	}
+}
+
+// TestSaveChecksAndStreams: a save of the watched exercise's file checks it
+// and streams the result to an open page; a save of another file does not.
+func TestSaveChecksAndStreams(t *testing.T) {
+	var mu sync.Mutex
+	checked := 0
+	s, ev, ts := newTestServer(t, func(ex *course.Exercise) *grader.Result {
+		mu.Lock()
+		checked++
+		mu.Unlock()
+		return &grader.Result{ID: ex.ID, Status: grader.Pass, Checks: []grader.CheckResult{{Name: "test", Status: grader.Pass}}}
+	})
+	ex := s.c.Exercises()[0]
+	if code, _ := get(t, ts.URL+"/exercises/"+ex.ID); code != 200 {
+		t.Fatal(code)
+	}
+	ev.mu.Lock()
+	dir := ev.dir
+	ev.mu.Unlock()
+	if want := filepath.Join(s.c.Root, filepath.FromSlash(ex.Path())); dir != want {
+		t.Fatalf("watching %q, want %q", dir, want)
+	}
+	res, err := http.Get(ts.URL + "/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	lines := bufio.NewScanner(res.Body)
+	lines.Scan() // ": connected"
+	ev.changes <- "notes.txt"
+	ev.changes <- ex.Files[0]
+	var got []string
+	for len(got) < 2 && lines.Scan() {
+		if l := lines.Text(); strings.HasPrefix(l, "data: ") {
+			got = append(got, l)
+		}
+	}
+	if len(got) != 2 || !strings.Contains(got[0], `"type":"checking"`) || !strings.Contains(got[1], `"type":"result"`) || !strings.Contains(got[1], `"done":true`) {
+		t.Fatalf("events %q, want checking then a passing result", got)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if checked != 1 {
+		t.Fatalf("%d checks, want 1 (the other file's save checks nothing)", checked)
+	}
+	if !s.opts.State.IsDone(ex.ID) {
+		t.Fatal("the pass is not recorded")
+	}
+}
