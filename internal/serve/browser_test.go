@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -333,21 +334,29 @@ func BenchmarkBrowser(b *testing.B) {
 	e.run(b, "warm the trace", chromedp.Navigate(e.url+trace), chromedp.WaitVisible(chromedp.CSS(".gcv .stepn")))
 	e.run(b, "warm the play", chromedp.Navigate(e.url+playDir), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
 	for _, page := range []struct{ name, path, sel string }{
+		// The floor: a page of one line of text, as fast as this browser on
+		// this machine loads anything.
+		{"load/floor", "assets/none", "body"},
 		{"load/course", "", ".lessons"},
 		{"load/lesson", "lessons/04-hchan/", ".markdown h1"},
 		{"load/exercise", "exercises/01-goroutines/say-hello", "#check"},
 		{"load/schedule", trace, ".gcv .lane"},
 	} {
 		b.Run(page.name, func(b *testing.B) {
+			var d durations
 			for b.Loop() {
-				e.run(b, "load "+page.path, chromedp.Navigate(e.url+page.path), chromedp.WaitVisible(chromedp.CSS(page.sel)))
+				d.time(func() {
+					e.run(b, "load "+page.path, chromedp.Navigate(e.url+page.path), chromedp.WaitVisible(chromedp.CSS(page.sel)))
+				})
 			}
+			d.report(b)
 		})
 	}
 	b.Run("step/schedule", func(b *testing.B) {
 		e.run(b, "open", chromedp.Navigate(e.url+trace), chromedp.WaitVisible(chromedp.CSS(".gcv .stepn")), chromedp.KeyEvent(kb.Home))
 		total := stepTotal(b, e.text(b, ".gcv .stepn"))
 		n := 0
+		var d durations
 		for b.Loop() {
 			key := kb.ArrowRight
 			if n == total {
@@ -356,13 +365,17 @@ func BenchmarkBrowser(b *testing.B) {
 			} else {
 				n++
 			}
-			e.run(b, "step", chromedp.KeyEvent(key))
-			e.waitJS(b, "stepped", fmt.Sprintf(`document.querySelector('.gcv .stepn').textContent === '%d / %d'`, n, total), 10*time.Second)
+			d.time(func() {
+				e.run(b, "step", chromedp.KeyEvent(key))
+				e.waitJS(b, "stepped", fmt.Sprintf(`document.querySelector('.gcv .stepn').textContent === '%d / %d'`, n, total), 10*time.Second)
+			})
 		}
+		d.report(b)
 	})
 	b.Run("step/play", func(b *testing.B) {
 		e.run(b, "open", chromedp.Navigate(e.url+playDir), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
 		step := 0
+		var d durations
 		for b.Loop() {
 			// Pick, then undo: every step is a run of the program.
 			key := "1"
@@ -370,9 +383,31 @@ func BenchmarkBrowser(b *testing.B) {
 				key = "u"
 			}
 			want := 1 - step
-			e.run(b, "pick", chromedp.KeyEvent(key))
-			e.waitJS(b, "picked", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d'`, want), 30*time.Second)
+			d.time(func() {
+				e.run(b, "pick", chromedp.KeyEvent(key))
+				e.waitJS(b, "picked", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d'`, want), 30*time.Second)
+			})
 			step = want
 		}
+		d.report(b)
 	})
+}
+
+// durations are the times of a benchmark's iterations, reported as their
+// median and 90th percentile (the mean hides what a learner waits for).
+type durations []time.Duration
+
+func (d *durations) time(f func()) {
+	t0 := time.Now()
+	f()
+	*d = append(*d, time.Since(t0))
+}
+
+func (d durations) report(b *testing.B) {
+	if len(d) == 0 {
+		return
+	}
+	slices.Sort(d)
+	b.ReportMetric(float64(d[len(d)/2].Microseconds())/1000, "ms-median")
+	b.ReportMetric(float64(d[len(d)*9/10].Microseconds())/1000, "ms-p90")
 }
