@@ -39,6 +39,7 @@ import (
 	"github.com/gocourse/gocourse/grader/simrun"
 	"github.com/gocourse/gocourse/internal/course"
 	"github.com/gocourse/gocourse/internal/play"
+	"github.com/gocourse/gocourse/internal/render"
 	"github.com/gocourse/gocourse/internal/viewer"
 	"github.com/gocourse/gocourse/internal/watch"
 	"github.com/gocourse/gocourse/sim/harness"
@@ -354,32 +355,16 @@ func (s *Server) section(ex *course.Exercise) template.HTML {
 	if err != nil || ex.Section == "" {
 		return ""
 	}
-	lines := strings.Split(string(src), "\n")
-	start, end := -1, len(lines)
-	for i, l := range lines {
-		if !strings.HasPrefix(l, "## ") {
-			continue
-		}
-		if start >= 0 {
-			end = i
-			break
-		}
-		if strings.TrimSpace(l[3:]) == ex.Section {
-			start = i
-		}
-	}
-	if start < 0 {
+	sec := render.Section(string(src), ex.Section)
+	if sec == "" {
 		return ""
 	}
-	lines = lines[start:end]
 	var b bytes.Buffer
-	if err := s.md.Convert([]byte(strings.Join(lines, "\n")), &b); err != nil {
+	if err := s.md.Convert([]byte(sec), &b); err != nil {
 		return ""
 	}
-	// Pictures and links of the section are relative to the lesson's folder.
-	out := strings.ReplaceAll(b.String(), `src="`, `src="/lessons/`+ex.Lesson.ID+`/`)
-	out = strings.ReplaceAll(out, `src="/lessons/`+ex.Lesson.ID+`/http`, `src="http`)
-	return template.HTML(out)
+	// The section's pictures are relative to the lesson's folder.
+	return template.HTML(relativeSrc.ReplaceAllString(b.String(), `src="/lessons/`+ex.Lesson.ID+`/$1"`))
 }
 
 // ---- checks
@@ -628,6 +613,9 @@ func (s *Server) programDir(rel string) (string, error) {
 	}
 	return dir, nil
 }
+
+// relativeSrc matches a relative src attribute: no scheme, not from the root.
+var relativeSrc = regexp.MustCompile(`src="([^"/:][^":]*)"`)
 
 var testName = regexp.MustCompile(`^Test\w*$`)
 
