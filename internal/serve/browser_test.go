@@ -310,6 +310,14 @@ func TestBrowser(t *testing.T) {
 	if !strings.Contains(string(out), "deadlock: all goroutines are asleep") {
 		t.Fatalf("gocourse replay %s: %s", token, out)
 	}
+
+	// Undo the last pick: the decision is open again; then let the strategy
+	// take every decision left: the run ends, whichever way.
+	made := eval[string](t, e, `document.getElementById('gc-viewer').dataset.step`)
+	e.run(t, "undo", chromedp.KeyEvent("u"))
+	e.waitJS(t, "undone", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d' && document.getElementById('gc-viewer').dataset.outcome === ''`, mustAtoi(t, made)-1), time.Minute)
+	e.run(t, "rest", chromedp.KeyEvent("r"))
+	e.waitJS(t, "the strategy's end", `document.getElementById('gc-viewer').dataset.outcome !== '' && !document.querySelector('.pick [data-pick]')`, time.Minute)
 }
 
 func stepTotal(tb testing.TB, s string) int {
@@ -410,4 +418,12 @@ func (d durations) report(b *testing.B) {
 	slices.Sort(d)
 	b.ReportMetric(float64(d[len(d)/2].Microseconds())/1000, "ms-median")
 	b.ReportMetric(float64(d[len(d)*9/10].Microseconds())/1000, "ms-p90")
+}
+
+func mustAtoi(tb testing.TB, s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		tb.Fatalf("%q: %v", s, err)
+	}
+	return n
 }

@@ -196,6 +196,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "gocourse serve answers on 127.0.0.1 only", http.StatusForbidden)
 		return
 	}
+	// A page of another site may send the learner's browser here: it may
+	// not act (check, reveal a hint, run a program).
+	if r.Method == http.MethodPost {
+		if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host {
+			http.Error(w, "a request from another site", http.StatusForbidden)
+			return
+		}
+	}
 	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")
 	s.mux.ServeHTTP(w, r)
 }
@@ -747,6 +755,11 @@ func (s *Server) apiPlay(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusUnprocessableEntity)
 		return
+	}
+	if req.Random {
+		// The strategy took every decision after the picks: the run is
+		// over, there is nothing left to decide.
+		step.Next = nil
 	}
 	title := req.Dir
 	if p.Target() != "main" {

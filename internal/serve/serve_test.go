@@ -102,6 +102,15 @@ func TestPagesAndLimits(t *testing.T) {
 	if res.StatusCode != http.StatusForbidden {
 		t.Errorf("a request for another host: %d, want 403", res.StatusCode)
 	}
+	req, _ = http.NewRequest("POST", ts.URL+"/api/hint?id="+ex.ID, nil)
+	req.Header.Set("Origin", "http://attacker.example")
+	if res, err = http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden || s.opts.State.Hints[ex.ID] != 0 {
+		t.Errorf("a hint asked by another site: %d, %d hints seen; want 403 and none", res.StatusCode, s.opts.State.Hints[ex.ID])
+	}
 }
 
 // TestSaveChecksAndStreams: a save of the watched exercise's file checks it
