@@ -134,10 +134,19 @@ func drawPlay(w io.Writer, target string, step *play.Step, random bool) {
 	timeline.Tail(&b, events, 8)
 	fmt.Fprint(w, b.String())
 	// The channels as they are now: the fields of each one's last event.
+	// Channels are the names made, sent on, received from or closed (the
+	// others are locks and the like); the test harness's own are left out.
+	chans := map[string]bool{}
+	for _, e := range timeline.Learner(events) {
+		switch e.Op {
+		case "make", "send", "recv", "close":
+			chans[e.Chan] = e.Chan != ""
+		}
+	}
 	var names []string
 	last := map[string]sim.TraceEvent{}
 	for _, e := range events {
-		if timeline.State(e) == "" {
+		if !chans[e.Chan] || timeline.State(e) == "" {
 			continue
 		}
 		if _, seen := last[e.Chan]; !seen {

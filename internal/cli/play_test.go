@@ -1,0 +1,36 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestPlayByKeys plays a program in the terminal with keys from a pipe: G1
+// goes on until it has started G3, then G3 runs and goes on until it has
+// sent, so main receives G3's 1 and G2 is the sender left blocked. The
+// schedule made is printed as a token.
+func TestPlayByKeys(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program under the simulator")
+	}
+	var out bytes.Buffer
+	opts := &playOptions{io: &IO{In: strings.NewReader("133" + strings.Repeat("1", 40)), Out: &out, Err: &out}, dir: "../play/testdata/twosenders", seed: 1}
+	err := runPlay(context.Background(), opts)
+	var exit *ExitError
+	if !errors.As(err, &exit) || exit.Code != 1 {
+		t.Fatalf("err %v, want exit status 1 (a leak)\n%s", err, out.String())
+	}
+	got := out.String()
+	for _, want := range []string{"who runs next?  [1] G1", "c unbuffered qcount=0 recvq=[G1] sendq=[]", "leak: ", "goroutine 2 [chan send] on c", "output:\n  1\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	if !regexp.MustCompile(`the schedule you made: gocourse replay c1\.\S+ \.\./play/testdata/twosenders`).MatchString(got) {
+		t.Errorf("no replay command in:\n%s", got)
+	}
+}
