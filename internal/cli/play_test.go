@@ -25,7 +25,7 @@ func TestPlayByKeys(t *testing.T) {
 		t.Fatalf("err %v, want exit status 1 (a leak)\n%s", err, out.String())
 	}
 	got := out.String()
-	for _, want := range []string{"who runs next?  [1] G1", "c unbuffered qcount=0 recvq=[G1] sendq=[]", "leak: ", "goroutine 2 [chan send] on c", "output:\n  1\n"} {
+	for _, want := range []string{"who runs next?  [1] G1", "  c unbuffered qcount=0 recvq=[] sendq=[G3]\n", "leak: ", "goroutine 2 [chan send] on c", "output:\n  1\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in:\n%s", want, got)
 		}
