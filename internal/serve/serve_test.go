@@ -161,3 +161,37 @@ func TestSaveChecksAndStreams(t *testing.T) {
 		t.Fatal("the pass is not recorded")
 	}
 }
+
+// BenchmarkPages measures the server's part of a page load: the handler,
+// from request to the last byte written, without network or browser.
+func BenchmarkPages(b *testing.B) {
+	c, err := course.Load("../..")
+	if err != nil {
+		b.Skip("no course in this checkout")
+	}
+	st, _ := course.LoadState(b.TempDir())
+	s, err := New(Options{Course: c, State: st, Check: func(context.Context, *course.Exercise) *grader.Result { return nil }})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ex := c.Exercises()[0]
+	for _, p := range []struct{ name, path string }{
+		{"course", "/"},
+		{"lesson", "/lessons/" + ex.Lesson.ID + "/"},
+		{"exercise", "/exercises/" + ex.ID},
+		{"viewer.js", "/assets/viewer.js?v=" + s.version},
+	} {
+		b.Run(p.name, func(b *testing.B) {
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				r := httptest.NewRequest("GET", p.path, nil)
+				r.Host = "127.0.0.1:1"
+				s.ServeHTTP(w, r)
+				if w.Code != 200 {
+					b.Fatalf("%s: %d", p.path, w.Code)
+				}
+			}
+		})
+	}
+}
