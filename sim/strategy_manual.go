@@ -8,8 +8,10 @@ package sim
 // it and asks the learner, then runs again with one pick more. Runs are
 // deterministic, so each run repeats the one before it up to that point.
 //
-// A pick out of range takes the default and is reported as Result.Diverged,
-// as a replay that does not fit the program is.
+// A negative pick takes the default (the decision a c1 token skips), so that
+// a token's schedule can be followed and then changed. A pick out of range
+// takes the default and is reported as Result.Diverged, as a replay that does
+// not fit the program is.
 //
 //go:norace
 func Steer(picks []int, rest Strategy) *SteerStrategy {
@@ -74,6 +76,9 @@ func (m *SteerStrategy) NextGoroutine(d Decision) int {
 	i := m.n
 	m.n++
 	if i < len(m.picks) {
+		if m.picks[i] < 0 {
+			return d.Default()
+		}
 		return m.picks[i]
 	}
 	if m.next == nil {
@@ -94,7 +99,7 @@ func (m *SteerStrategy) NextChoice(n int) int {
 	i := m.n
 	m.n++
 	if i < len(m.picks) {
-		return m.picks[i]
+		return max(m.picks[i], 0)
 	}
 	if m.next == nil {
 		m.mark(&PlayPoint{Decision: i, Kind: "choice", Current: -1, N: n})

@@ -21,10 +21,11 @@ import (
 )
 
 type playOptions struct {
-	io   *IO
-	dir  string
-	run  string
-	seed uint64
+	io     *IO
+	dir    string
+	run    string
+	seed   uint64
+	replay string
 }
 
 func newPlayCmd(io *IO) *cobra.Command {
@@ -39,9 +40,12 @@ deadlock, the leak or the failing test by hand; the schedule you made is a token
 that gocourse replay and gocourse trace accept.
 
 Keys: 1-9 run that goroutine (or take that select case), r let the random strategy
-pick the rest, u undo the last pick, q quit.`,
+pick the rest, f finish without preempting, u undo the last pick, q quit. With
+--replay TOKEN (a failing check's c1 token) you start at the end of that schedule
+and can undo back through it, to choose otherwise.`,
 		Example: `  gocourse play ./lessons/25-leaks-and-deadlocks/examples/deadlock
-  gocourse play ./exercises/03-channels/pipeline --run TestPipeline`,
+  gocourse play ./exercises/03-channels/pipeline --run TestPipeline
+  gocourse play ./exercises/01-goroutines/say-hello --replay TestGreetWaits@c1.AAEB...`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.dir = "."
@@ -53,6 +57,7 @@ pick the rest, u undo the last pick, q quit.`,
 	}
 	cmd.Flags().StringVar(&opts.run, "run", "", "the Test function to play (default: main, or the first test)")
 	cmd.Flags().Uint64Var(&opts.seed, "seed", 1, "seed of the random strategy that r hands the rest to")
+	cmd.Flags().StringVar(&opts.replay, "replay", "", "start at the end of this c1 token's schedule (a failing check's); u goes back through it")
 	return cmd
 }
 
@@ -66,6 +71,9 @@ func runPlay(ctx context.Context, opts *playOptions) error {
 		return usageError(opts.io, fmt.Errorf("--run %s: not a Test function", opts.run))
 	}
 	color.New(color.Faint).Fprintf(opts.io.Err, "… building %s under the simulator\n", opts.dir)
+	if name, _, ok := strings.Cut(opts.replay, "@"); ok && opts.run == "" {
+		opts.run = name
+	}
 	s, err := play.Start(ctx, opts.dir, opts.run)
 	if err != nil {
 		return usageError(opts.io, err)
@@ -83,18 +91,33 @@ func runPlay(ctx context.Context, opts *playOptions) error {
 		}
 	}
 	keys := watch.ReadKeys(opts.io.In)
-	var picks []int
-	random := false
+	picks := []int{}
+	rest := "" // "random" or "finish" once the learner hands the rest over
+	if opts.replay != "" {
+		if picks, _, err = play.TokenPicks(opts.replay); err != nil {
+			return usageError(opts.io, err)
+		}
+		rest = "finish"
+	}
 	for {
-		step, err := s.Step(ctx, picks, random, opts.seed)
+		step, err := s.Step(ctx, picks, rest == "random", opts.seed)
 		if err != nil {
 			return err
 		}
-		drawPlay(out, s.Target(), step, random)
-		if step.Next == nil || random {
-			return playEnd(out, opts.dir, step)
+		if rest != "" {
+			step.Next = nil // the rest was not the learner's to decide
 		}
-		p := step.Next
+		drawPlay(out, s.Target(), step)
+		var p *sim.PlayPoint
+		if step.Next == nil {
+			endErr := playEnd(out, opts.dir, step)
+			if len(picks) == 0 {
+				return endErr
+			}
+			fmt.Fprint(out, "u undo the last pick, any other key quits\n")
+		} else {
+			p = step.Next
+		}
 	key:
 		for {
 			var k rune
@@ -105,14 +128,17 @@ func runPlay(ctx context.Context, opts *playOptions) error {
 				ok = false
 			}
 			switch {
+			case p == nil && (!ok || k != 'u'):
+				return playEnd(io.Discard, opts.dir, step)
 			case !ok || k == 'q' || k == 3 || k == 4:
 				fmt.Fprintf(out, "\nStopped. The schedule so far: gocourse replay %s %s\n", step.Token, opts.dir)
 				return nil
-			case k == 'r':
-				random = true
-				break key
 			case k == 'u' && len(picks) > 0:
-				picks = picks[:len(picks)-1]
+				picks, rest = picks[:len(picks)-1], ""
+				break key
+			case p == nil:
+			case k == 'r' || k == 'f':
+				rest = map[rune]string{'r': "random", 'f': "finish"}[k]
 				break key
 			case k >= '1' && k <= '9' && int(k-'1') < p.N:
 				picks = append(picks, int(k-'1'))
@@ -124,12 +150,16 @@ func runPlay(ctx context.Context, opts *playOptions) error {
 
 // drawPlay draws the run up to the decision: the last events, each
 // channel's hchan, and the choices.
-func drawPlay(w io.Writer, target string, step *play.Step, random bool) {
+func drawPlay(w io.Writer, target string, step *play.Step) {
 	events := step.Result.Trace
-	if step.Next != nil && !random {
+	if step.Next != nil {
 		events = events[:min(step.Next.Events, len(events))]
 	}
-	fmt.Fprintf(w, "\n── %s · decision %d · t=%s ──\n", target, len(step.Picks)+1, time.Duration(lastTime(events)))
+	where := fmt.Sprintf("decision %d", len(step.Picks)+1)
+	if step.Next == nil {
+		where = "the end"
+	}
+	fmt.Fprintf(w, "\n── %s · %s · t=%s ──\n", target, where, time.Duration(lastTime(events)))
 	var b strings.Builder
 	timeline.Tail(&b, events, 8)
 	fmt.Fprint(w, b.String())
@@ -160,7 +190,7 @@ func drawPlay(w io.Writer, target string, step *play.Step, random bool) {
 			fmt.Fprintf(w, "  %s\n", timeline.State(last[n]))
 		}
 	}
-	if step.Next == nil || random {
+	if step.Next == nil {
 		return
 	}
 	p := step.Next
@@ -179,7 +209,7 @@ func drawPlay(w io.Writer, target string, step *play.Step, random bool) {
 			fmt.Fprintf(w, "  [%d] case %d", i+1, i)
 		}
 	}
-	fmt.Fprint(w, "   r rest  u undo  q quit\n")
+	fmt.Fprint(w, "   r random rest  f finish  u undo  q quit\n")
 }
 
 func lastTime(events []sim.TraceEvent) int64 {

@@ -13,6 +13,8 @@ package play
 import (
 	"context"
 	"crypto/rand"
+	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -246,4 +248,44 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// TokenPicks turns a c1 replay token (a failing check's, say; "TestX@c1...."
+// names its test) into picks that follow its schedule: -1 for each decision
+// the token leaves to the default, then its choice. After them the run goes
+// on with defaults, as the token's does, so Step(picks) is the token's run,
+// and the learner can undo back through it and choose otherwise. Tokens of
+// other kinds (r1, p1) name a seed, not choices: they cannot be followed.
+func TokenPicks(token string) (picks []int, test string, err error) {
+	if name, tok, ok := strings.Cut(token, "@"); ok {
+		test, token = name, tok
+	}
+	raw, ok := strings.CutPrefix(strings.TrimSpace(token), "c1.")
+	if !ok {
+		return nil, "", fmt.Errorf("replay token %q: only a c1 token's choices can be followed by hand", token)
+	}
+	b, err := base64.RawURLEncoding.DecodeString(raw)
+	if err != nil {
+		return nil, "", fmt.Errorf("replay token %q: %w", token, err)
+	}
+	var pairs []int
+	for len(b) > 0 {
+		v, n := binary.Uvarint(b)
+		if n <= 0 || v > 1<<20 {
+			return nil, "", fmt.Errorf("replay token %q: bad choice list", token)
+		}
+		pairs = append(pairs, int(v))
+		b = b[n:]
+	}
+	if len(pairs)%2 != 0 {
+		return nil, "", fmt.Errorf("replay token %q: odd choice list", token)
+	}
+	picks = []int{}
+	for i := 0; i < len(pairs); i += 2 {
+		for range pairs[i] {
+			picks = append(picks, -1)
+		}
+		picks = append(picks, pairs[i+1])
+	}
+	return picks, test, nil
 }

@@ -55,3 +55,41 @@ func TestPlayByHandAndReplay(t *testing.T) {
 		t.Fatalf("G2 first left G%d, G3 first left G%d; want G3 and G2", left[2], left[3])
 	}
 }
+
+// TestFollowAToken: the picks of a c1 token, played, are the token's run;
+// dropping the last of its own choices opens that decision again.
+func TestFollowAToken(t *testing.T) {
+	ctx := context.Background()
+	s, err := Start(ctx, "testdata/twosenders", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	// G1 goes on until it has started G3, which then sends first: G2 is left.
+	picks := []int{0, 2, 2}
+	made, err := s.Step(ctx, picks, false, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	followed, test, err := TokenPicks(made.Token)
+	if err != nil || test != "" {
+		t.Fatalf("TokenPicks(%q): %v %q", made.Token, err, test)
+	}
+	again, err := s.Step(ctx, followed, false, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Result.Outcome != made.Result.Outcome || again.Result.Output != made.Result.Output || len(again.Result.Trace) != len(made.Result.Trace) || again.Token != made.Token {
+		t.Fatalf("following %s: %v %q %s, want %v %q %s", made.Token, again.Result.Outcome, again.Result.Output, again.Token, made.Result.Outcome, made.Result.Output, made.Token)
+	}
+	back, err := s.Step(ctx, followed[:len(followed)-1], false, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Next == nil || back.Next.Decision != len(followed)-1 {
+		t.Fatalf("one pick back: next %+v, want decision %d", back.Next, len(followed)-1)
+	}
+	if _, _, err := TokenPicks("r1.5"); err == nil {
+		t.Fatal("an r1 token's seed was taken for choices")
+	}
+}

@@ -261,6 +261,20 @@ func TestBrowser(t *testing.T) {
 	e.shot(t, "05-failing-schedule-dark")
 	e.run(t, "light", chromedp.KeyEvent("t"))
 
+	// Be the scheduler from the failing schedule: the page starts at its
+	// end, the check's failure; one pick back, the decision is open again.
+	e.run(t, "back to the exercise", chromedp.Navigate(e.url+"exercises/"+id), chromedp.WaitVisible(chromedp.CSS("a.play-it")))
+	play, err := chromedp.Run(e.ctx, chromedp.AttributeValue(chromedp.CSS("a.play-it"), "href"))
+	if err != nil || !strings.Contains(play.Value, "replay=") {
+		t.Fatalf("no link to play the failing schedule (%q): %v", play.Value, err)
+	}
+	e.run(t, "play the failing schedule", chromedp.Navigate(e.url+strings.TrimPrefix(play.Value, "/")))
+	e.waitJS(t, "the failing schedule's end", `document.getElementById('gc-viewer').dataset.outcome === 'fail'`, 3*time.Minute)
+	followed := mustAtoi(t, eval[string](t, e, `document.getElementById('gc-viewer').dataset.step`))
+	e.run(t, "undo", chromedp.KeyEvent("u"))
+	e.waitJS(t, "a decision of the failing schedule", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d' && !!document.querySelector('.pick [data-pick]')`, followed-1), time.Minute)
+	e.shot(t, "06-play-the-failing-schedule")
+
 	// Save the solution in the learner's own file: the pass appears on the
 	// page that is open, without a reload.
 	e.run(t, "back to the exercise", chromedp.Navigate(e.url+"exercises/"+id), chromedp.WaitVisible(chromedp.CSS("#verdict")),
@@ -280,13 +294,13 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("status after the pass: %q", got)
 	}
 	e.run(t, "show the solution", chromedp.KeyEvent("s"), chromedp.WaitVisible(chromedp.CSS(".sol")))
-	e.shot(t, "06-save-passes")
+	e.shot(t, "07-save-passes")
 
 	// Be the scheduler: preempt whoever runs at every decision, by key, until
 	// the two lock orders meet.
 	const dir = "lessons/25-leaks-and-deadlocks/examples/lockorder"
 	e.run(t, "open be the scheduler", chromedp.Navigate(e.url+"play?dir="+dir), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
-	e.shot(t, "07-play-start")
+	e.shot(t, "08-play-start")
 	outcome := ""
 	for step := 0; outcome == ""; step++ {
 		if step > 40 {
@@ -305,7 +319,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("preempting at every decision ended in %q, want deadlock", outcome)
 	}
 	token := e.text(t, ".pick .token code")
-	e.shot(t, "08-play-deadlock")
+	e.shot(t, "09-play-deadlock")
 	out, _ := exec.Command(e.bin, "replay", token, filepath.Join(e.course, dir)).CombinedOutput()
 	if !strings.Contains(string(out), "deadlock: all goroutines are asleep") {
 		t.Fatalf("gocourse replay %s: %s", token, out)

@@ -405,6 +405,9 @@ func resultView(ex *course.Exercise, res *grader.Result) *result {
 			if name, _, ok := strings.Cut(c.Replay, "@"); ok {
 				q.Set("run", name)
 			}
+			if strings.Contains(c.Replay, "c1.") {
+				q.Set("replay", c.Replay) // start from the failing schedule
+			}
 			cr.Play = "/play?" + q.Encode()
 		}
 		v.Checks = append(v.Checks, cr)
@@ -699,7 +702,7 @@ func (s *Server) playPage(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "run: not a test name", http.StatusBadRequest)
 		return
 	}
-	s.render(w, "viewer.html", map[string]any{"Title": "Be the scheduler: " + rel, "Play": true, "Dir": rel, "Run": run})
+	s.render(w, "viewer.html", map[string]any{"Title": "Be the scheduler: " + rel, "Play": true, "Dir": rel, "Run": run, "Replay": r.FormValue("replay")})
 }
 
 // playRequest is a step of a schedule made by hand.
@@ -708,8 +711,13 @@ type playRequest struct {
 	Dir     string `json:"dir"`
 	Run     string `json:"run"`
 	Picks   []int  `json:"picks"`
-	Random  bool   `json:"random"` // let the strategy pick the rest
+	Random  bool   `json:"random"` // let the random strategy pick the rest
+	Finish  bool   `json:"finish"` // the rest preempts nobody: play on to the end
 	Seed    uint64 `json:"seed"`
+	// Replay, on a session's first step, is a c1 token whose schedule the
+	// picks follow (a failing check's): the learner starts at its end and
+	// can undo back through it.
+	Replay string `json:"replay"`
 }
 
 func (s *Server) apiPlay(w http.ResponseWriter, r *http.Request) {
@@ -726,6 +734,17 @@ func (s *Server) apiPlay(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	p := s.plays[req.Session]
 	s.mu.Unlock()
+	if p == nil && req.Replay != "" && req.Picks == nil {
+		picks, test, err := play.TokenPicks(req.Replay)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		req.Picks, req.Finish = picks, true
+		if req.Run == "" {
+			req.Run = test
+		}
+	}
 	if p == nil {
 		if req.Run != "" && !testName.MatchString(req.Run) {
 			http.Error(w, "run: not a test name", http.StatusBadRequest)
@@ -756,9 +775,9 @@ func (s *Server) apiPlay(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusUnprocessableEntity)
 		return
 	}
-	if req.Random {
-		// The strategy took every decision after the picks: the run is
-		// over, there is nothing left to decide.
+	if req.Random || req.Finish {
+		// The strategy, or the default, took every decision after the
+		// picks: the run is over, there is nothing left to decide.
 		step.Next = nil
 	}
 	title := req.Dir

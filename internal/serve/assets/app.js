@@ -66,10 +66,12 @@
 
   // playPage: each pick asks the server for the run with one pick more.
   function playPage(root) {
-    const dir = root.dataset.playDir, run = root.dataset.playRun;
+    const dir = root.dataset.playDir, run = root.dataset.playRun, replay = root.dataset.playReplay;
     let session = "";
-    async function step(p, random) {
-      const r = await fetch("/api/play", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ session, dir, run, picks: p, random: !!random, seed: 1 }) });
+    async function step(p, rest) {
+      const req = { session, dir, run, picks: p, random: rest === "random", finish: rest === "finish", seed: 1 };
+      if (!session && replay && !p) req.replay = replay; // follow the failing schedule
+      const r = await fetch("/api/play", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(req) });
       if (!r.ok) { root.innerHTML = '<pre class="page">' + esc(await r.text()) + "</pre>"; return; }
       const j = await r.json();
       session = j.session;
@@ -78,13 +80,14 @@
       const made = j.data.play.picks.slice();
       GCViewer.mount(root, j.data, {
         pick: i => step(made.concat([i])),
-        rest: () => step(made, true),
+        rest: () => step(made, "random"),
+        finish: () => step(made, "finish"),
         undo: () => step(made.slice(0, -1)),
       });
       root.dataset.step = made.length;
       root.dataset.outcome = j.data.play.outcome || "";
     }
-    step([]);
+    step(replay ? null : []);
   }
 
   document.addEventListener("DOMContentLoaded", () => {

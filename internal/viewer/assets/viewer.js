@@ -188,7 +188,7 @@
       '<div><section><h2>Events</h2><div class="events mono" tabindex="0"></div></section>' +
       '<section style="margin-top:12px"><h2>Code</h2><pre class="code"></pre></section></div>' +
       '<div class="help" style="grid-column:1/-1">Keys: <kbd>→</kbd>/<kbd>j</kbd> on, <kbd>←</kbd>/<kbd>k</kbd> back, <kbd>Home</kbd>/<kbd>End</kbd>' +
-      (play ? ", <kbd>1</kbd>–<kbd>9</kbd> run that goroutine, <kbd>r</kbd> let the strategy finish, <kbd>u</kbd> undo" : "") +
+      (play ? ", <kbd>1</kbd>–<kbd>9</kbd> run that goroutine, <kbd>r</kbd> let the random strategy finish, <kbd>f</kbd> finish without preempting, <kbd>u</kbd> undo" : "") +
       ", <kbd>t</kbd> light/dark.</div>";
     const $ = sel => root.querySelector(sel);
     $(".title").textContent = data.title || "schedule";
@@ -292,8 +292,9 @@
       } else {
         h += "<div>The run is over: <b>" + esc(play.outcome || "") + "</b>" + (play.message ? ": " + esc(play.message) : "") + "</div>";
       }
-      h += '<div class="choices"><button data-act="rest" title="r">let the strategy finish</button><button data-act="undo" title="u"' +
-        (play.picks && play.picks.length ? "" : " disabled") + ">undo</button></div>";
+      h += '<div class="choices"><button data-act="rest" title="r"><kbd>r</kbd> let the random strategy finish</button>' +
+        '<button data-act="finish" title="f"><kbd>f</kbd> finish without preempting</button><button data-act="undo" title="u"' +
+        (play.picks && play.picks.length ? "" : " disabled") + "><kbd>u</kbd> undo</button></div>";
       if (play.token) h += '<div class="token">replay token: <code>' + esc(play.token) + "</code> — <code>gocourse replay " + esc(play.token) + (play.target ? " " + esc(play.target) : "") + "</code></div>";
       $(".pick").innerHTML = h;
     }
@@ -332,6 +333,7 @@
         }
         case "rest": if (hooks.rest) hooks.rest(); break;
         case "undo": if (hooks.undo) hooks.undo(); break;
+        case "finish": if (hooks.finish) hooks.finish(); break;
       }
     }
     function onKey(ev) {
@@ -342,6 +344,7 @@
       if (map[k]) { ev.preventDefault(); act(map[k]); return; }
       if (play && k === "r") { act("rest"); return; }
       if (play && k === "u") { act("undo"); return; }
+      if (play && k === "f") { act("finish"); return; }
       if (play && /^[1-9]$/.test(k)) pick(+k - 1);
     }
     if (root._gcKey) document.removeEventListener("keydown", root._gcKey);
