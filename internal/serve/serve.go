@@ -81,6 +81,7 @@ type Server struct {
 	plays    map[string]*play.Session
 	traces   map[string]*simrun.Report // drawn runs, by program and token
 	playKeys map[string]string         // play sessions by program
+	rendered map[string]template.HTML  // lessons rendered, by name and text
 	nplay    int
 	ctx      context.Context
 	stop     context.CancelFunc
@@ -105,6 +106,7 @@ func New(opts Options) (*Server, error) {
 		plays:    map[string]*play.Session{},
 		traces:   map[string]*simrun.Report{},
 		playKeys: map[string]string{},
+		rendered: map[string]template.HTML{},
 	}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	h := sha256.New()
@@ -290,17 +292,38 @@ func (s *Server) lesson(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "the lesson's README is missing", http.StatusNotFound)
 		return
 	}
-	var body bytes.Buffer
-	if err := s.md.Convert(src, &body); err != nil {
+	body, err := s.markdown(l.Path(), src)
+	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
 	s.render(w, "lesson.html", map[string]any{
 		"Title":    l.Title,
 		"Lesson":   l,
-		"Body":     template.HTML(body.String()),
+		"Body":     body,
 		"Examples": s.examples(l),
 	})
+}
+
+// markdown renders a lesson once per version of its text.
+func (s *Server) markdown(name string, src []byte) (template.HTML, error) {
+	sum := sha256.Sum256(src)
+	key := name + "\x00" + hex.EncodeToString(sum[:])
+	s.mu.Lock()
+	h, ok := s.rendered[key]
+	s.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var b bytes.Buffer
+	if err := s.md.Convert(src, &b); err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	h = template.HTML(b.String())
+	s.mu.Lock()
+	s.rendered[key] = h
+	s.mu.Unlock()
+	return h, nil
 }
 
 var assetExt = []string{".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".txt"}
