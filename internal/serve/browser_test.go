@@ -169,9 +169,16 @@ func eval[T any](tb testing.TB, e *browserEnv, expr string) T {
 	return v
 }
 
-// shot writes a screenshot of the whole page to the screenshots folder.
+// shot writes a screenshot of the whole page to the screenshots folder,
+// after checking that nothing sticks out sideways: the page fits the window.
 func (e *browserEnv) shot(tb testing.TB, name string) {
 	tb.Helper()
+	if w := eval[string](tb, e, `(() => {
+		const d = document.documentElement;
+		return d.scrollWidth > d.clientWidth + 1 ? d.scrollWidth + " > " + d.clientWidth : "";
+	})()`); w != "" {
+		tb.Errorf("%s: the page is wider than the window (%s)", name, w)
+	}
 	png, err := chromedp.Run(e.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		tb.Fatalf("screenshot %s: %v", name, err)
