@@ -141,6 +141,7 @@ func New(opts Options) (*Server, error) {
 	m.HandleFunc("POST /api/hint", s.apiHint)
 	m.HandleFunc("GET /api/solution", s.apiSolution)
 	m.HandleFunc("POST /api/play", s.apiPlay)
+	m.HandleFunc("GET /api/trace", s.apiTrace)
 	m.HandleFunc("GET /assets/", s.asset)
 	s.mux = m
 	if opts.Events != nil {
@@ -656,36 +657,63 @@ var testName = regexp.MustCompile(`^Test\w*$`)
 // trace draws one run: the schedule a token names (a failing check's), or
 // the run that preempts nobody.
 func (s *Server) trace(w http.ResponseWriter, r *http.Request) {
-	rel := r.FormValue("dir")
-	dir, err := s.programDir(rel)
+	d, cached, err := s.traceData(r, false)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	h := harness.Config{Mode: "run", Replay: r.FormValue("replay"), MaxSteps: 100_000, Seed: 1}
-	if run := r.FormValue("run"); testName.MatchString(run) {
-		h.Run = "^" + run + "$"
+	if !cached {
+		// The program is built and run after the page is up: the page asks
+		// /api/trace and draws what it gets.
+		s.render(w, "viewer.html", map[string]any{"Title": "Schedule of " + r.FormValue("dir"), "Pending": "/api/trace?" + r.URL.RawQuery})
+		return
 	}
-	// A run is a function of the program and the token: the same page is
-	// drawn again from memory until a file of the program changes.
+	s.render(w, "viewer.html", map[string]any{"Title": d.Title, "Data": d})
+}
+
+// apiTrace builds and runs the program of a schedule page, and gives the
+// page's data.
+func (s *Server) apiTrace(w http.ResponseWriter, r *http.Request) {
+	d, _, err := s.traceData(r, true)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusUnprocessableEntity)
+		return
+	}
+	writeJSON(w, d)
+}
+
+// traceData is the viewer's data of one run: the schedule a token names (a
+// failing check's), or the run that preempts nobody. A run is a function of
+// the program and the token: it is kept until a file of the program
+// changes. Without run, only a kept one is returned (cached false when there
+// is none).
+func (s *Server) traceData(r *http.Request, run bool) (viewer.Data, bool, error) {
+	rel := r.FormValue("dir")
+	dir, err := s.programDir(rel)
+	if err != nil {
+		return viewer.Data{}, false, err
+	}
+	h := harness.Config{Mode: "run", Replay: r.FormValue("replay"), MaxSteps: 100_000, Seed: 1}
+	if name := r.FormValue("run"); testName.MatchString(name) {
+		h.Run = "^" + name + "$"
+	}
 	key := fmt.Sprintf("%s\x00%s\x00%s\x00%s", dir, h.Replay, h.Run, sourceStamp(dir))
 	s.mu.Lock()
 	rep := s.traces[key]
 	s.mu.Unlock()
 	if rep == nil {
-		var err error
-		rep, err = simrun.Run(r.Context(), simrun.Config{Dir: dir, Harness: h, Timeout: 2 * time.Minute})
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusUnprocessableEntity)
-			return
+		if !run {
+			return viewer.Data{}, false, nil
+		}
+		if rep, err = simrun.Run(r.Context(), simrun.Config{Dir: dir, Harness: h, Timeout: 2 * time.Minute}); err != nil {
+			return viewer.Data{}, false, err
+		}
+		if rep.Result == nil {
+			return viewer.Data{}, false, fmt.Errorf("the run produced no trace")
 		}
 		s.mu.Lock()
 		s.traces[key] = rep
 		s.mu.Unlock()
-	}
-	if rep.Result == nil {
-		http.Error(w, "the run produced no trace", http.StatusUnprocessableEntity)
-		return
 	}
 	title := rel
 	if rep.Target != "" && rep.Target != "main" {
@@ -697,7 +725,7 @@ func (s *Server) trace(w http.ResponseWriter, r *http.Request) {
 	}
 	d := viewer.FromResult(title, dir, rep.Result, rep.Replay)
 	d.Target = rel
-	s.render(w, "viewer.html", map[string]any{"Title": title, "Data": d, "Play": false})
+	return d, true, nil
 }
 
 // sourceStamp names the state of a package's Go files: their names, sizes

@@ -103,5 +103,13 @@
     if (main) exercisePage(main);
     const v = document.getElementById("gc-viewer");
     if (v && v.dataset.playDir !== undefined) playPage(v);
+    if (v && v.dataset.pending) {
+      fetch(v.dataset.pending).then(async r => {
+        if (!r.ok) { v.innerHTML = '<pre class="page">' + esc(await r.text()) + "</pre>"; return; }
+        const d = await r.json();
+        document.title = d.title + " · gocourse";
+        GCViewer.mount(v, d);
+      });
+    }
   });
 })();
