@@ -104,6 +104,9 @@ func check(ctx context.Context, c *course.Course, st *course.State, ex *course.E
 			color.New(color.Faint).Fprintf(io.Out, "  … %s\n", msg)
 		}
 	}
+	if opts.Progress != nil {
+		prepareRace(ctx, c, ex, opts.Progress)
+	}
 	res := grader.Check(ctx, c, ex, opts)
 	// A pass records the exercise, and ends a goto to it: the course carries on with
 	// the first exercise not done.

@@ -85,6 +85,9 @@ func checkAll(ctx context.Context, c *course.Course, st *course.State, w io.Writ
 	for _, ex := range exs {
 		width = max(width, len(ex.ID))
 	}
+	if len(exs) > 0 {
+		prepareRace(ctx, c, exs[0], func(msg string) { color.New(color.Faint).Fprintf(w, "  … %s\n", msg) })
+	}
 	var mu sync.Mutex
 	board := &statusBoard{w: w, lines: lines, width: width, live: live}
 	mu.Lock()
