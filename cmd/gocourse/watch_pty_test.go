@@ -108,7 +108,7 @@ func TestWatchInTerminal(t *testing.T) {
 	}
 	cmd := exec.Command(bin, "watch")
 	cmd.Dir = course
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLUMNS=", "NO_COLOR=")
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLUMNS=", "NO_COLOR=", "XDG_CACHE_HOME="+t.TempDir())
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
 	if err := cmd.Start(); err != nil {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 
 	"github.com/gocourse/gocourse/internal/course"
 )
@@ -34,12 +35,16 @@ var goTool = "go"
 // and one at every tenth of the packages compiled. Any failure is left for the check
 // itself to report.
 func prepareRace(ctx context.Context, c *course.Course, ex *course.Exercise, say func(string)) {
+	if raceReady.Load() {
+		return // this process has seen the marker or made it
+	}
 	dir := filepath.Join(c.Root, filepath.FromSlash(ex.Path()))
 	marker, ok := raceMarker(ctx, dir)
 	if !ok {
 		return
 	}
 	if _, err := os.Stat(marker); err == nil {
+		raceReady.Store(true)
 		return
 	}
 	env := raceEnv()
@@ -64,7 +69,11 @@ func prepareRace(ctx context.Context, c *course.Course, ex *course.Exercise, say
 	say(fmt.Sprintf("race build ready (%d packages compiled, the rest were built already)", compiled))
 	os.MkdirAll(filepath.Dir(marker), 0o755)
 	os.WriteFile(marker, nil, 0o644)
+	raceReady.Store(true)
 }
+
+// raceReady spares a watch session's later checks the look for the marker.
+var raceReady atomic.Bool
 
 // raceEnv is the environment of the grader's race build (grader/env.go, realtest.go).
 func raceEnv() []string {

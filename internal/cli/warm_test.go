@@ -30,7 +30,8 @@ esac
 	}
 	old := goTool
 	goTool = fake
-	t.Cleanup(func() { goTool = old })
+	raceReady.Store(false)
+	t.Cleanup(func() { goTool = old; raceReady.Store(false) })
 
 	root := filepath.Join(tmp, "course")
 	os.MkdirAll(filepath.Join(root, "exercises", "01-a", "x"), 0o755)
@@ -44,6 +45,7 @@ esac
 		t.Errorf("the race build said:\n%s", all)
 	}
 	said = nil
+	raceReady.Store(false) // a new process: the marker alone says it is done
 	prepareRace(context.Background(), c, ex, func(s string) { said = append(said, s) })
 	if len(said) != 0 {
 		t.Errorf("the second time, with the build done, it said:\n%s", strings.Join(said, "\n"))
