@@ -43,13 +43,38 @@ func Markdown(w io.Writer, src string, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("markdown renderer: %w", err)
 	}
+	// glamour's paragraph wrapping miscounts a line after it breaks a word at a
+	// hyphen, and then wraps that line a second time, leaving a word alone on a
+	// line. Word-internal hyphens (main-exits-early) are held as a character that
+	// means nothing to markdown while glamour wraps, and put back after; when the
+	// text has that character already, hyphens are left alone.
+	held := !strings.Contains(src, heldHyphen)
+	if held {
+		for prev := ""; prev != src; { // twice for a-b-c: matches do not overlap
+			prev, src = src, wordHyphen.ReplaceAllString(src, "${1}"+heldHyphen+"${2}")
+		}
+	}
 	out, err := r.Render(src)
 	if err != nil {
 		return fmt.Errorf("rendering markdown: %w", err)
 	}
-	_, err = io.WriteString(w, tidy(out))
+	out = tidy(out)
+	if held {
+		out = strings.ReplaceAll(out, heldHyphen, "-")
+	}
+	_, err = io.WriteString(w, out)
 	return err
 }
+
+// heldHyphen stands for a hyphen while glamour wraps: a letter (U+01C2), one column
+// wide to both of glamour's wrapping passes, no place to break a line, and no
+// markdown syntax. (Punctuation such as "^" or U+2011 is counted differently by
+// the two passes in colour, and "~" is strikethrough.)
+const heldHyphen = "\u01c2"
+
+// wordHyphen is a hyphen between two letters or digits: never markdown syntax (a
+// list item, a rule, a table's delimiter row).
+var wordHyphen = regexp.MustCompile(`([\p{L}\p{N}])-([\p{L}\p{N}])`)
 
 // trailing is the padding glamour adds to fill each line to the wrap width: spaces,
 // possibly among the escape sequences that close a style.
@@ -166,3 +191,6 @@ func Section(src, title string) string {
 	}
 	return strings.Join(lines[start:], "\n")
 }
+
+// escape is an SGR escape sequence, for tests and width counts.
+var escape = regexp.MustCompile(`\x1b\[[0-9;]*m`)
