@@ -104,10 +104,10 @@ func printList(w io.Writer, c *course.Course, st *course.State, show func(*cours
 			shown++
 			mark, paint := " ", color.New(color.Reset)
 			switch {
+			case ex == current: // before done: goto may pick a passed exercise
+				mark, paint = ">", color.New(color.FgYellow, color.Bold)
 			case st.IsDone(ex.ID):
 				mark, paint = "✓", color.New(color.FgGreen)
-			case ex == current:
-				mark, paint = ">", color.New(color.FgYellow, color.Bold)
 			}
 			paint.Fprintf(w, "  %s %-*s", mark, idWidth, ex.ID)
 			fmt.Fprintf(w, "  %-*s  %s\n", kindWidth, ex.Kind, ex.Title)
