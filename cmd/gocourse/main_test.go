@@ -21,8 +21,9 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the CLI as a learner types it. Each script starts with a copy of
-// testdata/fixture.txtar in $WORK/course and a copy of the real course in
-// $WORK/real, and the go command's caches of the machine running the tests.
+// testdata/fixture.txtar in $WORK/course and a copy of the real course as shipped
+// (from git, not the learner's edits) in $WORK/real, and the go command's caches of
+// the machine running the tests.
 func TestScripts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the scripts build and race-test exercises")
@@ -43,6 +44,17 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The real course as it ships, whatever a learner has edited in this checkout.
+	shipped := ""
+	if _, err := os.Stat(filepath.Join(repo, "course.yaml")); err == nil {
+		shipped = filepath.Join(t.TempDir(), "shipped")
+		if err := cli.CopyShippedCourse(repo, shipped); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// One user cache for every script: the race build before the first check is
+	// announced and done once (the go command's own cache is the machine's).
+	userCache := t.TempDir()
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
@@ -59,6 +71,7 @@ func TestScripts(t *testing.T) {
 			}
 			env.Setenv("GIT_CONFIG_NOSYSTEM", "1")
 			env.Setenv("REPO", repo)
+			env.Setenv("XDG_CACHE_HOME", userCache)
 			for _, f := range fixture.Files {
 				p := filepath.Join(env.WorkDir, "course", filepath.FromSlash(f.Name))
 				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -68,34 +81,19 @@ func TestScripts(t *testing.T) {
 					return err
 				}
 			}
-			return copyCourse(repo, filepath.Join(env.WorkDir, "real"))
+			return copyCourse(shipped, filepath.Join(env.WorkDir, "real"))
 		},
 	})
 }
 
-// copyCourse copies the course data of the checkout at repo (not the tool's source)
-// into dst, and points the workbook's replace directive back at repo.
-func copyCourse(repo, dst string) error {
-	if _, err := os.Stat(filepath.Join(repo, "course.yaml")); err != nil {
+// copyCourse copies the course as shipped (see cli.CopyShippedCourse: from git,
+// whatever has been edited in the checkout) from shipped, made once, into dst.
+func copyCourse(shipped, dst string) error {
+	if shipped == "" {
 		return nil // realcourse.txtar checks that the course is there
 	}
-	for _, name := range []string{"lessons", "exercises", "solutions"} {
-		if err := os.CopyFS(filepath.Join(dst, name), os.DirFS(filepath.Join(repo, name))); err != nil {
-			return fmt.Errorf("copying the course's %s: %v", name, err)
-		}
+	if err := os.CopyFS(dst, os.DirFS(shipped)); err != nil {
+		return fmt.Errorf("copying the course: %v", err)
 	}
-	data, err := os.ReadFile(filepath.Join(repo, "course.yaml"))
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dst, "course.yaml"), data, 0o644); err != nil {
-		return err
-	}
-	gomod := filepath.Join(dst, "exercises", "go.mod")
-	data, err = os.ReadFile(gomod)
-	if err != nil {
-		return err
-	}
-	data = []byte(strings.ReplaceAll(string(data), "=> ../", "=> "+repo+"/"))
-	return os.WriteFile(gomod, data, 0o644)
+	return nil
 }

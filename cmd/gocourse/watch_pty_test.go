@@ -108,7 +108,14 @@ func TestWatchInTerminal(t *testing.T) {
 	}
 	cmd := exec.Command(bin, "watch")
 	cmd.Dir = course
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLUMNS=", "NO_COLOR=")
+	// A user cache of its own (where the race build's marker goes), and the go
+	// command's build cache of the machine, which would otherwise move with it.
+	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLUMNS=", "NO_COLOR=",
+		"GOCACHE="+strings.TrimSpace(string(gocache)), "XDG_CACHE_HOME="+t.TempDir())
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
 	if err := cmd.Start(); err != nil {

@@ -104,9 +104,17 @@ func check(ctx context.Context, c *course.Course, st *course.State, ex *course.E
 			color.New(color.Faint).Fprintf(io.Out, "  … %s\n", msg)
 		}
 	}
+	if opts.Progress != nil {
+		prepareRace(ctx, c, ex, opts.Progress)
+	}
 	res := grader.Check(ctx, c, ex, opts)
-	if res.Status == grader.Pass && !st.IsDone(ex.ID) {
+	// A pass records the exercise, and ends a goto to it: the course carries on with
+	// the first exercise not done.
+	if res.Status == grader.Pass && (!st.IsDone(ex.ID) || st.Current == ex.ID) {
 		st.MarkDone(ex.ID)
+		if st.Current == ex.ID {
+			st.Current = ""
+		}
 		if err := st.Save(); err != nil {
 			fmt.Fprintf(io.Err, "gocourse: saving progress: %v\n", err)
 		}

@@ -29,8 +29,8 @@ func newCheckAllCmd(io *IO, g *globals) *cobra.Command {
 		Use:   "check-all",
 		Short: "Check every exercise, a few at a time, with a live status for each",
 		Long: `Check-all checks every exercise of the course, --jobs at a time, and records each
-one that passes. On a terminal the status of every exercise is redrawn in place; in
-a log, one line is printed per exercise as it finishes. The exit status is 0 only
+one that passes. One line is printed per exercise as it finishes; on a terminal the
+exercises being checked and the number waiting are also shown, redrawn in place. The exit status is 0 only
 when every exercise passes.`,
 		Example: "  gocourse check-all\n  gocourse check-all --jobs 1",
 		Args:    cobra.NoArgs,
@@ -85,23 +85,13 @@ func checkAll(ctx context.Context, c *course.Course, st *course.State, w io.Writ
 	for _, ex := range exs {
 		width = max(width, len(ex.ID))
 	}
-	var mu sync.Mutex
-	drawn := false
-	draw := func() { // mu held
-		if !live {
-			return
-		}
-		if drawn {
-			fmt.Fprintf(w, "\x1b[%dA", len(lines))
-		}
-		drawn = true
-		for _, l := range lines {
-			fmt.Fprint(w, "\x1b[2K")
-			statusLine(w, l, width)
-		}
+	if len(exs) > 0 {
+		prepareRace(ctx, c, exs[0], func(msg string) { color.New(color.Faint).Fprintf(w, "  … %s\n", msg) })
 	}
+	var mu sync.Mutex
+	board := &statusBoard{w: w, lines: lines, width: width, live: live}
 	mu.Lock()
-	draw()
+	board.draw(nil)
 	mu.Unlock()
 
 	work := make(chan int)
@@ -114,7 +104,7 @@ func checkAll(ctx context.Context, c *course.Course, st *course.State, w io.Writ
 					mu.Lock()
 					defer mu.Unlock()
 					l.state, _, _ = strings.Cut(strings.TrimSpace(msg), " ")
-					draw()
+					board.draw(nil)
 				}
 				res := grader.Check(ctx, c, l.ex, grader.Options{Progress: progress})
 				mu.Lock()
@@ -122,11 +112,7 @@ func checkAll(ctx context.Context, c *course.Course, st *course.State, w io.Writ
 				if ctx.Err() != nil {
 					l.state = "stopped"
 				}
-				if live {
-					draw()
-				} else {
-					statusLine(w, l, width)
-				}
+				board.draw(l)
 				mu.Unlock()
 			}
 		})
@@ -172,6 +158,52 @@ func checkAll(ctx context.Context, c *course.Course, st *course.State, w io.Writ
 		finished(w)
 	}
 	return passed, len(lines)
+}
+
+// statusBoard draws check-all's progress. In a log (not live) it prints one line per
+// exercise as it finishes. On a terminal it also keeps a live region at the bottom,
+// redrawn in place: a line per exercise being checked and one for those waiting.
+// Finished exercises are printed once above the region, so that the region is never
+// taller than jobs+1 lines however long the course: lines redrawn in place must stay
+// on the screen, and a course longer than the terminal would scroll them off.
+type statusBoard struct {
+	w      io.Writer
+	lines  []*exerciseStatus
+	width  int
+	live   bool
+	height int // lines of the live region on screen now
+}
+
+// draw prints done (when not nil) as finished, then the live region again.
+func (b *statusBoard) draw(done *exerciseStatus) {
+	if !b.live {
+		if done != nil {
+			statusLine(b.w, done, b.width)
+		}
+		return
+	}
+	if b.height > 0 {
+		fmt.Fprintf(b.w, "\x1b[%dA\x1b[J", b.height) // back to the region's top; erase it
+	}
+	if done != nil {
+		statusLine(b.w, done, b.width)
+	}
+	b.height = 0
+	waiting := 0
+	for _, l := range b.lines {
+		switch {
+		case l.res != nil:
+		case l.state == "waiting":
+			waiting++
+		default:
+			statusLine(b.w, l, b.width)
+			b.height++
+		}
+	}
+	if waiting > 0 {
+		color.New(color.Faint).Fprintf(b.w, "  · %d waiting\n", waiting)
+		b.height++
+	}
 }
 
 // statusLine draws one exercise's line: a mark, its id, its state, and for a

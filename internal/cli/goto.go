@@ -19,7 +19,8 @@ func newGotoCmd(io *IO, g *globals) *cobra.Command {
 		Short: "Continue with any exercise: make it the current one",
 		Long: `Goto makes an exercise the one you are on, wherever it is in the course: next,
 watch, check, hint and lesson then work on it until it passes, and after it the
-course carries on with the first exercise you have not finished.`,
+course carries on with the first exercise you have not finished. An exercise that
+has passed already can be the current one again: practise it, or reset it first.`,
 		Example: "  gocourse goto 01-goroutines/in-order\n  gocourse goto in-order",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -38,9 +39,6 @@ func runGoto(opts *gotoOptions) error {
 	if err != nil {
 		return err
 	}
-	if st.IsDone(ex.ID) {
-		return fmt.Errorf("%s has passed already: gocourse check %s checks it again, gocourse reset %s starts it over", ex.ID, ex.ID, ex.ID)
-	}
 	st.Current = ex.ID
 	if err := st.Save(); err != nil {
 		return fmt.Errorf("saving progress: %v", err)
@@ -48,6 +46,9 @@ func runGoto(opts *gotoOptions) error {
 	w := opts.io.Out
 	progressBar(w, c, st)
 	describe(w, c, ex)
-	fmt.Fprintf(w, "\nYou are on %s now. Run gocourse (or gocourse next) to check it.\n", ex.ID)
+	if st.IsDone(ex.ID) {
+		fmt.Fprintf(w, "\n%s has passed already; your code stays as it is. %s starts it over from the starter.\n", ex.ID, suggest("reset "+ex.ID))
+	}
+	fmt.Fprintf(w, "\nYou are on %s now. Run %s (or %s) to check it.\n", ex.ID, suggest(""), suggest("next"))
 	return nil
 }

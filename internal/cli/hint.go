@@ -42,7 +42,7 @@ func runHint(opts *hintOptions) error {
 		return err
 	}
 	progressBar(opts.io.Out, c, st)
-	showHints(opts.io, st, ex, "Run gocourse hint again for the next one.")
+	showHints(opts.io, st, ex, "Run "+suggest("hint")+" again for the next one.")
 	return nil
 }
 
@@ -51,7 +51,7 @@ func runHint(opts *hintOptions) error {
 func showHints(ios *IO, st *course.State, ex *course.Exercise, again string) {
 	w := ios.Out
 	if len(ex.Hints) == 0 {
-		fmt.Fprintf(w, "%s has no hints. Read the lesson: gocourse lesson %s\n", ex.ID, ex.ID)
+		fmt.Fprintf(w, "%s has no hints. Read the lesson: %s\n", ex.ID, suggest("lesson "+ex.ID))
 		return
 	}
 	seen := min(st.Hints[ex.ID]+1, len(ex.Hints))
@@ -66,7 +66,7 @@ func showHints(ios *IO, st *course.State, ex *course.Exercise, again string) {
 		fmt.Fprintf(w, "\n%d/%d. %s\n", i+1, len(ex.Hints), ex.Hints[i])
 	}
 	if seen == len(ex.Hints) {
-		fmt.Fprintf(w, "\nThat was the last hint. The lesson section %q explains the idea: gocourse lesson %s\n", ex.Section, ex.ID)
+		fmt.Fprintf(w, "\nThat was the last hint. The lesson section %q explains the idea: %s\n", ex.Section, suggest("lesson "+ex.ID))
 	} else {
 		fmt.Fprintf(w, "\n%s\n", again)
 	}

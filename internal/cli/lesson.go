@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/fatih/color"
 	"github.com/spf13/cobra"
 
 	"github.com/gocourse/gocourse/internal/course"
@@ -62,7 +63,7 @@ func runLesson(opts *lessonOptions) error {
 	if opts.id != "" {
 		if l, err = c.Lesson(opts.id); err != nil {
 			if ex, err = c.Exercise(opts.id); err != nil {
-				return fmt.Errorf("unknown lesson or exercise %q (gocourse list shows them all)", opts.id)
+				return fmt.Errorf("unknown lesson or exercise %q (%s shows them all)", opts.id, suggest("list"))
 			}
 		}
 	} else if ex, err = pick(c, st, ""); err != nil {
@@ -85,9 +86,12 @@ func runLesson(opts *lessonOptions) error {
 			text = s
 		}
 	}
+	ropts := render.Options{Width: columns(opts.io.Out), Colour: !color.NoColor}
 	if _, ok := terminal(opts.io.Out); ok {
 		var buf bytes.Buffer
-		render.Markdown(&buf, text)
+		if err := render.Markdown(&buf, text, ropts); err != nil {
+			return fmt.Errorf("%s: %w", l.Path(), err)
+		}
 		if ex != nil && !opts.section {
 			fmt.Fprintf(&buf, "\n(%s practises the section %q.)\n", ex.ID, ex.Section)
 		}
@@ -101,7 +105,9 @@ func runLesson(opts *lessonOptions) error {
 		_, err := opts.io.Out.Write(buf.Bytes()) // no pager: print it all
 		return err
 	}
-	render.Markdown(opts.io.Out, text)
+	if err := render.Markdown(opts.io.Out, text, ropts); err != nil {
+		return fmt.Errorf("%s: %w", l.Path(), err)
+	}
 	if ex != nil && !opts.section {
 		fmt.Fprintf(opts.io.Out, "\n(%s practises the section %q.)\n", ex.ID, ex.Section)
 	}

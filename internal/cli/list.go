@@ -76,7 +76,7 @@ func runList(opts *listOptions) error {
 	if current == nil {
 		finished(opts.io.Out)
 	} else {
-		fmt.Fprintf(opts.io.Out, "\nContinue with any exercise: gocourse goto ID\n")
+		fmt.Fprintf(opts.io.Out, "\nContinue with any exercise: %s\n", suggest("goto ID"))
 	}
 	return nil
 }
@@ -86,6 +86,10 @@ func runList(opts *listOptions) error {
 func printList(w io.Writer, c *course.Course, st *course.State, show func(*course.Exercise) bool) {
 	current := c.Current(st)
 	progressBar(w, c, st)
+	idWidth, kindWidth := 0, 0 // the widest id and kind: every row's columns line up
+	for _, ex := range c.Exercises() {
+		idWidth, kindWidth = max(idWidth, len(ex.ID)), max(kindWidth, len(ex.Kind))
+	}
 	shown := 0
 	for _, l := range c.Lessons {
 		title := false
@@ -100,13 +104,13 @@ func printList(w io.Writer, c *course.Course, st *course.State, show func(*cours
 			shown++
 			mark, paint := " ", color.New(color.Reset)
 			switch {
+			case ex == current: // before done: goto may pick a passed exercise
+				mark, paint = ">", color.New(color.FgYellow, color.Bold)
 			case st.IsDone(ex.ID):
 				mark, paint = "✓", color.New(color.FgGreen)
-			case ex == current:
-				mark, paint = ">", color.New(color.FgYellow, color.Bold)
 			}
-			paint.Fprintf(w, "  %s %-42s", mark, ex.ID)
-			fmt.Fprintf(w, " %-9s %s\n", ex.Kind, ex.Title)
+			paint.Fprintf(w, "  %s %-*s", mark, idWidth, ex.ID)
+			fmt.Fprintf(w, "  %-*s  %s\n", kindWidth, ex.Kind, ex.Title)
 		}
 	}
 	if shown == 0 {

@@ -26,7 +26,9 @@ func newNextCmd(io *IO, g *globals) *cobra.Command {
 		Short: "Show the exercise you are on and check it; move on when it passes",
 		Long: `Next shows the first exercise you have not finished: its lesson and section, the
 file to edit, and the result of checking it now. When it passes, next records that and
-moves on to the following exercise.`,
+moves on to the following exercise. The exit status is 0 whether or not the exercise
+passes (a failing exercise is the normal state of the one you are on); it is 1 only
+when the exercise could not be checked. gocourse check gives a verdict as its status.`,
 		Example: `  gocourse next`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -54,8 +56,13 @@ func runNext(ctx context.Context, opts *nextOptions) error {
 		res := check(ctx, c, st, ex, opts.io, true)
 		report.Text(w, res)
 		if res.Status != grader.Pass {
-			fmt.Fprintf(w, "\nEdit %s, then run gocourse next again. Stuck? gocourse hint\n", strings.Join(filesOf(ex), ", "))
-			return &ExitError{Code: 1}
+			// A failing exercise is what next shows as a rule, not an error of next:
+			// the exit status is 0 (gocourse check gives an exercise's verdict as one).
+			fmt.Fprintf(w, "\nEdit %s, then run %s again. Stuck? %s\n", strings.Join(filesOf(ex), ", "), suggest("next"), suggest("hint"))
+			if res.Status == grader.Error {
+				return &ExitError{Code: 1} // the exercise could not be checked at all
+			}
+			return nil
 		}
 		color.New(color.FgGreen, color.Bold).Fprintf(w, "\n%s passes. On to the next one.\n\n", ex.ID)
 		if st.Current == ex.ID {
@@ -71,7 +78,7 @@ func describe(w io.Writer, c *course.Course, ex *course.Exercise) {
 	bold.Fprintf(w, "Exercise %s", ex.ID)
 	fmt.Fprintf(w, " (%s): %s\n", ex.Kind, ex.Title)
 	fmt.Fprintf(w, "  lesson: %s, section %q\n", lessonTitle(ex.Lesson), ex.Section)
-	fmt.Fprintf(w, "  read:   gocourse lesson %s   (%s)\n", ex.ID, ex.Lesson.Path())
+	fmt.Fprintf(w, "  read:   %s   (%s)\n", suggest("lesson "+ex.ID), ex.Lesson.Path())
 	fmt.Fprintf(w, "  edit:   %s\n", strings.Join(filesOf(ex), ", "))
 }
 
@@ -108,5 +115,5 @@ func progressBar(w io.Writer, c *course.Course, st *course.State) {
 // finished says that the course is done.
 func finished(w io.Writer) {
 	color.New(color.FgGreen, color.Bold).Fprintln(w, "\nYou have finished every exercise of the course. Well done!")
-	fmt.Fprintln(w, "gocourse check-all checks them all again; gocourse reset ID starts one over.")
+	fmt.Fprintf(w, "%s checks them all again; %s starts one over.\n", suggest("check-all"), suggest("reset ID"))
 }

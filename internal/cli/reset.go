@@ -29,8 +29,8 @@ type resetOptions struct {
 func newResetCmd(io *IO, g *globals) *cobra.Command {
 	opts := &resetOptions{io: io, g: g}
 	cmd := &cobra.Command{
-		Use:   "reset ID",
-		Short: "Restore the starter of an exercise, keeping your version as a backup",
+		Use:   "reset [ID]",
+		Short: "Restore the starter of an exercise (the current one by default), keeping your version as a backup",
 		Long: `Reset puts back the files of an exercise as the course shipped them, after asking.
 Your version of each file is kept beside it first, as FILE.bak-DATE-TIME (git
 ignores these), and reset --restore brings the latest backup back, keeping a backup
@@ -39,12 +39,15 @@ of what it replaces. Nothing you wrote is ever deleted.
 The starter comes from git: from the commit you started the course at, else from
 HEAD, so the course checkout must be a git clone. The exercise counts as not done
 until it passes again.`,
-		Example: `  gocourse reset 01-goroutines/say-hello
+		Example: `  gocourse reset
+  gocourse reset 01-goroutines/say-hello
   gocourse reset say-hello --yes
   gocourse reset --restore say-hello`,
-		Args: cobra.ExactArgs(1),
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.id = args[0]
+			if len(args) == 1 {
+				opts.id = args[0]
+			}
 			return runReset(opts)
 		},
 	}
@@ -58,7 +61,7 @@ func runReset(opts *resetOptions) error {
 	if err != nil {
 		return err
 	}
-	ex, err := c.Exercise(opts.id)
+	ex, err := pick(c, st, opts.id)
 	if err != nil {
 		return err
 	}
@@ -188,7 +191,7 @@ func planRestore(c *course.Course, st *course.State, ex *course.Exercise) (*chan
 		p.changes = append(p.changes, ch)
 	}
 	if len(p.changes) == 0 {
-		return nil, fmt.Errorf("nothing to restore for %s: %s (gocourse reset %s makes a backup)", ex.ID, strings.Join(p.notes, ", "), ex.ID)
+		return nil, fmt.Errorf("nothing to restore for %s: %s (%s makes a backup)", ex.ID, strings.Join(p.notes, ", "), suggest("reset "+ex.ID))
 	}
 	return p, nil
 }
@@ -247,9 +250,9 @@ func (p *changePlan) apply(w io.Writer, st *course.State, ex *course.Exercise) e
 		}
 	}
 	if p.verb == "reset" {
-		fmt.Fprintf(w, "%s is back to its starter. gocourse reset --restore %s brings your version back.\n", ex.ID, ex.ID)
+		fmt.Fprintf(w, "%s is back to its starter. %s brings your version back.\n", ex.ID, suggest("reset --restore "+ex.ID))
 	} else {
-		fmt.Fprintf(w, "%s has your version back. Check it with gocourse check %s.\n", ex.ID, ex.ID)
+		fmt.Fprintf(w, "%s has your version back. Check it with %s.\n", ex.ID, suggest("check "+ex.ID))
 	}
 	return nil
 }

@@ -90,6 +90,7 @@ x reset, t trace, q quit. gocourse next does the same once, without watching.`,
 
 // Main runs the gocourse command line and returns the process's exit status.
 func Main(args []string, io *IO) int {
+	setProgram()
 	root := NewRoot(io)
 	root.SetArgs(args)
 	err := root.Execute()

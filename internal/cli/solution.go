@@ -33,7 +33,7 @@ func newSolutionCmd(io *IO, g *globals) *cobra.Command {
 		Long: `Solution shows the course's reference solution of an exercise once your code
 passes it, beside your own file when the terminal is at least 160 columns wide
 ($COLUMNS, else the terminal's width), else one after the other. --force shows it
-before you pass, after asking.`,
+before you pass.`,
 		Example: `  gocourse solution 01-goroutines/say-hello
   gocourse solution say-hello --force
   COLUMNS=200 gocourse solution say-hello`,
@@ -45,7 +45,7 @@ before you pass, after asking.`,
 			return runSolution(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.force, "force", false, "show it before the exercise passes (asks first)")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "show it before the exercise passes")
 	return cmd
 }
 
@@ -61,13 +61,9 @@ func runSolution(opts *solutionOptions) error {
 	w := opts.io.Out
 	if !st.IsDone(ex.ID) {
 		if !opts.force {
-			return fmt.Errorf("%s has not passed yet: its solution opens once it does (gocourse hint %s helps; --force shows it now)", ex.ID, ex.ID)
+			return fmt.Errorf("%s has not passed yet: its solution opens once it does (%s helps; %s shows it now)", ex.ID, suggest("hint "+ex.ID), suggest("solution "+ex.ID+" --force"))
 		}
-		ok, err := ask(opts.io, fmt.Sprintf("%s has not passed yet. Show its solution anyway?", ex.ID))
-		if !ok || err != nil {
-			fmt.Fprintln(w, "Not shown. gocourse hint gives a nudge instead.")
-			return &ExitError{Code: 1}
-		}
+		fmt.Fprintf(w, "%s has not passed yet: here is its solution, as --force asks.\n", ex.ID)
 	}
 	progressBar(w, c, st)
 	cols := columns(w)
@@ -90,7 +86,7 @@ func runSolution(opts *solutionOptions) error {
 			showOneAfterOther(w, left, string(mine), right, string(sol))
 		}
 	}
-	fmt.Fprintf(w, "\nThe lesson section behind it: gocourse lesson %s\n", ex.ID)
+	fmt.Fprintf(w, "\nThe lesson section behind it: %s\n", suggest("lesson "+ex.ID))
 	return nil
 }
 

@@ -61,7 +61,9 @@ use --manual and press r or Enter after saving.`,
 // gocourse trace --replay TOKEN DIR does. Nil means that there is no simulator to
 // ask, and watch says so.
 var traceRunner = func(ctx context.Context, w io.Writer, dir, replay string) error {
-	opts := &simOptions{io: &IO{Out: w, Err: w}, target: dir, replay: replay, timeout: 2 * time.Minute}
+	// The grader's sim and output checks run with the simulator's default step bound
+	// (sim.Options.MaxSteps): the token replays only under the same one.
+	opts := &simOptions{io: &IO{Out: w, Err: w}, target: dir, replay: replay, timeout: 2 * time.Minute, maxSteps: 100_000}
 	err := runSim(ctx, opts, "trace")
 	var exit *ExitError
 	if errors.As(err, &exit) {
@@ -87,7 +89,7 @@ func runWatch(ctx context.Context, opts *watchOptions) error {
 	if interactive {
 		old, err := term.MakeRaw(inFd)
 		if err != nil {
-			return fmt.Errorf("cannot read single keys from the terminal: %v (try gocourse next)", err)
+			return fmt.Errorf("cannot read single keys from the terminal: %v (try %s)", err, suggest("next"))
 		}
 		defer term.Restore(inFd, old)
 		if outTerm {
@@ -103,6 +105,7 @@ func runWatch(ctx context.Context, opts *watchOptions) error {
 		Debounce:    opts.debounce,
 		QuietAfter:  opts.quiet,
 		Interactive: interactive,
+		Program:     suggest(""),
 	}
 	if outTerm {
 		loop.Clear = clearScreen
@@ -190,7 +193,7 @@ func (s *watchSession) commands() []watch.Command {
 		}},
 		{Key: 'l', Name: "list", Anytime: true, Run: func(_ context.Context, w io.Writer) {
 			printList(w, s.c, s.st, func(*course.Exercise) bool { return true })
-			fmt.Fprintln(w, "\nJump to any exercise: press q, then gocourse goto ID. Press r to see your exercise again.")
+			fmt.Fprintf(w, "\nJump to any exercise: press q, then %s. Press r to see your exercise again.\n", suggest("goto ID"))
 		}},
 		{Key: 'c', Name: "check all", Anytime: true, Run: func(ctx context.Context, w io.Writer) {
 			checkAll(ctx, s.c, s.st, w, 2, s.live)

@@ -16,8 +16,8 @@ import (
 	"github.com/gocourse/gocourse/internal/watch"
 )
 
-// copyRealCourse copies the course of this checkout (not the tool's source) into a
-// temporary folder and points the workbook's replace directive back at the checkout.
+// copyRealCourse copies the course of this checkout as shipped (not the tool's
+// source, nor a learner's edits) into a temporary folder.
 func copyRealCourse(tb testing.TB) string {
 	tb.Helper()
 	repo, err := filepath.Abs("../..")
@@ -28,30 +28,9 @@ func copyRealCourse(tb testing.TB) string {
 		tb.Skip("no course in this checkout")
 	}
 	dst := tb.TempDir()
-	for _, name := range []string{"lessons", "exercises", "solutions"} {
-		if err := os.CopyFS(filepath.Join(dst, name), os.DirFS(filepath.Join(repo, name))); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	data, err := os.ReadFile(filepath.Join(repo, "course.yaml"))
-	if err != nil {
+	if err := CopyShippedCourse(repo, dst); err != nil {
 		tb.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(dst, "course.yaml"), data, 0o644)
-	gomod := filepath.Join(dst, "exercises", "go.mod")
-	data, err = os.ReadFile(gomod)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	os.WriteFile(gomod, []byte(strings.ReplaceAll(string(data), "=> ../", "=> "+repo+"/")), 0o644)
-	// The workbook's go.sum is read-only to the grader; make the copy writable like
-	// a learner's checkout.
-	filepath.WalkDir(dst, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			os.Chmod(p, 0o644)
-		}
-		return nil
-	})
 	return dst
 }
 

@@ -92,11 +92,11 @@ func (s *State) MarkPending(id string) {
 	s.Done = slices.DeleteFunc(s.Done, func(d string) bool { return d == id })
 }
 
-// Current returns the exercise the learner is on: the one they chose, while it is not
-// done, else the first one in course order that is not done. It returns nil when every
-// exercise is done.
+// Current returns the exercise the learner is on: the one they chose (with goto, done
+// or not, until next moves on from it), else the first one in course order that is not
+// done. It returns nil when every exercise is done and none was chosen.
 func (c *Course) Current(s *State) *Exercise {
-	if s.Current != "" && !s.IsDone(s.Current) {
+	if s.Current != "" {
 		if e, err := c.Exercise(s.Current); err == nil && e.ID == s.Current {
 			return e
 		}

@@ -84,6 +84,9 @@ type Loop struct {
 	// false (keys from a pipe, a test), each key waits until the work before it is
 	// done, so that a script of keys runs the same every time.
 	Interactive bool
+	// Program is how the learner runs gocourse, for the commands the loop suggests:
+	// "gocourse" by default.
+	Program string
 }
 
 // quitKeys end the loop: q, Ctrl-C and Ctrl-D (in raw mode the terminal sends the
@@ -119,6 +122,9 @@ type loopState struct {
 	debounce *time.Timer
 	quiet    *time.Timer
 	manual   bool
+	// heard is set once the file system has reported a change: it does report
+	// them, and the quiet warning would only mislead.
+	heard bool
 }
 
 // Run runs the loop until the learner quits, the keys end, or ctx is done.
@@ -128,6 +134,9 @@ func (l *Loop) Run(ctx context.Context) error {
 	}
 	if l.QuietAfter <= 0 {
 		l.QuietAfter = 90 * time.Second
+	}
+	if l.Program == "" {
+		l.Program = "gocourse"
 	}
 	s := &loopState{Loop: l, ctx: ctx, out: l.Out, manual: l.Events == nil}
 	s.debounce = time.NewTimer(time.Hour)
@@ -165,6 +174,7 @@ func (l *Loop) Run(ctx context.Context) error {
 			s.key(k)
 		case name := <-changes:
 			s.quiet.Stop()
+			s.heard = true
 			if slices.Contains(s.files, name) {
 				s.debounce.Reset(s.Debounce)
 			}
@@ -182,7 +192,7 @@ func (l *Loop) Run(ctx context.Context) error {
 			after := s.after
 			s.running, s.after = nil, nil
 			if s.quit {
-				fmt.Fprintln(s.out, "\nBye. Your progress is saved; run gocourse to carry on.")
+				fmt.Fprintf(s.out, "\nBye. Your progress is saved; run %s to carry on.\n", s.Program)
 				continue
 			}
 			if s.pending {
@@ -193,8 +203,8 @@ func (l *Loop) Run(ctx context.Context) error {
 			after(passed)
 		case <-s.quiet.C:
 			if s.running == nil && !s.finished {
-				fmt.Fprintf(s.out, "\nNo change seen in the exercise's folder for %s. If you saved %s and nothing happened,\nyour file system may not report changes: press q, run gocourse watch --manual, then press r or Enter to check.\n",
-					s.QuietAfter.Round(time.Second), strings.Join(s.files, ", "))
+				fmt.Fprintf(s.out, "\nNo change seen in the exercise's folder for %s. If you saved %s and nothing happened,\nyour file system may not report changes: press q, run %s watch --manual, then press r or Enter to check.\n",
+					s.QuietAfter.Round(time.Second), strings.Join(s.files, ", "), s.Program)
 			}
 		}
 	}
@@ -234,7 +244,7 @@ func (s *loopState) key(k rune) {
 	switch {
 	case slices.Contains(quitKeys, k):
 		s.quit = true
-		fmt.Fprintln(s.out, "\nBye. Your progress is saved; run gocourse to carry on.")
+		fmt.Fprintf(s.out, "\nBye. Your progress is saved; run %s to carry on.\n", s.Program)
 		return
 	case k == 'r' || k == 'R' || k == '\r' || k == '\n':
 		s.show()
@@ -327,7 +337,10 @@ func (s *loopState) show() {
 	}, func(passed bool) {
 		s.passed = passed
 		s.keyLine()
-		if !passed && !s.manual {
+		// The quiet warning is for a file system that never reports a save; once
+		// one change has been seen it does, and a failing check after a save is
+		// no sign of the contrary.
+		if !passed && !s.manual && !s.heard {
 			s.quiet.Reset(s.QuietAfter)
 		}
 	})

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -371,12 +372,6 @@ func TestManualMode(t *testing.T) {
 	h.scr.waitFor(t, "check #3", 1)
 }
 
-func TestQuietMentionsManual(t *testing.T) {
-	h := start(t, func(l *Loop) { l.QuietAfter = 50 * time.Millisecond })
-	h.scr.waitFor(t, "ex1 fails", 1)
-	h.scr.waitFor(t, "run gocourse watch --manual", 1)
-}
-
 func TestNotifierSeesEditorSaves(t *testing.T) {
 	dir := t.TempDir()
 	n, err := NewNotifier()
@@ -450,4 +445,34 @@ func TestReadKeys(t *testing.T) {
 	if string(got) != "abcqé\r" {
 		t.Errorf("keys %q, want %q", string(got), "abcqé\r")
 	}
+}
+
+// TestQuietOnlyWhenNoChangeIsSeen checks that the --manual suggestion is for a file
+// system that reports nothing: after a save that did trigger a check, a failing
+// result and a long silence are the learner thinking, not a broken file system.
+// The loop's timers run on synctest's clock.
+func TestQuietOnlyWhenNoChangeIsSeen(t *testing.T) {
+	const quiet = 90 * time.Second
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, func(l *Loop) { l.QuietAfter = quiet })
+		h.scr.waitFor(t, "ex1 fails", 1)
+		h.events.changes <- "a.go" // the learner saves: the check runs again, and fails
+		h.scr.waitFor(t, "check #2", 1)
+		synctest.Wait()
+		time.Sleep(3 * quiet)
+		synctest.Wait()
+		if strings.Contains(h.scr.String(), "--manual") {
+			t.Errorf("the loop doubts the file system after a save it saw:\n%s", h.scr.String())
+		}
+	})
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, func(l *Loop) { l.QuietAfter = quiet })
+		h.scr.waitFor(t, "ex1 fails", 1)
+		synctest.Wait()
+		time.Sleep(quiet + time.Second) // nothing ever reported
+		synctest.Wait()
+		if !strings.Contains(h.scr.String(), "run gocourse watch --manual") {
+			t.Errorf("no change at all for %s, and no word of --manual:\n%s", quiet, h.scr.String())
+		}
+	})
 }
