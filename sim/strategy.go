@@ -1,6 +1,9 @@
 package sim
 
-import "math/bits"
+import (
+	"iter"
+	"math/bits"
+)
 
 // Strategy decides who runs at every schedule point of a run, and makes the
 // run's other nondeterministic choices (which ready select case proceeds,
@@ -15,7 +18,7 @@ type Strategy interface {
 	// strategy has nothing left to try (exhaustive search is complete, or a
 	// replay has been replayed).
 	NewExecution() bool
-	// NextGoroutine returns the index in d.Runnable of the goroutine that
+	// NextGoroutine returns the index (in [0,d.N)) of the goroutine that
 	// runs next. It is asked only when more than one goroutine can run.
 	NextGoroutine(d Decision) int
 	// NextChoice returns a value in [0,n), n >= 2.
@@ -26,12 +29,38 @@ type Strategy interface {
 }
 
 // Decision is a schedule point at which more than one goroutine can run.
+// The goroutines that can run are numbered 0..N-1 in id order; Runnable
+// returns one, All walks them. Neither costs time that grows with the
+// goroutines that cannot run, and Runnable costs O(log N).
 type Decision struct {
-	// Runnable are the goroutines that can run, in id order (read only).
-	Runnable []*G
-	// Current is the index in Runnable of the goroutine that was running,
-	// or -1 when it blocked or exited. Picking another one preempts it.
+	// N is how many goroutines can run (at least 2).
+	N int
+	// Current is the index of the goroutine that was running, or -1 when
+	// it blocked or exited. Picking another one preempts it.
 	Current int
+
+	q  *runQueue
+	gs []*G
+}
+
+// Runnable returns the i-th goroutine that can run, in id order, 0 <= i < N.
+//
+//go:norace
+func (d Decision) Runnable(i int) *G { return d.gs[d.q.idAt(i)-1] }
+
+// All yields the goroutines that can run with their indices, in id order.
+//
+//go:norace
+func (d Decision) All() iter.Seq2[int, *G] {
+	return func(yield func(int, *G) bool) {
+		i := 0
+		for g := d.q.first; g != nil; g = g.runNext {
+			if !yield(i, g) {
+				return
+			}
+			i++
+		}
+	}
 }
 
 // Default is the choice that preempts nobody: the running goroutine if it
@@ -45,7 +74,7 @@ func (d Decision) Default() int {
 	return 0
 }
 
-// Preempts reports whether running Runnable[i] preempts the running goroutine.
+// Preempts reports whether running Runnable(i) preempts the running goroutine.
 //
 //go:norace
 func (d Decision) Preempts(i int) bool { return d.Current >= 0 && i != d.Current }
