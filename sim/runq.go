@@ -1,6 +1,6 @@
 package sim
 
-// runQueue holds the runnable goroutines of a run, the running one included,
+// runQ holds the runnable goroutines of a run, the running one included,
 // in id order. A strategy picks "the i-th runnable goroutine in id order",
 // and a decision names the running goroutine by its index in that order, so
 // the queue answers both questions, and takes and gives goroutines, in
@@ -13,7 +13,7 @@ package sim
 // the ids' because a schedule is a list of indices into it (replay tokens,
 // DFS paths), and id order makes an index mean the same goroutine whatever
 // happened before.
-type runQueue struct {
+type runQ struct {
 	tree        []int32 // tree[i] counts the runnable ids in (i-i&-i, i]; tree[0] is unused
 	n           int     // runnable goroutines
 	first, last *G      // the runnable goroutines, linked in id order
@@ -22,7 +22,7 @@ type runQueue struct {
 // reset empties q for a new run, keeping its buffer.
 //
 //go:norace
-func (q *runQueue) reset() {
+func (q *runQ) reset() {
 	clear(q.tree)
 	q.tree = append(q.tree[:0], 0)
 	q.n = 0
@@ -33,7 +33,7 @@ func (q *runQueue) reset() {
 // before it (newG), so its slot of the tree is appended.
 //
 //go:norace
-func (q *runQueue) pushNew(gp *G) {
+func (q *runQ) pushNew(gp *G) {
 	i := len(q.tree)
 	if i != gp.id {
 		panic("sim: run queue: goroutine ids out of order")
@@ -60,7 +60,7 @@ func (q *runQueue) pushNew(gp *G) {
 // goes in its place by id. gs are the run's goroutines (gs[i].id == i+1).
 //
 //go:norace
-func (q *runQueue) insert(gp *G, gs []*G) {
+func (q *runQ) insert(gp *G, gs []*G) {
 	r := q.rank(gp.id) // runnable goroutines before gp
 	q.add(gp.id, 1)
 	q.n++
@@ -87,7 +87,7 @@ func (q *runQueue) insert(gp *G, gs []*G) {
 // remove takes gp out of q; it does nothing if gp is not in q.
 //
 //go:norace
-func (q *runQueue) remove(gp *G) {
+func (q *runQ) remove(gp *G) {
 	if !gp.queued {
 		return
 	}
@@ -110,7 +110,7 @@ func (q *runQueue) remove(gp *G) {
 // add adds d to the count of id.
 //
 //go:norace
-func (q *runQueue) add(id int, d int32) {
+func (q *runQ) add(id int, d int32) {
 	for i := id; i < len(q.tree); i += i & -i {
 		q.tree[i] += d
 	}
@@ -119,7 +119,7 @@ func (q *runQueue) add(id int, d int32) {
 // rank returns how many runnable goroutines have an id below id.
 //
 //go:norace
-func (q *runQueue) rank(id int) int {
+func (q *runQ) rank(id int) int {
 	n := int32(0)
 	for i := id - 1; i > 0; i -= i & -i {
 		n += q.tree[i]
@@ -131,7 +131,7 @@ func (q *runQueue) rank(id int) int {
 // 0 <= k < q.n: the smallest id whose rank+1 exceeds k.
 //
 //go:norace
-func (q *runQueue) idAt(k int) int {
+func (q *runQ) idAt(k int) int {
 	size := len(q.tree) - 1
 	step := 1
 	for step*2 <= size {

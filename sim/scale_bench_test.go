@@ -63,3 +63,41 @@ func BenchmarkScale(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScaleMemory measures the memory a simulated goroutine holds while
+// it is parked: n goroutines block on a send, the body waits until all of
+// them have (sim.WaitIdle), and the heap and stacks in use then, less those
+// before the run, are divided by n. It counts the goroutine's real
+// goroutine (its stack), its G, its closure and its sudog, and the trace
+// events recorded so far.
+func BenchmarkScaleMemory(b *testing.B) {
+	for _, n := range []int{1_000, 100_000} {
+		b.Run("goroutines="+strconv.Itoa(n), func(b *testing.B) {
+			inUse := func() uint64 {
+				var m runtime.MemStats
+				runtime.ReadMemStats(&m)
+				return m.HeapInuse + m.StackInuse
+			}
+			var perG float64
+			for i := 0; i < b.N; i++ {
+				runtime.GC()
+				before := inUse()
+				rep := sim.Explore(func() {
+					c := sim.MakeChan[int](0)
+					for i := range n {
+						sim.Go(func() { c.Send(i) })
+					}
+					sim.WaitIdle()
+					perG = float64(inUse()-before) / float64(n)
+					for range n {
+						c.Recv()
+					}
+				}, sim.Config{Schedules: 1, Seed: uint64(i), Options: sim.Options{MaxSteps: 10 * n}})
+				if rep.Failure != nil {
+					b.Fatal(rep)
+				}
+			}
+			b.ReportMetric(perG, "peak-B/goroutine")
+		})
+	}
+}

@@ -24,11 +24,11 @@ type G struct {
 	id     int
 	status gStatus
 	fn     func()
+	s      *scheduler
+	gen    uint64 // the run it belongs to (the scheduler is reused)
 
 	queued           bool // in the run queue (runq.go)
 	runPrev, runNext *G   // its neighbours there, in id order
-	s      *scheduler
-	gen    uint64 // the run it belongs to (the scheduler is reused)
 
 	started   bool          // its real goroutine exists
 	wake      chan struct{} // the hand-off: a token here lets it run
@@ -72,7 +72,7 @@ type scheduler struct {
 	g0    *G   // the driver: the goroutine that called Run
 	cur   *G   // the goroutine that has control
 	gs    []*G // every goroutine of the run: gs[i].id == i+1
-	runq  runQueue // runnable goroutines in id order, the running one included
+	runq  runQ // runnable goroutines in id order, the running one included
 	nlive int  // goroutines not dead
 	over  bool // the run has ended; nothing schedules any more
 

@@ -39,7 +39,7 @@ type Decision struct {
 	// it blocked or exited. Picking another one preempts it.
 	Current int
 
-	q  *runQueue
+	q  *runQ
 	gs []*G
 }
 
