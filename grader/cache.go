@@ -28,15 +28,17 @@ import (
 //   - the grader: the running executable (which carries the simulator's
 //     source), the go command's version and settings (go env), the sandbox in
 //     use and the Options that change a result (Go, Limits, FailFast, Hide);
-//   - the course: course.yaml, go.mod, go.sum and the Go source of the course's
-//     module outside exercises/, solutions/ and lessons/ (what a course test may
-//     import), and every file of the exercise's folder in the course (its tests,
-//     exercise.yaml, helpers, testdata);
+//   - the course: its folder's path, course.yaml, go.mod, go.sum and the Go
+//     source of the course's module outside exercises/, solutions/ and
+//     lessons/ (what a course test may import), and every file of the
+//     exercise's folder in the course (its tests, exercise.yaml, helpers,
+//     testdata);
 //   - the learner: the name and contents of each file the learner edits
 //     (Exercise.Files), the only thing grading takes from a workbook.
 //
 // A workbook whose files cannot be read as grading reads them (missing, not a
-// regular file, too large) has no key and is always graded.
+// regular file, too large) has no key and is always graded. A result that
+// names the workbook's own folder is not given to another workbook (Grade).
 //
 // A cached result is the result the first grading of that key gave, byte for
 // byte, durations included. Grading runs real tests, which are not
@@ -87,6 +89,13 @@ func (k *Cache) Key(ctx context.Context, c *course.Course, ex *course.Exercise, 
 	}
 	h := sha256.New()
 	h.Write(k.base)
+	// What of opts changes a result: the sandbox's limits, what it hides, the
+	// go command (the workbook is the learner's files, below).
+	goCmd := opts.Go
+	if goCmd == "" {
+		goCmd = "go"
+	}
+	field(h, fmt.Sprintf("%s %+v %v %q", goCmd, opts.Limits, opts.FailFast, opts.Hide))
 	h.Write(exh)
 	field(h, ex.ID)
 	dir := filepath.Join(opts.Workbook, filepath.FromSlash(ex.Path()))
@@ -172,8 +181,8 @@ func field(h io.Writer, s string) {
 	io.WriteString(h, s)
 }
 
-// baseKey hashes what every key of a class shares: the grader, the go
-// command and the course outside its exercises.
+// baseKey hashes what every key shares: the grader, the go command (opts.Go's
+// go env) and the course outside its exercises.
 func baseKey(ctx context.Context, c *course.Course, opts Options) ([]byte, error) {
 	h := sha256.New()
 	field(h, "gocourse result cache v1")
@@ -188,7 +197,6 @@ func baseKey(ctx context.Context, c *course.Course, opts Options) ([]byte, error
 	if goCmd == "" {
 		goCmd = "go"
 	}
-	field(h, goCmd)
 	env, err := exec.CommandContext(ctx, goCmd, "env", "GOVERSION", "GOROOT", "GOOS", "GOARCH", "GOAMD64", "GOFLAGS", "GOEXPERIMENT", "CGO_ENABLED", "GOTOOLCHAIN").Output()
 	if err != nil {
 		return nil, fmt.Errorf("result cache: go env: %w", err)
@@ -196,7 +204,8 @@ func baseKey(ctx context.Context, c *course.Course, opts Options) ([]byte, error
 	field(h, string(env))
 	field(h, os.Getenv("GODEBUG"))
 	field(h, Isolation())
-	field(h, fmt.Sprintf("%+v %v %q", opts.Limits, opts.FailFast, opts.Hide))
+	// The course's place on disk: a message may name a file of it.
+	field(h, c.Root)
 	if err := hashCourse(h, c.Root); err != nil {
 		return nil, fmt.Errorf("result cache: %w", err)
 	}
