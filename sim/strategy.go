@@ -1,9 +1,6 @@
 package sim
 
-import (
-	"iter"
-	"math/bits"
-)
+import "math/bits"
 
 // Strategy decides who runs at every schedule point of a run, and makes the
 // run's other nondeterministic choices (which ready select case proceeds,
@@ -30,8 +27,7 @@ type Strategy interface {
 
 // Decision is a schedule point at which more than one goroutine can run.
 // The goroutines that can run are numbered 0..N-1 in id order; Runnable
-// returns one, All walks them. Neither costs time that grows with the
-// goroutines that cannot run, and Runnable costs O(log N).
+// returns one in O(log N), and Next walks them.
 type Decision struct {
 	// N is how many goroutines can run (at least 2).
 	N int
@@ -48,19 +44,16 @@ type Decision struct {
 //go:norace
 func (d Decision) Runnable(i int) *G { return d.gs[d.q.idAt(i)-1] }
 
-// All yields the goroutines that can run with their indices, in id order.
+// Next returns the goroutine that can run after g, in id order: the first
+// when g is nil, nil after the last. With Next a strategy walks them all in
+// O(N) (package sim uses no func literals: see race.md).
 //
 //go:norace
-func (d Decision) All() iter.Seq2[int, *G] {
-	return func(yield func(int, *G) bool) {
-		i := 0
-		for g := d.q.first; g != nil; g = g.runNext {
-			if !yield(i, g) {
-				return
-			}
-			i++
-		}
+func (d Decision) Next(g *G) *G {
+	if g == nil {
+		return d.q.first
 	}
+	return g.runNext
 }
 
 // Default is the choice that preempts nobody: the running goroutine if it

@@ -88,10 +88,12 @@ func (p *pctStrategy) priority(id int) int64 {
 func (p *pctStrategy) best(d Decision) int {
 	bi := 0
 	var bp int64 = -1
-	for i, g := range d.All() {
+	i := 0
+	for g := d.Next(nil); g != nil; g = d.Next(g) {
 		if pr := p.priority(g.id); pr > bp {
 			bi, bp = i, pr
 		}
+		i++
 	}
 	return bi
 }
