@@ -23,9 +23,12 @@ type ClassOptions struct {
 	Options
 	// Jobs is how many exercises are graded at once (at least 1).
 	Jobs int
-	// Shard and Of grade the Shard-th of Of slices (1 <= Shard <= Of): of the
-	// learners, or of the exercises when there is one workbook. 0 and 0: all.
+	// Shard and Of grade the Shard-th of Of slices (1 <= Shard <= Of) of the
+	// learners, or of the exercises with ShardExercises. 0 and 0: all.
 	Shard, Of int
+	// ShardExercises slices the exercises into shards instead of the
+	// learners: for one workbook.
+	ShardExercises bool
 	// Cache, if set, keeps results by content across calls (and runs, when it
 	// has a folder). Without it Grade still grades identical files once.
 	Cache *Cache
@@ -65,7 +68,7 @@ func Grade(ctx context.Context, c *course.Course, workbooks []Workbook, exercise
 			return nil, err
 		}
 	}
-	single := len(workbooks) == 1
+	byExercise := opts.ShardExercises
 
 	// One item per learner and exercise of this shard, in groups of one key:
 	// the first item of a group is graded (or found in the cache) and the
@@ -74,11 +77,11 @@ func Grade(ctx context.Context, c *course.Course, workbooks []Workbook, exercise
 	var groups [][]*classItem
 	byKey := map[string]int{} // key -> its group
 	for li, w := range workbooks {
-		if !single && li%of != shard-1 {
+		if !byExercise && li%of != shard-1 {
 			continue
 		}
 		for ei, ex := range exercises {
-			if single && ei%of != shard-1 {
+			if byExercise && ei%of != shard-1 {
 				continue
 			}
 			o := opts.Options

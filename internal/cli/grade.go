@@ -165,7 +165,7 @@ func runGrade(ctx context.Context, opts *gradeOptions) error {
 	}
 	results, err := grader.Grade(ctx, c, workbooks, exercises, grader.ClassOptions{
 		Options: grader.Options{Hide: hide},
-		Jobs:    opts.jobs, Shard: shard, Of: of, Cache: cache,
+		Jobs:    opts.jobs, Shard: shard, Of: of, ShardExercises: single, Cache: cache,
 		Graded: func(w grader.Workbook, ex *course.Exercise, res *grader.Result, cached bool) {
 			how := ""
 			if cached {
