@@ -50,10 +50,16 @@ edits); --submissions DIR grades every folder in DIR, one per learner. --shard I
 grades the I-th of N slices (of the learners, or of the exercises of one workbook);
 "gocourse grade merge" joins the json files of the slices.
 
+What has the same content (an untouched starter, identical files) is graded once per
+run; --cache DIR keeps the results in DIR, so that a later run grades only what
+changed. A cached result is what the first grading of those files gave (see
+docs/grading.md).
+
 The exit status is 0 when every exercise was judged, whatever the scores, and 1 when
 the grader could not judge one (its result then has status "error").`,
 		Example: `  gocourse grade --submission ../alice
   gocourse grade --submissions classroom/ --format csv --out grades.csv
+  gocourse grade --submissions classroom/ --cache grade-cache/ --format csv --out grades.csv
   gocourse grade --submissions classroom/ --shard 2/4 --format json --out shard-2.json
   gocourse grade merge shard-*.json --submissions classroom/ --format junit --out grades.xml`,
 		Args: cobra.NoArgs,
