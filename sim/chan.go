@@ -81,6 +81,7 @@ type tsudog[T any] struct {
 type waitq struct {
 	first *sudog
 	last  *sudog
+	snap  queueSnap // the tracer's last record of it (trace.go)
 }
 
 // outsideRunChans numbers the channels made outside a run (package variables).
@@ -681,6 +682,7 @@ func goready(gp *G) {
 
 //go:norace
 func (q *waitq) enqueue(sgp *sudog) {
+	q.snap.pushes++
 	sgp.next = nil
 	x := q.last
 	if x == nil {
@@ -701,6 +703,7 @@ func (q *waitq) dequeue() *sudog {
 		if sgp == nil {
 			return nil
 		}
+		q.snap.pops++
 		y := sgp.next
 		if y == nil {
 			q.first = nil
@@ -739,6 +742,7 @@ func (q *waitq) peek() *sudog {
 
 //go:norace
 func (q *waitq) dequeueSudoG(sgp *sudog) {
+	q.snap.other = true
 	x := sgp.prev
 	y := sgp.next
 	if x != nil {

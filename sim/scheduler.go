@@ -27,6 +27,9 @@ type G struct {
 	s      *scheduler
 	gen    uint64 // the run it belongs to (the scheduler is reused)
 
+	queued           bool // in the run queue (runq.go)
+	runPrev, runNext *G   // its neighbours there, in id order
+
 	started   bool          // its real goroutine exists
 	wake      chan struct{} // the hand-off: a token here lets it run
 	abandoned bool          // the run is over: unwind with runtime.Goexit
@@ -69,7 +72,7 @@ type scheduler struct {
 	g0    *G   // the driver: the goroutine that called Run
 	cur   *G   // the goroutine that has control
 	gs    []*G // every goroutine of the run: gs[i].id == i+1
-	runq  []*G // runnable goroutines in id order, the running one included
+	runq  runQ // runnable goroutines in id order, the running one included
 	nlive int  // goroutines not dead
 	over  bool // the run has ended; nothing schedules any more
 
@@ -131,8 +134,7 @@ func (s *scheduler) reset(opts Options, strat Strategy) {
 	s.gen++
 	clear(s.gs)
 	s.gs = s.gs[:0]
-	clear(s.runq)
-	s.runq = s.runq[:0]
+	s.runq.reset()
 	s.nlive = 0
 	s.over = false
 	s.cur = nil
@@ -206,7 +208,7 @@ func (s *scheduler) newG(fn func()) *G {
 	gp := &G{id: len(s.gs) + 1, fn: fn, s: s, gen: s.gen, status: gRunnable}
 	s.gs = append(s.gs, gp)
 	s.nlive++
-	s.runq = append(s.runq, gp) // the newest G has the highest id
+	s.runq.pushNew(gp) // the newest G has the highest id
 	return gp
 }
 
@@ -336,7 +338,7 @@ func (s *scheduler) yield(gp *G) {
 	s.countStep(gp)
 	s.clock.running()
 	s.runDue()
-	if len(s.runq) == 1 {
+	if s.runq.n == 1 {
 		return
 	}
 	s.switchTo(gp, s.pick(gp))
@@ -411,31 +413,13 @@ func (s *scheduler) ready(gp *G) {
 	gp.status = gRunnable
 	gp.waitReason = ""
 	gp.waitObj = nil
-	// Insert in id order.
-	i := len(s.runq)
-	s.runq = append(s.runq, gp)
-	for i > 0 && s.runq[i-1].id > gp.id {
-		s.runq[i] = s.runq[i-1]
-		i--
-	}
-	s.runq[i] = gp
+	s.runq.insert(gp, s.gs) // in id order
 	s.event(gp, "wake", nil, 0)
 }
 
 //go:norace
 func (s *scheduler) removeRunnable(gp *G) {
-	for i, g := range s.runq {
-		if g == gp {
-			// A loop, not copy: the runtime's typedslicecopy would tell the
-			// race detector (race.md).
-			for j := i; j+1 < len(s.runq); j++ {
-				s.runq[j] = s.runq[j+1]
-			}
-			s.runq[len(s.runq)-1] = nil
-			s.runq = s.runq[:len(s.runq)-1]
-			return
-		}
-	}
+	s.runq.remove(gp)
 }
 
 // findRunnable picks the next goroutine to run once the running one has
@@ -445,7 +429,7 @@ func (s *scheduler) removeRunnable(gp *G) {
 //go:norace
 func (s *scheduler) findRunnable() *G {
 	s.runDue()
-	for len(s.runq) == 0 {
+	for s.runq.n == 0 {
 		if s.wakeIdle() { // synctest.Wait returns before time moves
 			break
 		}
@@ -472,26 +456,22 @@ func (s *scheduler) setBlocked() {
 //
 //go:norace
 func (s *scheduler) pick(cur *G) *G {
-	if len(s.runq) == 1 {
-		return s.runq[0]
+	n := s.runq.n
+	if n == 1 {
+		return s.runq.first
 	}
 	ci := -1
-	if cur != nil {
-		for i, g := range s.runq {
-			if g == cur {
-				ci = i
-				break
-			}
-		}
+	if cur != nil && cur.queued {
+		ci = s.runq.rank(cur.id)
 	}
-	d := Decision{Runnable: s.runq, Current: ci}
+	d := Decision{N: n, Current: ci, q: &s.runq, gs: s.gs}
 	i := s.strat.NextGoroutine(d)
-	if i < 0 || i >= len(s.runq) {
-		s.divergedAt("goroutine", i, len(s.runq))
+	if i < 0 || i >= n {
+		s.divergedAt("goroutine", i, n)
 		i = d.Default()
 	}
-	s.record(pickDecision, len(s.runq), i, ci)
-	return s.runq[i]
+	s.record(pickDecision, n, i, ci)
+	return d.Runnable(i)
 }
 
 // choose returns a recorded nondeterministic choice in [0,n).

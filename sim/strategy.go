@@ -15,7 +15,7 @@ type Strategy interface {
 	// strategy has nothing left to try (exhaustive search is complete, or a
 	// replay has been replayed).
 	NewExecution() bool
-	// NextGoroutine returns the index in d.Runnable of the goroutine that
+	// NextGoroutine returns the index (in [0,d.N)) of the goroutine that
 	// runs next. It is asked only when more than one goroutine can run.
 	NextGoroutine(d Decision) int
 	// NextChoice returns a value in [0,n), n >= 2.
@@ -26,12 +26,34 @@ type Strategy interface {
 }
 
 // Decision is a schedule point at which more than one goroutine can run.
+// The goroutines that can run are numbered 0..N-1 in id order; Runnable
+// returns one in O(log N), and Next walks them.
 type Decision struct {
-	// Runnable are the goroutines that can run, in id order (read only).
-	Runnable []*G
-	// Current is the index in Runnable of the goroutine that was running,
-	// or -1 when it blocked or exited. Picking another one preempts it.
+	// N is how many goroutines can run (at least 2).
+	N int
+	// Current is the index of the goroutine that was running, or -1 when
+	// it blocked or exited. Picking another one preempts it.
 	Current int
+
+	q  *runQ
+	gs []*G
+}
+
+// Runnable returns the i-th goroutine that can run, in id order, 0 <= i < N.
+//
+//go:norace
+func (d Decision) Runnable(i int) *G { return d.gs[d.q.idAt(i)-1] }
+
+// Next returns the goroutine that can run after g, in id order: the first
+// when g is nil, nil after the last. With Next a strategy walks them all in
+// O(N) (package sim uses no func literals: see race.md).
+//
+//go:norace
+func (d Decision) Next(g *G) *G {
+	if g == nil {
+		return d.q.first
+	}
+	return g.runNext
 }
 
 // Default is the choice that preempts nobody: the running goroutine if it
@@ -45,7 +67,7 @@ func (d Decision) Default() int {
 	return 0
 }
 
-// Preempts reports whether running Runnable[i] preempts the running goroutine.
+// Preempts reports whether running Runnable(i) preempts the running goroutine.
 //
 //go:norace
 func (d Decision) Preempts(i int) bool { return d.Current >= 0 && i != d.Current }

@@ -95,7 +95,7 @@ func (s *dfsStrategy) decide(n, cur int) int {
 }
 
 //go:norace
-func (s *dfsStrategy) NextGoroutine(d Decision) int { return s.decide(len(d.Runnable), d.Current) }
+func (s *dfsStrategy) NextGoroutine(d Decision) int { return s.decide(d.N, d.Current) }
 
 //go:norace
 func (s *dfsStrategy) NextChoice(n int) int { return s.decide(n, -1) }

@@ -82,9 +82,9 @@ func (m *SteerStrategy) NextGoroutine(d Decision) int {
 		return m.picks[i]
 	}
 	if m.next == nil {
-		ids := make([]int, len(d.Runnable))
-		for k, g := range d.Runnable {
-			ids[k] = g.id
+		ids := make([]int, 0, d.N)
+		for g := d.Next(nil); g != nil; g = d.Next(g) {
+			ids = append(ids, g.id)
 		}
 		m.mark(&PlayPoint{Decision: i, Kind: "goroutine", Runnable: ids, Current: d.Current, N: len(ids)})
 	}

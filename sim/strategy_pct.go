@@ -88,10 +88,12 @@ func (p *pctStrategy) priority(id int) int64 {
 func (p *pctStrategy) best(d Decision) int {
 	bi := 0
 	var bp int64 = -1
-	for i, g := range d.Runnable {
+	i := 0
+	for g := d.Next(nil); g != nil; g = d.Next(g) {
 		if pr := p.priority(g.id); pr > bp {
 			bi, bp = i, pr
 		}
+		i++
 	}
 	return bi
 }
@@ -100,14 +102,14 @@ func (p *pctStrategy) best(d Decision) int {
 func (p *pctStrategy) NextGoroutine(d Decision) int {
 	p.steps++
 	if p.steps > pctFairAfter {
-		return p.rng.intn(len(d.Runnable))
+		return p.rng.intn(d.N)
 	}
 	i := p.best(d)
 	for p.ci < len(p.change) && p.change[p.ci] <= p.steps {
 		p.ci++
 		// The ci-th change point: the goroutine about to run drops to
 		// priority depth-ci, below every initial priority.
-		p.prio[d.Runnable[i].id] = int64(p.depth - p.ci)
+		p.prio[d.Runnable(i).id] = int64(p.depth - p.ci)
 		i = p.best(d)
 	}
 	return i

@@ -30,7 +30,7 @@ func (r *randomStrategy) NewExecution() bool {
 }
 
 //go:norace
-func (r *randomStrategy) NextGoroutine(d Decision) int { return r.rng.intn(len(d.Runnable)) }
+func (r *randomStrategy) NextGoroutine(d Decision) int { return r.rng.intn(d.N) }
 
 //go:norace
 func (r *randomStrategy) NextChoice(n int) int { return r.rng.intn(n) }

@@ -113,6 +113,23 @@ type tracer struct {
 	pcs       []uintptr // program counters of all events
 	max       int
 	dropped   int
+	gen       uint64 // runs traced so far: tells a queue's snapshot of this run from an older one
+}
+
+// queueSnap is what the tracer knows of a wait queue: its last record of the
+// queue's goroutines (a span of tracer.ids), and how the queue changed
+// since. Every channel event records both queues of its channel; a queue
+// that only took waiters at the back and gave them at the front since its
+// last record (the common case, and the whole of n goroutines blocked on one
+// channel) shares that record instead of copying it, so that an event costs
+// O(1) and not O(waiters).
+type queueSnap struct {
+	gen    uint64 // tracer.gen of sp; 0: no record
+	sp     span
+	sel    bool  // sp's queue held a select's sudog: whether it counts changes without the queue changing
+	pops   int32 // sudogs taken from the front since sp
+	pushes int32 // sudogs added at the back since sp
+	other  bool  // the queue changed otherwise since sp (a select's sudog left the middle)
 }
 
 const maxTraceEvents = 1 << 17
@@ -126,6 +143,7 @@ func (t *tracer) reset(positions bool) {
 	t.positions = positions
 	t.max = maxTraceEvents
 	t.dropped = 0
+	t.gen++
 }
 
 // traceEvent records an event by gp (nil: the clock) on channel c or on obj.
@@ -179,14 +197,60 @@ func (s *scheduler) traceEvent(gp *G, op string, c *hchan, obj any, arg int, det
 //
 //go:norace
 func (t *tracer) queue(q *waitq) span {
+	sn := &q.snap
+	if sp, ok := t.sharedQueue(q); ok {
+		sn.sp, sn.pops, sn.pushes = sp, 0, 0
+		return sp
+	}
 	off := len(t.ids)
+	sel := false
 	for sg := q.first; sg != nil; sg = sg.next {
+		sel = sel || sg.isSelect
 		if sg.isSelect && sg.g.selectDone {
 			continue
 		}
 		t.ids = append(t.ids, int32(sg.g.id))
 	}
-	return span{int32(off), int32(len(t.ids) - off)}
+	sp := span{int32(off), int32(len(t.ids) - off)}
+	*sn = queueSnap{gen: t.gen, sp: sp, sel: sel}
+	return sp
+}
+
+// sharedQueue records q by sharing its last record, when q only took plain
+// (not select) waiters at the back and gave waiters at the front since,
+// and the ids of those it took can go right after that record in t.ids.
+//
+//go:norace
+func (t *tracer) sharedQueue(q *waitq) (span, bool) {
+	sn := &q.snap
+	if sn.gen != t.gen || sn.sel || sn.other || sn.pops > sn.sp.n {
+		return span{}, false
+	}
+	sp := span{sn.sp.off + sn.pops, sn.sp.n - sn.pops}
+	if sn.pushes == 0 {
+		return sp, true
+	}
+	if sp.n == 0 {
+		sp.off = int32(len(t.ids))
+	} else if int(sp.off+sp.n) != len(t.ids) {
+		return span{}, false
+	}
+	// The last pushes sudogs of q are the new ones.
+	off := len(t.ids)
+	sg := q.last
+	for range sn.pushes {
+		if sg == nil || sg.isSelect {
+			t.ids = t.ids[:off]
+			return span{}, false
+		}
+		t.ids = append(t.ids, int32(sg.g.id))
+		sg = sg.prev
+	}
+	for i, j := off, len(t.ids)-1; i < j; i, j = i+1, j-1 {
+		t.ids[i], t.ids[j] = t.ids[j], t.ids[i]
+	}
+	sp.n += sn.pushes
+	return sp, true
 }
 
 // event records an event on obj, which may be a channel, or nil.

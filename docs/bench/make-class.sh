@@ -9,6 +9,9 @@
 # compile to the same thing and the build cache cannot grade one learner from
 # another's work. OUT/expected.csv lists each learner's expected score (the full
 # marks of the exercises they solved; a starter scores 0).
+#
+# UNTOUCHED=1 leaves the starters a learner has not solved as shipped, byte for byte,
+# as in a real classroom, where they are what `gocourse grade` grades once per class.
 set -euo pipefail
 out=${1:?usage: make-class.sh OUT [N]}
 n=${2:-30}
@@ -51,7 +54,9 @@ for i in $(seq 1 "$n"); do
       if [ "$k" -le "$solved" ]; then
         cp "$root/solutions/$id/$f" "$dst"
       fi
-      printf '\n// %s\n' "$name" >> "$dst"
+      if [ "$k" -le "$solved" ] || [ "${UNTOUCHED:-0}" != 1 ]; then
+        printf '\n// %s\n' "$name" >> "$dst"
+      fi
     done
     if [ "$k" -le "$solved" ]; then
       expected=$(awk "BEGIN { print $expected + $score }")

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 
 	"github.com/fatih/color"
@@ -33,6 +32,7 @@ type gradeOptions struct {
 	summary     string
 	shard       string
 	jobs        int
+	cache       string
 }
 
 func newGradeCmd(io *IO, g *globals) *cobra.Command {
@@ -50,10 +50,16 @@ edits); --submissions DIR grades every folder in DIR, one per learner. --shard I
 grades the I-th of N slices (of the learners, or of the exercises of one workbook);
 "gocourse grade merge" joins the json files of the slices.
 
+What has the same content (an untouched starter, identical files) is graded once per
+run; --cache DIR keeps the results in DIR, so that a later run grades only what
+changed. A cached result is what the first grading of those files gave (see
+docs/grading.md).
+
 The exit status is 0 when every exercise was judged, whatever the scores, and 1 when
 the grader could not judge one (its result then has status "error").`,
 		Example: `  gocourse grade --submission ../alice
   gocourse grade --submissions classroom/ --format csv --out grades.csv
+  gocourse grade --submissions classroom/ --cache grade-cache/ --format csv --out grades.csv
   gocourse grade --submissions classroom/ --shard 2/4 --format json --out shard-2.json
   gocourse grade merge shard-*.json --submissions classroom/ --format junit --out grades.xml`,
 		Args: cobra.NoArgs,
@@ -68,6 +74,7 @@ the grader could not judge one (its result then has status "error").`,
 	addOutputFlags(f, &opts.format, &opts.out, &opts.summary)
 	f.StringVar(&opts.shard, "shard", "", "grade only slice I of N (I/N, from 1/N to N/N)")
 	f.IntVar(&opts.jobs, "jobs", max(1, runtime.NumCPU()/2), "exercises graded at once")
+	f.StringVar(&opts.cache, "cache", "", "keep results in this folder, by the content graded, for later runs (docs/grading.md)")
 	cmd.AddCommand(newGradeMergeCmd(io, g))
 	return cmd
 }
@@ -151,57 +158,36 @@ func runGrade(ctx context.Context, opts *gradeOptions) error {
 		}
 	}
 
-	// The work: one item per learner and exercise, the slice of this shard only.
-	type item struct {
-		learner int
-		ex      *course.Exercise
-		res     *grader.Result
-	}
-	var items []*item
-	for li := range learners {
-		if !single && li%of != shard-1 {
-			continue
-		}
-		for ei, ex := range exercises {
-			if single && ei%of != shard-1 {
-				continue
-			}
-			items = append(items, &item{learner: li, ex: ex})
-		}
-	}
 	if !grader.Isolated() {
 		fmt.Fprintf(opts.io.Err, "gocourse: sandbox: %s\n", grader.Isolation())
 	}
-	var mu sync.Mutex
-	sem := make(chan struct{}, max(1, opts.jobs))
-	var wg sync.WaitGroup
-	for _, it := range items {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			l := learners[it.learner]
-			it.res = grader.Check(ctx, c, it.ex, grader.Options{Workbook: l.dir, Hide: hide})
-			mu.Lock()
-			fmt.Fprintf(opts.io.Err, "graded %s %s: %s %g/%g\n", l.name, it.ex.ID, it.res.Status, it.res.Score, it.res.MaxScore)
-			mu.Unlock()
-		}()
+	cache, err := grader.NewCache(opts.cache)
+	if err != nil {
+		return err
 	}
-	wg.Wait()
-	if ctx.Err() != nil {
-		return fmt.Errorf("grading interrupted")
+	workbooks := make([]grader.Workbook, len(learners))
+	for i, l := range learners {
+		workbooks[i] = grader.Workbook{Name: l.name, Dir: l.dir}
+	}
+	results, err := grader.Grade(ctx, c, workbooks, exercises, grader.ClassOptions{
+		Options: grader.Options{Hide: hide},
+		Jobs:    opts.jobs, Shard: shard, Of: of, ShardExercises: single, Cache: cache,
+		Graded: func(w grader.Workbook, ex *course.Exercise, res *grader.Result, cached bool) {
+			how := ""
+			if cached {
+				how = " (cached)"
+			}
+			fmt.Fprintf(opts.io.Err, "graded %s %s: %s %g/%g%s\n", w.Name, ex.ID, res.Status, res.Score, res.MaxScore, how)
+		},
+	})
+	if err != nil {
+		return err
 	}
 
 	var subs []*report.Submission
 	for li, l := range learners {
-		var results []*grader.Result
-		for _, it := range items {
-			if it.learner == li {
-				results = append(results, it.res)
-			}
-		}
-		if len(results) > 0 || (single && li == 0) {
-			subs = append(subs, report.NewSubmission(l.name, results))
+		if len(results[li]) > 0 || (single && li == 0) {
+			subs = append(subs, report.NewSubmission(l.name, results[li]))
 		}
 	}
 	if err := writeGrades(opts.io, opts.format, opts.out, opts.summary, subs, single); err != nil {
