@@ -200,9 +200,37 @@ func TestClaimsSources(t *testing.T) {
 	}
 }
 
-// findFunc finds a function or method by name; a method may be written
-// "Recv.Name" (either form of receiver, pointer or not).
-func findFunc(f *ast.File, name string) *ast.FuncDecl {
+// findFunc finds a function or method by name (a method is written
+// "Recv.Name", whatever the form of its receiver), or else a top-level type,
+// const or var of that name (the whole declaration group is its text).
+func findFunc(f *ast.File, name string) ast.Node {
+	if fd := findFuncDecl(f, name); fd != nil {
+		return fd
+	}
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			switch sp := spec.(type) {
+			case *ast.TypeSpec:
+				if sp.Name.Name == name {
+					return sp
+				}
+			case *ast.ValueSpec:
+				for _, id := range sp.Names {
+					if id.Name == name {
+						return gd
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func findFuncDecl(f *ast.File, name string) *ast.FuncDecl {
 	recv, fname, isMethod := strings.Cut(name, ".")
 	if !isMethod {
 		fname, recv = recv, ""
@@ -559,4 +587,22 @@ func runExample(exe, procs string) outcome {
 		o.stderr += err.Error()
 	}
 	return o
+}
+
+func TestFindFunc(t *testing.T) {
+	src := `package p
+type q struct{ x int }
+const k = 1
+func (p *q) deq() {}
+func f() {}
+`
+	f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, found := range map[string]bool{"f": true, "q.deq": true, "deq": false, "q": true, "k": true, "g": false, "r.deq": false} {
+		if got := findFunc(f, name) != nil; got != found {
+			t.Errorf("findFunc(%q) found=%v, want %v", name, got, found)
+		}
+	}
 }
