@@ -28,6 +28,7 @@ import (
 //
 //	<!-- claim: example=lost-print output="sent 42\nreceived 42\n" at-least=0.95 -->
 //	<!-- claim: example=stuck exit=2 stderr="all goroutines are asleep - deadlock!" -->
+//	<!-- claim: example=fair stdout-re="a: \\d+ b: \\d+\\n" -->
 //	<!-- claim: source=runtime/chan.go func=send contains="if raceenabled" -->
 //	<!-- claim: bench=BenchmarkHandoff -->
 //
@@ -49,7 +50,7 @@ var claimRE = regexp.MustCompile(`<!-- claim: (.*?) -->`)
 
 // claimKeys are the keys a claim may use; anything else is a typo to report.
 var claimKeys = []string{
-	"example", "edit", "output", "stdout-has", "stderr", "exit",
+	"example", "edit", "output", "stdout-has", "stdout-re", "stderr", "exit",
 	"always", "never", "at-least", "at-most",
 	"runs", "procs", "race",
 	"source", "func", "contains",
@@ -419,7 +420,17 @@ func matcher(kv map[string]string) (func(outcome) bool, error) {
 		}
 	}
 	_, hasOut := kv["output"]
+	var re *regexp.Regexp
+	if s := kv["stdout-re"]; s != "" {
+		var err error
+		if re, err = regexp.Compile(`^(?:` + s + `)$`); err != nil {
+			return nil, fmt.Errorf("stdout-re: %w", err)
+		}
+	}
 	return func(o outcome) bool {
+		if re != nil && !re.MatchString(o.stdout) {
+			return false
+		}
 		if o.exit != wantExit {
 			return false
 		}
