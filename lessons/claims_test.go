@@ -341,7 +341,7 @@ func checkClaim(t *testing.T, c claim, bin string, builds *sync.Map, sem chan st
 	if err != nil {
 		t.Fatalf("%s: %v", c, err)
 	}
-	runs := 20
+	runs := 10
 	if s := kv["runs"]; s != "" {
 		if runs, err = strconv.Atoi(s); err != nil || runs < 1 {
 			t.Fatalf("%s: runs=%s: want a positive number", c, s)
@@ -469,6 +469,9 @@ func judge(kv map[string]string, hits, total int) error {
 			if err != nil || p <= 0 || p > 1 {
 				return fmt.Errorf("at-least=%s: want a probability", lo)
 			}
+			if binomCDF(0, total, p) >= claimAlpha {
+				return fmt.Errorf("at-least=%s with %d runs can never fail, even if no run matched: raise runs", lo, total)
+			}
 			if tail := binomCDF(hits, total, p); tail < claimAlpha {
 				return fmt.Errorf("the lesson says at least %.0f%% of runs, but %d of %d did (P=%.1g if it were true)", 100*p, hits, total, tail)
 			}
@@ -477,6 +480,9 @@ func judge(kv map[string]string, hits, total int) error {
 			p, err := strconv.ParseFloat(hi, 64)
 			if err != nil || p < 0 || p >= 1 {
 				return fmt.Errorf("at-most=%s: want a probability", hi)
+			}
+			if binomCDF(0, total, 1-p) >= claimAlpha {
+				return fmt.Errorf("at-most=%s with %d runs can never fail, even if every run matched: raise runs", hi, total)
 			}
 			// P(X >= hits) = P(total-X <= total-hits) with rate 1-p.
 			if tail := binomCDF(total-hits, total, 1-p); tail < claimAlpha {
@@ -524,6 +530,8 @@ func TestJudge(t *testing.T) {
 		{map[string]string{"at-least": "0.5"}, 0, 60, false}, // lesson 07's old claim
 		{map[string]string{"at-most": "0.05"}, 3, 60, true},
 		{map[string]string{"at-most": "0.05"}, 20, 60, false},
+		{map[string]string{"at-least": "0.5"}, 6, 6, false}, // too few runs to ever fail
+		{map[string]string{"at-most": "0.9"}, 0, 30, false}, // likewise
 	} {
 		if err := judge(tc.kv, tc.hits, tc.total); (err == nil) != tc.ok {
 			t.Errorf("judge(%v, %d, %d) = %v, want ok=%v", tc.kv, tc.hits, tc.total, err, tc.ok)
@@ -614,6 +622,29 @@ func f() {}
 	for name, found := range map[string]bool{"f": true, "q.deq": true, "deq": false, "q": true, "k": true, "g": false, "r.deq": false} {
 		if got := findFunc(f, name) != nil; got != found {
 			t.Errorf("findFunc(%q) found=%v, want %v", name, got, found)
+		}
+	}
+}
+
+// TestClaimsEndParagraphs keeps claims out of the middle of a paragraph: a
+// claim line is followed by another comment, a blank line, a heading or a
+// fence, so that a renderer does not split the paragraph the learner reads.
+func TestClaimsEndParagraphs(t *testing.T) {
+	lessons, _ := filepath.Glob("*/README.md")
+	for _, l := range lessons {
+		src, err := os.ReadFile(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(src), "\n")
+		for i, line := range lines {
+			if !strings.HasPrefix(line, "<!-- claim:") || i+1 >= len(lines) {
+				continue
+			}
+			next := lines[i+1]
+			if strings.TrimSpace(next) != "" && !strings.HasPrefix(next, "<!--") && !strings.HasPrefix(next, "#") && !strings.HasPrefix(next, "```") {
+				t.Errorf("%s:%d: a claim in the middle of a paragraph; put it after the paragraph's last line", l, i+1)
+			}
 		}
 	}
 }
