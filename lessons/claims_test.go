@@ -158,7 +158,12 @@ func TestClaimSyntax(t *testing.T) {
 // runtime rests on still exists in the Go source this course is built with, and
 // still contains the text the claim quotes.
 func TestClaimsSources(t *testing.T) {
-	root := filepath.Join(runtime.GOROOT(), "src")
+	// The Go the course is built and run with: the go command's GOROOT.
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatalf("go env GOROOT: %v", err)
+	}
+	root := filepath.Join(strings.TrimSpace(string(out)), "src")
 	files := map[string]*ast.File{}
 	fset := token.NewFileSet()
 	n := 0
@@ -646,6 +651,30 @@ func TestClaimsEndParagraphs(t *testing.T) {
 			if strings.TrimSpace(next) != "" && !strings.HasPrefix(next, "<!--") && !strings.HasPrefix(next, "#") && !strings.HasPrefix(next, "```") {
 				t.Errorf("%s:%d: a claim in the middle of a paragraph; put it after the paragraph's last line", l, i+1)
 			}
+		}
+	}
+}
+
+func TestMatcher(t *testing.T) {
+	deadlock := outcome{stdout: "0\n1\n", stderr: "fatal error: all goroutines are asleep - deadlock!\n", exit: 2}
+	for _, tc := range []struct {
+		kv   map[string]string
+		o    outcome
+		want bool
+	}{
+		{map[string]string{"output": "0\n1\n"}, deadlock, false}, // exit 0 expected by default
+		{map[string]string{"output": "0\n1\n", "exit": "2", "stderr": "deadlock!"}, deadlock, true},
+		{map[string]string{"stdout-has": "1\n", "exit": "2"}, deadlock, true},
+		{map[string]string{"stdout-re": `(\d\n)+`, "exit": "2"}, deadlock, true},
+		{map[string]string{"stdout-re": `\d\n`, "exit": "2"}, deadlock, false}, // the whole output must match
+		{map[string]string{"output": ""}, outcome{stdout: "x"}, false},
+	} {
+		m, err := matcher(tc.kv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m(tc.o); got != tc.want {
+			t.Errorf("matcher(%v)(%+v) = %v, want %v", tc.kv, tc.o, got, tc.want)
 		}
 	}
 }
