@@ -254,7 +254,10 @@ td.t{color:#888}
 		fmt.Fprintf(w, "<th>G%d</th>", g)
 	}
 	fmt.Fprint(w, "<th>channel after the event</th><th>where</th></tr>\n")
-	for _, e := range events {
+	for i, e := range events {
+		if i > 0 && events[i-1].Op == "exit" {
+			fmt.Fprintf(w, "<tr><td colspan=%d class=t>%s</td></tr>\n", len(gs)+3, html.EscapeString(afterExit))
+		}
 		fmt.Fprintf(w, "<tr><td class=t>%s</td>", formatTime(e.TimeNS))
 		for _, g := range gs {
 			if g == e.G {

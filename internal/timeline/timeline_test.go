@@ -70,6 +70,11 @@ func TestTextMarksWhatFollowsExit(t *testing.T) {
 		t.Errorf("want the exit row, then %q, then G2's done:\n%s", afterExit, b.String())
 	}
 	b.Reset()
+	HTML(&b, "run", events)
+	if !strings.Contains(b.String(), afterExit) {
+		t.Errorf("the HTML drawing does not mark the exit:\n%s", b.String())
+	}
+	b.Reset()
 	Text(&b, events[:3])
 	if strings.Contains(b.String(), afterExit) {
 		t.Errorf("nothing follows exit, yet the drawing says something does:\n%s", b.String())
