@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"runtime"
 	"time"
 	"unsafe"
 )
@@ -102,6 +103,11 @@ type Timer struct {
 	// its clock: what the timer function does (a send on a timer's channel,
 	// AfterFunc's goroutine) happens after that, as in the runtime.
 	race uint64
+
+	// pcs is where the timer was started or last reset by a goroutine (when
+	// the run records positions): the "timer" event that fires it is drawn at
+	// that line of the user's code, not at whatever the scheduler was doing.
+	pcs []uintptr
 }
 
 // Now returns the virtual time of the current run in nanoseconds since
@@ -132,6 +138,7 @@ func StartTimer(when int64, f func()) *Timer {
 	if raceOn && !s.clock.inTimer {
 		raceRelease(unsafe.Pointer(&t.race))
 	}
+	t.recordPos()
 	s.clock.push(t)
 	return t
 }
@@ -169,8 +176,23 @@ func (t *Timer) Reset(when int64) bool {
 		raceRelease(unsafe.Pointer(&t.race))
 	}
 	t.when = when
+	t.recordPos()
 	t.s.clock.push(t)
 	return was
+}
+
+// recordPos remembers the caller's stack as where t was set, unless positions
+// are off or a timer function (a ticker re-arming itself) is the caller: then
+// the line that started it stays.
+//
+//go:norace
+func (t *Timer) recordPos() {
+	if !t.s.tr.positions || t.s.clock.inTimer {
+		return
+	}
+	var pcs [6]uintptr
+	n := runtime.Callers(3, pcs[:])
+	t.pcs = append(t.pcs[:0], pcs[:n]...)
 }
 
 // When returns the virtual time at which t fires (or fired).
@@ -197,8 +219,8 @@ func (s *scheduler) runDue() {
 	c.inTimer = true
 	for len(c.timers) > 0 && c.timers[0].when <= c.now {
 		t := c.pop()
-		s.traceEvent(nil, "timer", nil, nil, 0, "")
 		c.cur = t
+		s.traceEvent(nil, "timer", nil, nil, 0, "")
 		t.f()
 	}
 	c.cur = nil

@@ -185,7 +185,13 @@ func (s *scheduler) traceEvent(gp *G, op string, c *hchan, obj any, arg int, det
 		for range 6 { // not append(t.pcs, make(...)...): see appendBytes
 			t.pcs = append(t.pcs, 0)
 		}
-		n := runtime.Callers(3, t.pcs[off:])
+		var n int
+		if gp == nil && s.clock.cur != nil && s.clock.cur.pcs != nil {
+			// The clock acts for a timer: the line is where it was set.
+			n = copy(t.pcs[off:], s.clock.cur.pcs)
+		} else {
+			n = runtime.Callers(3, t.pcs[off:])
+		}
 		t.pcs = t.pcs[:off+n]
 		e.pcs = span{int32(off), int32(n)}
 	}

@@ -24,6 +24,11 @@ const colWidth = 18
 // of the channel the event touched.
 func Text(out io.Writer, events []sim.TraceEvent) { draw(out, events, channels(events)) }
 
+// afterExit separates a program's run from what the simulator does after the
+// process has exited: finishing or judging the goroutines left, which the real
+// runtime never runs.
+const afterExit = "── the process has exited here; below, only the simulator goes on, to judge the goroutines left ──"
+
 // Tail draws the last n events of a run that are about the learner's code (see
 // Learner), with the channels known from the whole run.
 func Tail(out io.Writer, events []sim.TraceEvent, n int) {
@@ -44,7 +49,15 @@ func draw(out io.Writer, events []sim.TraceEvent, chans map[string]bool) {
 	fmt.Fprintln(w, "channel after the event")
 	fmt.Fprintln(w, strings.Repeat("─", 8+colWidth*len(gs)+24))
 	lastT := int64(-1)
-	for _, e := range events {
+	marked := false
+	for i, e := range events {
+		if !marked && i > 0 && events[i-1].Op == "exit" {
+			// The process ended at "exit"; the simulator goes on only to
+			// judge the goroutines left (leaks). Say so, so that nobody
+			// reads what follows as the program running after main.
+			fmt.Fprintln(out, afterExit)
+			marked = true
+		}
 		t := ""
 		if e.TimeNS != lastT {
 			t = formatTime(e.TimeNS)
@@ -241,7 +254,10 @@ td.t{color:#888}
 		fmt.Fprintf(w, "<th>G%d</th>", g)
 	}
 	fmt.Fprint(w, "<th>channel after the event</th><th>where</th></tr>\n")
-	for _, e := range events {
+	for i, e := range events {
+		if i > 0 && events[i-1].Op == "exit" {
+			fmt.Fprintf(w, "<tr><td colspan=%d class=t>%s</td></tr>\n", len(gs)+3, html.EscapeString(afterExit))
+		}
 		fmt.Fprintf(w, "<tr><td class=t>%s</td>", formatTime(e.TimeNS))
 		for _, g := range gs {
 			if g == e.G {

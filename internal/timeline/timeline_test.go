@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,5 +50,33 @@ func TestTailKeepsTheLearnersEvents(t *testing.T) {
 	Tail(&b, events, 1)
 	if got := b.String(); !strings.Contains(got, "send done") || strings.Contains(got, "synctest") || strings.Contains(got, "make done") {
 		t.Errorf("Tail:\n%s", got)
+	}
+}
+
+// Events after "exit" are not the program's: the drawing says so once,
+// right after the exit row, and only when something follows it.
+func TestTextMarksWhatFollowsExit(t *testing.T) {
+	events := []sim.TraceEvent{
+		{Seq: 1, G: 1, Op: "go", Detail: "G2"},
+		{Seq: 2, G: 1, Op: "done"},
+		{Seq: 3, G: 1, Op: "exit"},
+		{Seq: 4, G: 2, Op: "done"},
+	}
+	var b strings.Builder
+	Text(&b, events)
+	lines := strings.Split(b.String(), "\n")
+	at := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "exit") && !strings.Contains(l, "exited") })
+	if at < 0 || at+2 >= len(lines) || lines[at+1] != afterExit || !strings.Contains(lines[at+2], "done") {
+		t.Errorf("want the exit row, then %q, then G2's done:\n%s", afterExit, b.String())
+	}
+	b.Reset()
+	HTML(&b, "run", events)
+	if !strings.Contains(b.String(), afterExit) {
+		t.Errorf("the HTML drawing does not mark the exit:\n%s", b.String())
+	}
+	b.Reset()
+	Text(&b, events[:3])
+	if strings.Contains(b.String(), afterExit) {
+		t.Errorf("nothing follows exit, yet the drawing says something does:\n%s", b.String())
 	}
 }

@@ -2,7 +2,8 @@
 // goroutines: when main returns, the program ends, whatever they are doing.
 //
 // Its output is not fixed. Most runs print only main's line; some print a
-// few of the goroutine's lines first.
+// few of the goroutine's lines too. Built with -race, most runs print them
+// all: the race detector's exit lets the goroutine run.
 package main
 
 import "fmt"

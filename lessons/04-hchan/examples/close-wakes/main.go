@@ -1,6 +1,9 @@
-// Command close-wakes parks three receivers and a sender on channels, then
-// closes them. Every parked receiver wakes with the zero value and ok ==
-// false; the parked sender wakes too, and panics.
+// Command close-wakes closes two channels that goroutines are using: three
+// receivers of quit and one sender on jobs. A receiver parked when close
+// comes wakes with the zero value and ok == false; the parked sender wakes
+// too, and panics. Nothing here makes sure they have parked by then: one
+// that comes later finds the channel closed and gets the same result at
+// once, so the output is the same either way.
 package main
 
 import (
@@ -14,7 +17,7 @@ func main() {
 	zeros := make(chan string, 3)
 	for range 3 {
 		wg.Go(func() {
-			v, ok := <-quit // parks in quit's recvq
+			v, ok := <-quit // parks in quit's recvq, unless quit is already closed
 			zeros <- fmt.Sprint(v, " ", ok)
 		})
 	}
@@ -23,15 +26,15 @@ func main() {
 	panicked := make(chan any)
 	go func() {
 		defer func() { panicked <- recover() }()
-		jobs <- 42 // parks in jobs' sendq: nobody receives
+		jobs <- 42 // parks in jobs' sendq (nobody receives), unless jobs is already closed
 	}()
 
-	close(quit) // wakes all three receivers
+	close(quit) // wakes the receivers parked in quit's recvq
 	wg.Wait()
 	for range 3 {
 		fmt.Println("receiver woke with", <-zeros)
 	}
 
-	close(jobs) // wakes the parked sender, which panics
+	close(jobs) // wakes the sender if it is parked; either way, it panics
 	fmt.Println("sender:", <-panicked)
 }

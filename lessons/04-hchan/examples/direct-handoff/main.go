@@ -1,7 +1,7 @@
 // Command direct-handoff starts a receiver on an empty buffered channel,
 // then sends. If the receiver is already parked when the send comes, the
-// value goes straight to it, and the buffer, sendx and recvx are never
-// touched; if not, the value waits in the buffer. The output is the same.
+// value goes straight to it, and the buffer is never touched (nor, without
+// -race, sendx and recvx); if not, it waits in the buffer. Same output.
 package main
 
 import "fmt"

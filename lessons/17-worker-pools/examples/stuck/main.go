@@ -3,7 +3,8 @@
 // only five values that nobody has taken yet (two in each buffer, and one in
 // the hands of the worker, waiting to be sent).
 //
-// Run it: it ends with "fatal error: all goroutines are asleep - deadlock!".
+// Run it: it ends with "fatal error: all goroutines are asleep - deadlock!"
+// (built with -race, it hangs instead: golang/go#20588).
 package main
 
 import "fmt"
@@ -18,12 +19,13 @@ func main() {
 		}
 	}()
 
-	for n := range 6 { // with range 5, everything fits and the program ends
-		jobs <- n
+	const n = 6 // with n = 5, everything fits and the program ends
+	for i := range n {
+		jobs <- i
 	}
 	close(jobs)
 
-	for range 6 {
+	for range n {
 		fmt.Println(<-results)
 	}
 }
