@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unsafe"
 )
 
@@ -73,9 +74,11 @@ type scheduler struct {
 	nlive int  // goroutines not dead
 	over  bool // the run has ended; nothing schedules any more
 
-	steps    int   // schedule points so far
-	bodyDone bool  // G1 has returned
-	bodyEnd  int64 // virtual time at which it did
+	steps      int             // schedule points so far
+	bodyDone   bool            // G1 has returned
+	bodyEnd    int64           // virtual time at which it did
+	mainGoexit bool            // G1 is a program's main and called runtime.Goexit
+	unfinished []GoroutineInfo // a program's goroutines left when main returned
 
 	clock  clock
 	nchans int // channels made in this run, for "chan#N"
@@ -139,6 +142,8 @@ func (s *scheduler) reset(opts Options, strat Strategy) {
 	s.steps = 0
 	s.bodyDone = false
 	s.bodyEnd = 0
+	s.mainGoexit = false
+	s.unfinished = nil
 	s.clock.reset()
 	s.nchans = 0
 	s.outcome = Pass
@@ -176,7 +181,7 @@ func (s *scheduler) run(body func()) {
 		s.raceEndRun()
 	}
 	// The run is over: record what is left, then unwind it.
-	if s.outcome == Deadlock || s.outcome == Leak || s.outcome == StepLimit {
+	if (s.outcome == Deadlock || s.outcome == Leak || s.outcome == StepLimit) && s.blocked == nil {
 		s.blocked = s.goroutineInfos()
 	}
 	for i := 0; i < len(s.gs); i++ {
@@ -263,14 +268,31 @@ func (gp *G) exit() {
 	s.nlive--
 	s.event(gp, "done", nil, 0)
 	if gp.id == 1 {
-		s.bodyDone = true
-		s.bodyEnd = s.clock.now
-		if s.opts.MainExits {
+		switch {
+		case s.opts.MainExits && !gp.returned:
+			// main called runtime.Goexit: the program goes on without it
+			// until the other goroutines end (runtime: checkdead).
+			s.mainGoexit = true
+		case s.opts.MainExits:
+			// main returned: the process exits here, and whatever runs or
+			// waits then is stopped where it is.
+			s.bodyDone = true
+			s.bodyEnd = s.clock.now
 			s.event(gp, "exit", nil, 0)
-			s.out.frozen = true // the process is gone: later prints are lost
+			s.out.frozen = true
+			s.mainExited()
+			s.end(gp, true)
+			return
+		default:
+			s.bodyDone = true
+			s.bodyEnd = s.clock.now
 		}
 	}
 	if s.nlive == 0 {
+		if s.mainGoexit {
+			s.panicked = &PanicInfo{G: 1, Value: fatalError(mainGoexitMsg), Message: mainGoexitMsg}
+			s.outcome = Panic
+		}
 		s.end(gp, true)
 		return
 	}
@@ -290,6 +312,28 @@ func (gp *G) exit() {
 		return
 	}
 	handoff(gp, next, true)
+}
+
+// mainGoexitMsg is the runtime's fatal error when main called runtime.Goexit
+// and every other goroutine has ended.
+const mainGoexitMsg = "no goroutines (main called runtime.Goexit) - deadlock!"
+
+// mainExited records the goroutines a program's main left behind when it
+// returned. They are a note of the result, as the process exits anyway,
+// unless Options.LeaksFail makes them a leak.
+//
+//go:norace
+func (s *scheduler) mainExited() {
+	left := s.goroutineInfos()
+	if len(left) == 0 {
+		return
+	}
+	if s.opts.LeaksFail {
+		s.outcome = Leak
+		s.blocked = left
+		return
+	}
+	s.unfinished = left
 }
 
 // end finishes the run from the goroutine gp that has control and gives
@@ -345,6 +389,10 @@ func (s *scheduler) yield(gp *G) {
 //go:norace
 func (s *scheduler) countStep(gp *G) {
 	s.steps++
+	if s.steps&4095 == 0 && !s.opts.Deadline.IsZero() && time.Now().After(s.opts.Deadline) {
+		s.outcome = Timeout
+		s.end(gp, false)
+	}
 	if raceOn && s.raceFound(gp) {
 		s.end(gp, false)
 	}
@@ -526,6 +574,9 @@ func Go(fn func()) {
 	}
 	if gp.abandoned {
 		return
+	}
+	if fn == nil {
+		Fatal("go of nil func value")
 	}
 	s := gp.s
 	s.yield(gp)

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/doc"
 	"go/parser"
 	"go/token"
 	"io"
@@ -284,7 +285,10 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	build.Dir = dir
 	build.Env = buildEnv
 	if out, err := build.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("building the program under the simulator failed:\n%s", strings.TrimSpace(relPaths(string(out), dir)))
+		if ctx.Err() != nil {
+			return nil, &TimeoutError{Msg: fmt.Sprintf("the build did not finish within %s", cfg.Timeout)}
+		}
+		return nil, &BuildError{Msg: "building the program under the simulator failed:\n" + strings.TrimSpace(relPaths(string(out), dir))}
 	}
 	rep.BuildMS = time.Since(t0).Milliseconds()
 	if cfg.RunDir != "" {
@@ -295,6 +299,16 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 
 	hcfg := cfg.Harness
+	if dl, ok := ctx.Deadline(); ok {
+		// The harness stops exploring in time to write its report before
+		// the process is killed: what is left after the build, less a
+		// margin for writing it.
+		left := time.Until(dl)
+		left -= min(left/10, 2*time.Second)
+		if ms := max(left.Milliseconds(), 1); hcfg.TimeoutMS == 0 || hcfg.TimeoutMS > ms {
+			hcfg.TimeoutMS = ms
+		}
+	}
 	runEnv := []string{"GOMAXPROCS=1"}
 	if cfg.Race {
 		// ThreadSanitizer writes its reports to a file of their own, which
@@ -334,7 +348,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	data, err := readReport(reportPath)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("the simulator did not finish within %s", cfg.Timeout)
+			return nil, &TimeoutError{Msg: fmt.Sprintf("the simulator did not finish within %s", cfg.Timeout)}
 		}
 		return nil, &ExitError{Msg: fmt.Sprintf("the program ended the process before the simulator was done (os.Exit, log.Fatal, or a crash outside the simulated goroutines: %s)%s", res.status(), excerpt(stderr))}
 	}
@@ -394,6 +408,18 @@ func plainExec(ctx context.Context, x Exec) (ExecResult, error) {
 	return ExecResult{Output: []byte(stderr.String()), ExitCode: cmd.ProcessState.ExitCode()}, nil
 }
 
+// A BuildError says that the go command could not build the rewritten
+// program; its message is the go command's.
+type BuildError struct{ Msg string }
+
+func (e *BuildError) Error() string { return e.Msg }
+
+// A TimeoutError says that Config.Timeout ran out before the harness could
+// write its report (a report written in time says TimedOut instead).
+type TimeoutError struct{ Msg string }
+
+func (e *TimeoutError) Error() string { return e.Msg }
+
 // An ExitError says that the program ended the simulator's process itself, or
 // tampered with its report: the program's fault, not the simulator's.
 type ExitError struct{ Msg string }
@@ -440,6 +466,9 @@ type pkgInfo struct {
 	main    bool     // package main with a main function: run main
 	testPkg string   // package clause of the test files the harness joins
 	tests   []string // Test functions in the harness's package
+	// Example functions with an output comment in the harness's package,
+	// which go test runs and checks.
+	examples []*doc.Example
 }
 
 // inspect reads the package's files (through the overlay) to find its name, its
@@ -467,6 +496,7 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 	var pkgName, testName string
 	hasMain := false
 	internal, external := []string{}, []string{}
+	var internalEx, externalEx []*doc.Example
 	for _, p := range paths {
 		src, ok := overlay[p]
 		if !ok {
@@ -475,7 +505,7 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 				return nil, err
 			}
 		}
-		f, err := parser.ParseFile(fset, p, src, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, p, src, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			return nil, err
 		}
@@ -499,6 +529,18 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 				}
 			}
 		}
+		if isTest {
+			for _, ex := range doc.Examples(f) {
+				if ex.Output == "" && !ex.EmptyOutput {
+					continue // compiled, not run, as go test does
+				}
+				if strings.HasSuffix(f.Name.Name, "_test") {
+					externalEx = append(externalEx, ex)
+				} else {
+					internalEx = append(internalEx, ex)
+				}
+			}
+		}
 		if !isTest {
 			pkgName = f.Name.Name
 		} else if testName == "" {
@@ -517,14 +559,14 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 	switch {
 	case pkgName == "main" && hasMain:
 		info.main, info.testPkg = true, "main"
-	case len(internal) > 0 && len(external) > 0:
+	case len(internal)+len(internalEx) > 0 && len(external)+len(externalEx) > 0:
 		return nil, &UnsupportedError{Msg: fmt.Sprintf("%s: tests in both package %s and %s_test; the simulator runs one package's tests at a time", dir, pkgName, pkgName)}
-	case len(external) > 0:
-		info.testPkg, info.tests = pkgName+"_test", external
-	case len(internal) > 0:
-		info.testPkg, info.tests = pkgName, internal
+	case len(external)+len(externalEx) > 0:
+		info.testPkg, info.tests, info.examples = pkgName+"_test", external, externalEx
+	case len(internal)+len(internalEx) > 0:
+		info.testPkg, info.tests, info.examples = pkgName, internal, internalEx
 	default:
-		return nil, fmt.Errorf("%s: package %s has neither a main function nor Test functions to run", dir, pkgName)
+		return nil, fmt.Errorf("%s: package %s has neither a main function nor Test or Example functions to run", dir, pkgName)
 	}
 	return info, nil
 }
@@ -553,6 +595,10 @@ func (p *pkgInfo) harness() []byte {
 	fmt.Fprintf(&b, "\tos.Exit(gocourseharness.Main(%s, []gocourseharness.Test{\n", mainFn)
 	for _, t := range p.tests {
 		fmt.Fprintf(&b, "\t\t{Name: %q, F: %s%s},\n", t, hiddenPrefix, t)
+	}
+	for _, ex := range p.examples {
+		name := "Example" + ex.Name
+		fmt.Fprintf(&b, "\t\t{Name: %q, Example: %s, Output: %q, Unordered: %v},\n", name, name, ex.Output, ex.Unordered)
 	}
 	b.WriteString("\t}))\n}\n")
 	return []byte(b.String())

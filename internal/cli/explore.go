@@ -36,6 +36,7 @@ type simOptions struct {
 	timeout     time.Duration
 	race        bool
 	maxSteps    int
+	leaksFail   bool
 }
 
 // exploreJSON is the contract of explore and replay --json.
@@ -54,6 +55,12 @@ type exploreJSON struct {
 	ElapsedMS     int64               `json:"elapsed_ms"`
 	Race          *sim.RaceInfo       `json:"race,omitempty"`     // result "race": the two accesses
 	Diverged      string              `json:"diverged,omitempty"` // the failing run's replay differed: the program is not deterministic
+	// Unfinished are the goroutines main left blocked or running when it
+	// returned, in the first schedule (or the failing one): the process
+	// exited with them, so they are a note unless --leaks-fail.
+	Unfinished []sim.GoroutineInfo `json:"unfinished,omitempty"`
+	Skipped    []string            `json:"skipped,omitempty"` // tests that called t.Skip
+	Note       string              `json:"note,omitempty"`
 }
 
 func newExploreCmd(io *IO) *cobra.Command {
@@ -75,10 +82,15 @@ schedule, and none of its own, so a race is found in the schedules where it exis
 however rarely the two accesses would meet on real cores. Replay such a token with
 replay --race.
 
+A program ends when its main returns, as a process does: goroutines still blocked
+or running then are listed as a note ("unfinished"), not a bug, unless --leaks-fail.
+Tests keep goleak's rule: a goroutine a test leaves blocked is a leak.
+
 Strategies: random (seeded), pct (probabilistic concurrency testing, --depth), and dfs
 (every schedule with at most --preemptions preemptions; "exhausted" means all of
 them were run). Exit status: 0 no bug, 1 a bug, 2 a usage error or a program the
-simulator cannot run faithfully.`,
+simulator cannot run faithfully, 3 --timeout ran out (the schedules done are
+reported, result "timeout") or the program does not build (result "error").`,
 		Example: `  gocourse explore ./lessons/01-goroutines/examples/first-select
   gocourse explore main.go --strategy dfs --preemptions 2
   gocourse explore ./mypkg --race --strategy pct --depth 3
@@ -105,9 +117,16 @@ simulator cannot run faithfully.`,
 	return cmd
 }
 
+// addProgramFlags adds the flags that change what a run of a program is,
+// which explore, replay and trace must agree on.
+func addProgramFlags(f *pflag.FlagSet, opts *simOptions) {
+	f.BoolVar(&opts.leaksFail, "leaks-fail", false, "a program whose main returns with goroutines still blocked or running fails with a leak (tests always do)")
+}
+
 // addMaxSteps adds --max-steps, which explore, replay and trace must agree on
 // for a token to replay the run it names.
 func addMaxSteps(f *pflag.FlagSet, opts *simOptions) {
+	addProgramFlags(f, opts)
 	f.IntVar(&opts.maxSteps, "max-steps", 100_000, "the most schedule points of one run, beyond which it is a livelock (or a leak, after the body returned); give replay and trace the same value as explore")
 }
 
@@ -197,6 +216,24 @@ func runSim(ctx context.Context, opts *simOptions, verb string) error {
 		}
 		return usageError(opts.io, unsupported)
 	}
+	var built *simrun.BuildError
+	var timedOut *simrun.TimeoutError
+	if errors.As(err, &built) || errors.As(err, &timedOut) {
+		// Not a verdict on the program's concurrency: the answer is that
+		// there is none, and why (exit status 3).
+		res, msg := "error", ""
+		if built != nil {
+			msg = built.Msg
+		} else {
+			res, msg = "timeout", timedOut.Msg
+		}
+		if opts.json {
+			report.JSON(opts.io.Out, exploreJSON{Target: displayTarget(opts.target), Strategy: opts.strategy, Seed: opts.seed, Result: res, Message: msg, Goroutines: []sim.GoroutineInfo{}})
+		} else {
+			color.New(color.FgYellow, color.Bold).Fprintf(opts.io.Out, "%s: %s\n", res, msg)
+		}
+		return &ExitError{Code: 3}
+	}
 	var exited *simrun.ExitError
 	if errors.As(err, &exited) {
 		// The program ended the process itself: a bug of the program (result
@@ -222,10 +259,13 @@ func runSim(ctx context.Context, opts *simOptions, verb string) error {
 	} else {
 		opts.printSummary(rep, out)
 	}
-	if out.Result != "pass" {
-		return &ExitError{Code: 1}
+	switch out.Result {
+	case "pass", "skip":
+		return nil
+	case "timeout":
+		return &ExitError{Code: 3}
 	}
-	return nil
+	return &ExitError{Code: 1}
 }
 
 // config turns the flags into a runner configuration.
@@ -252,7 +292,7 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 	if opts.maxSteps < 1 {
 		return cfg, fmt.Errorf("--max-steps must be at least 1")
 	}
-	h := harness.Config{Run: opts.run, Seed: opts.seed, Replay: opts.replay, MaxSteps: opts.maxSteps}
+	h := harness.Config{Run: opts.run, Seed: opts.seed, Replay: opts.replay, MaxSteps: opts.maxSteps, LeaksFail: opts.leaksFail}
 	switch verb {
 	case "explore":
 		switch opts.strategy {
@@ -301,6 +341,21 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 	if rep.Target != "main" && rep.Target != "" {
 		out.Target += " " + rep.Target
 	}
+	if r := rep.First; r != nil && rep.Result == nil {
+		out.Output = r.Output
+		out.VirtualTimeNS = r.TimeNS
+		out.Unfinished = r.Unfinished
+	}
+	if len(rep.Skipped) > 0 {
+		out.Skipped = rep.Skipped
+		if len(rep.Skipped) == len(rep.Tests) {
+			out.Result, out.Message = "skip", "every test was skipped"
+		}
+	}
+	if rep.TimedOut {
+		out.Result = "timeout"
+		out.Message = fmt.Sprintf("--timeout ran out after %s with no bug found", plural(rep.Schedules, "schedule"))
+	}
 	if r := rep.Result; r != nil {
 		out.Result = r.Outcome.String()
 		out.Message = r.Message
@@ -312,6 +367,7 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 		out.Replay = rep.Replay
 		out.Race = r.Race
 		out.Diverged = r.Diverged
+		out.Unfinished = r.Unfinished
 		if r.Outcome == sim.Pass {
 			out.Message = "ok"
 		}
@@ -321,6 +377,9 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 	}
 	if out.Result == "pass" && opts.replay == "" {
 		out.Replay = ""
+	}
+	if n := len(out.Unfinished); n > 0 {
+		out.Note = plural(n, "goroutine") + " still blocked or running when main returned: the process exited with them (--leaks-fail makes this a leak)"
 	}
 	return out
 }
@@ -337,6 +396,10 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 		how += fmt.Sprintf(", at most %d preemptions", opts.preemptions)
 	}
 	fmt.Fprintf(w, "%s: %s (%s)\n", out.Target, plural(out.Schedules, "schedule"), how)
+	if out.Result == "timeout" || out.Result == "skip" {
+		color.New(color.FgYellow, color.Bold).Fprintf(w, "%s: %s\n", out.Result, out.Message)
+		return
+	}
 	if out.Result == "pass" {
 		msg := "no bug found"
 		if out.Exhausted {
@@ -346,6 +409,15 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 			msg = "the run passed"
 		}
 		color.New(color.FgGreen, color.Bold).Fprintln(w, msg)
+		for _, t := range out.Skipped {
+			fmt.Fprintf(w, "  skipped: %s\n", t)
+		}
+		if out.Note != "" {
+			color.New(color.FgYellow).Fprintf(w, "note: %s\n", out.Note)
+			for _, g := range out.Unfinished {
+				fmt.Fprintf(w, "  %s\n", g)
+			}
+		}
 		if opts.replay != "" && out.Output != "" {
 			fmt.Fprintf(w, "output:\n%s", indent(out.Output))
 		}

@@ -52,6 +52,10 @@ type Config struct {
 	WantOutput  bool   `json:"want_output,omitempty"`
 	Output      string `json:"output,omitempty"`
 	OutputMatch string `json:"output_match,omitempty"`
+
+	// LeaksFail makes the goroutines main leaves behind a leak (see
+	// sim.Options.LeaksFail); by default they are a note of the result.
+	LeaksFail bool `json:"leaks_fail,omitempty"`
 }
 
 // Report is what one harness run found.
@@ -62,7 +66,15 @@ type Report struct {
 	// FailingSchedule is the number of the failing schedule among its target's.
 	FailingSchedule int         `json:"failing_schedule,omitempty"`
 	Exhausted       bool        `json:"exhausted"`
+	// TimedOut says that TimeoutMS ran out before the schedules did: the
+	// report covers the schedules done (Schedules), none of which failed.
+	TimedOut bool `json:"timed_out,omitempty"`
 	Result          *sim.Result `json:"result"`
+	// First is the first schedule's result when no schedule failed (Result
+	// is then nil): its output and virtual time, without its trace.
+	First *sim.Result `json:"first,omitempty"`
+	// Skipped are the tests that called t.Skip (or SkipNow) and did not fail.
+	Skipped []string `json:"skipped,omitempty"`
 	Replay          string      `json:"replay,omitempty"`
 	ElapsedNS       int64       `json:"elapsed_ns"`
 	Error           string      `json:"error,omitempty"` // the harness could not run as asked
@@ -87,6 +99,14 @@ func SetReset(f func()) { reset = f }
 type Test struct {
 	Name string
 	F    func(*simtesting.T)
+
+	// An Example function, when Example is set: go test runs it, and fails
+	// it when what it prints differs from Output (after trimming spaces at
+	// both ends; in any order of lines when Unordered), as its
+	// "// Output:" comment says.
+	Example   func()
+	Output    string
+	Unordered bool
 }
 
 // Main runs the package's main function (when mainFn is not nil) or its tests, and
@@ -156,11 +176,16 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 		replayTest, token = name, tok
 	}
 	rep := &Report{}
+	skipped := map[string]bool{}
 	for _, t := range tests {
 		if replayTest != "" && t.Name != replayTest || replayTest == "" && !re.MatchString(t.Name) {
 			continue
 		}
-		targets = append(targets, target{t.Name, testBody(t)})
+		body := testBody(t, skipped)
+		if t.Example != nil {
+			body = exampleBody(t)
+		}
+		targets = append(targets, target{t.Name, body})
 		rep.Tests = append(rep.Tests, t.Name)
 	}
 	if len(targets) == 0 {
@@ -172,7 +197,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	if cfg.Race && !sim.RaceBuild {
 		return &Report{Error: "race: the program was not built with -race"}
 	}
-	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: reset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil}
+	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: reset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail}
 	for _, t := range targets {
 		rep.Target = t.name
 		if cfg.Mode == "run" || cfg.Replay != "" {
@@ -183,7 +208,14 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 				}
 			}
 			opts.Strategy = strat
+			if cfg.TimeoutMS > 0 {
+				opts.Deadline = start.Add(time.Duration(cfg.TimeoutMS) * time.Millisecond)
+			}
 			res := sim.Run(t.body, opts)
+			if res.Outcome == sim.Timeout {
+				rep.TimedOut = true
+				break
+			}
 			rep.Schedules++
 			rep.Result = res
 			rep.Replay = tokenFor(t.name, res.Token)
@@ -196,14 +228,36 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 		if err != nil {
 			return &Report{Error: err.Error()}
 		}
-		r := sim.Explore(t.body, sim.Config{Strategy: strat, Schedules: cfg.Schedules, Timeout: time.Duration(cfg.TimeoutMS) * time.Millisecond, Options: opts})
+		each := func(r *sim.Result) {
+			if rep.First == nil {
+				rep.First = r
+			}
+		}
+		budget := time.Duration(0)
+		if cfg.TimeoutMS > 0 {
+			// What is left of the budget after the targets before this one.
+			budget = max(time.Duration(cfg.TimeoutMS)*time.Millisecond-time.Since(start), time.Nanosecond)
+		}
+		r := sim.Explore(t.body, sim.Config{Strategy: strat, Schedules: cfg.Schedules, Timeout: budget, Options: opts, Each: each})
 		rep.Schedules += r.Schedules
 		rep.Exhausted = r.Exhausted
+		if r.TimedOut && r.Failure == nil {
+			rep.TimedOut = true
+			break
+		}
 		if r.Failure != nil {
 			rep.Result = r.Failure
 			rep.Replay = tokenFor(t.name, r.Failure.Token)
 			rep.FailingSchedule = r.Schedules
 			break
+		}
+	}
+	if rep.Result != nil && rep.Result.Failed() {
+		rep.First = nil
+	}
+	for _, name := range rep.Tests {
+		if skipped[name] {
+			rep.Skipped = append(rep.Skipped, name)
 		}
 	}
 	rep.ElapsedNS = time.Since(start).Nanoseconds()
@@ -237,12 +291,43 @@ func strategy(cfg Config) (sim.Strategy, error) {
 // each time, and its cleanups at the end, as the testing package does.
 //
 //go:norace
-func testBody(t Test) func() {
+func testBody(t Test, skipped map[string]bool) func() {
 	return func() {
 		tt := simtesting.New(t.Name)
+		defer func() {
+			if simtesting.WasSkipped(tt) {
+				skipped[t.Name] = true
+			}
+		}()
 		defer simtesting.Finish(tt)
 		t.F(tt)
 	}
+}
+
+// exampleBody runs an Example function as the body of a run and checks what
+// it printed against its "// Output:" comment, as go test does.
+//
+//go:norace
+func exampleBody(t Test) func() {
+	want := strings.TrimSpace(t.Output)
+	return func() {
+		t.Example()
+		got := strings.TrimSpace(fmt.Sprint(sim.Stdout()))
+		ok := got == want
+		if t.Unordered {
+			ok = sortLines(got) == sortLines(want)
+		}
+		if !ok {
+			sim.Fail(fmt.Sprintf("%s: got:\n%s\nwant:\n%s", t.Name, got, want))
+		}
+	}
+}
+
+//go:norace
+func sortLines(s string) string {
+	lines := strings.Split(s, "\n")
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
 }
 
 //go:norace

@@ -52,6 +52,7 @@ type common struct {
 	failed   bool
 	skipped  bool
 	finished bool
+	done     bool // the test and its subtests have completed: its log is closed
 	cleanups []func()
 	parent   *common
 	out      strings.Builder
@@ -87,6 +88,7 @@ func (c *common) Name() string { return c.name }
 //
 //go:norace
 func (c *common) Fail() {
+	c.checkDone("Fail", "")
 	already := c.failed
 	for p := c; p != nil; p = p.parent {
 		p.sync()
@@ -113,6 +115,7 @@ func (c *common) FailNow() {
 
 //go:norace
 func (c *common) fail(msg string) {
+	c.checkDone("Log", msg)
 	for p := c; p != nil; p = p.parent {
 		p.sync()
 		p.failed = true
@@ -147,15 +150,39 @@ func (c *common) Fatalf(format string, args ...any) {
 // Log records text in the test's log.
 //
 //go:norace
-func (c *common) Log(args ...any) { c.sync(); fmt.Fprintln(&c.out, args...) }
+func (c *common) Log(args ...any) {
+	c.sync()
+	msg := fmt.Sprintln(args...)
+	c.checkDone("Log", msg)
+	c.out.WriteString(msg)
+}
 
 // Logf records formatted text in the test's log.
 //
 //go:norace
 func (c *common) Logf(format string, args ...any) {
 	c.sync()
-	fmt.Fprintf(&c.out, format, args...)
+	msg := fmt.Sprintf(format, args...)
+	c.checkDone("Log", msg)
+	c.out.WriteString(msg)
 	c.out.WriteByte('\n')
+}
+
+// checkDone panics as the testing package does when a goroutine logs or
+// fails a test that has completed (and whose parents have too): the log
+// has nowhere to go.
+//
+//go:norace
+func (c *common) checkDone(what, msg string) {
+	for p := c; p != nil; p = p.parent {
+		if !p.done {
+			return
+		}
+	}
+	if what == "Fail" {
+		panic("Fail in goroutine after " + c.name + " has completed")
+	}
+	panic("Log in goroutine after " + c.name + " has completed: " + strings.TrimSuffix(msg, "\n"))
 }
 
 // Helper does nothing: positions in sim reports already name the user's code.
@@ -291,6 +318,7 @@ func (t *T) Run(name string, f func(t *T)) bool {
 	done := sim.MakeChan[struct{}](0).Named(sub.name)
 	sim.Go(func() {
 		defer done.Close()
+		defer func() { sub.done = true }()
 		defer sub.runCleanups()
 		f(sub)
 	})
@@ -396,4 +424,13 @@ func CoverMode() string { return "" }
 // Finish runs a top-level test's cleanups; the harness calls it when the test ends.
 //
 //go:norace
-func Finish(t *T) { t.runCleanups() }
+func Finish(t *T) {
+	t.runCleanups()
+	t.done = true
+}
+
+// WasSkipped reports whether the test was skipped (and did not fail); the
+// harness asks it after a run, outside it.
+//
+//go:norace
+func WasSkipped(t *T) bool { return t.skipped && !t.failed }
