@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gocourse/gocourse/sim"
+	simatomic "github.com/gocourse/gocourse/sim/atomic"
 	simtime "github.com/gocourse/gocourse/sim/time"
 )
 
@@ -88,5 +89,69 @@ func TestGoNilFunc(t *testing.T) {
 	}, sim.Options{MainExits: true})
 	if r.Outcome != sim.Panic || r.Message != "fatal error: go of nil func value" {
 		t.Fatalf("%v %q", r.Outcome, r.Message)
+	}
+}
+
+// TestSpinningYieldsToTheClock: a goroutine that polls (an atomic flag, a
+// select with default) while another sleeps sees the sleeper wake, as on
+// real cores, instead of running into the step bound; a run that spins with
+// nothing to wait for is still a livelock.
+func TestSpinningYieldsToTheClock(t *testing.T) {
+	const ms = 1_000_000
+	flag := func() {
+		var done simatomic.Bool
+		sim.Go(func() { simtime.Sleep(ms); done.Store(true) })
+		for !done.Load() {
+		}
+		fmt.Fprintln(sim.Stdout(), "done")
+	}
+	poll := func() {
+		c := sim.MakeChan[int](0)
+		sim.Go(func() { simtime.Sleep(ms); c.Send(1) })
+		for {
+			if sim.Select(true, sim.RecvCase(c, nil, nil)) == 0 {
+				fmt.Fprintln(sim.Stdout(), "got")
+				return
+			}
+		}
+	}
+	for name, body := range map[string]func(){"atomic flag": flag, "select default": poll} {
+		for seed := range uint64(5) {
+			r := sim.Run(body, sim.Options{Seed: seed, MainExits: true})
+			if r.Outcome != sim.Pass || r.TimeNS < ms || r.TimeNS > 2*ms {
+				t.Fatalf("%s, seed %d: %v %q at %dns, want a pass at 1ms", name, seed, r.Outcome, r.Message, r.TimeNS)
+			}
+		}
+	}
+	r := sim.Run(func() {
+		var done simatomic.Bool
+		sim.Go(func() { sim.MakeChan[int](0).Recv(); done.Store(true) })
+		for !done.Load() {
+		}
+	}, sim.Options{MaxSteps: 5000, MainExits: true})
+	if r.Outcome != sim.StepLimit {
+		t.Fatalf("spinning on a flag nobody will set: %v %q, want a livelock", r.Outcome, r.Message)
+	}
+}
+
+// TestLongRunsInVirtualTime: a program that does many operations over a
+// second of virtual time (100 goroutines each waking every millisecond) is
+// not a livelock: time moves.
+func TestLongRunsInVirtualTime(t *testing.T) {
+	r := sim.Run(func() {
+		var ops simatomic.Int64
+		for range 100 {
+			sim.Go(func() {
+				for {
+					ops.Add(1)
+					simtime.Sleep(1_000_000)
+				}
+			})
+		}
+		simtime.Sleep(1_000_000_000)
+		fmt.Fprintln(sim.Stdout(), ops.Load() >= 100_000)
+	}, sim.Options{MainExits: true})
+	if r.Outcome != sim.Pass || r.Output != "true\n" {
+		t.Fatalf("%v %q, output %q", r.Outcome, r.Message, r.Output)
 	}
 }

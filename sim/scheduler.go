@@ -51,6 +51,12 @@ type G struct {
 	raceStart    uint64
 	raceStartTok unsafe.Pointer
 	lingering    bool // dead, its real goroutine waiting for the run's end (see raceGo)
+
+	// Spinning: spins counts the fruitless polls (a select that took its
+	// default, an atomic load, a failed TryLock, Gosched) it has made in a
+	// row, with no other operation between them; prevSpins keeps the count
+	// across the schedule point before the next operation (see Polled).
+	spins, prevSpins int
 }
 
 // ID returns the goroutine's number: 1 for the body of a run, then 2, 3, ...
@@ -75,6 +81,8 @@ type scheduler struct {
 	over  bool // the run has ended; nothing schedules any more
 
 	steps      int             // schedule points so far
+	stillNow   int64           // virtual time at the last schedule point
+	stillSince int             // steps when virtual time last moved
 	bodyDone   bool            // G1 has returned
 	bodyEnd    int64           // virtual time at which it did
 	mainGoexit bool            // G1 is a program's main and called runtime.Goexit
@@ -140,6 +148,7 @@ func (s *scheduler) reset(opts Options, strat Strategy) {
 	s.over = false
 	s.cur = nil
 	s.steps = 0
+	s.stillNow, s.stillSince = 0, 0
 	s.bodyDone = false
 	s.bodyEnd = 0
 	s.mainGoexit = false
@@ -377,6 +386,7 @@ func (s *scheduler) yield(gp *G) {
 	if gp.abandoned || s.clock.inTimer {
 		return
 	}
+	gp.prevSpins, gp.spins = gp.spins, 0
 	s.countStep(gp)
 	s.clock.running()
 	s.runDue()
@@ -396,7 +406,13 @@ func (s *scheduler) countStep(gp *G) {
 	if raceOn && s.raceFound(gp) {
 		s.end(gp, false)
 	}
-	if s.steps > s.opts.MaxSteps {
+	if s.clock.now != s.stillNow {
+		s.stillNow, s.stillSince = s.clock.now, s.steps
+	}
+	// A livelock is MaxSteps schedule points in which virtual time does not
+	// move; a run whose time moves may go on a hundred times longer, as a
+	// real program runs on, before it is called too long.
+	if s.steps-s.stillSince > s.opts.MaxSteps || s.steps > 100*s.opts.MaxSteps {
 		s.outcome = StepLimit
 		if s.bodyDone {
 			// The body has returned and goroutines still run on, past
@@ -429,6 +445,7 @@ func (s *scheduler) park(gp *G, reason string, obj any) {
 		}
 	}
 	gp.status = gWaiting
+	gp.spins = 0
 	gp.waitReason = reason
 	gp.waitObj = obj
 	gp.waitSince = s.clock.now
@@ -609,6 +626,40 @@ func (s *scheduler) spawn(fn func()) {
 	s.event(nil, "go", nil, ng.id)
 }
 
+// spinLimit is how many fruitless polls in a row make a goroutine spinning.
+const spinLimit = 64
+
+// Polled says that the running goroutine has just polled without effect: its
+// select took the default case, it loaded an atomic, its TryLock failed, it
+// called Gosched. Drop-in packages call it after the operation. On real
+// cores time passes while goroutines spin, and a sleeping goroutine wakes at
+// its deadline; here, once every runnable goroutine has spun spinLimit
+// times in a row, the clock moves to the next timer, so that a program that
+// polls (a stateful goroutine, a busy-wait on a flag) ends when the real one
+// would. Only a run that spins with no timer to wait for is a livelock.
+//
+//go:norace
+func Polled() {
+	gp := getg()
+	if gp == nil || gp.abandoned {
+		return
+	}
+	s := gp.s
+	if s.clock.inTimer {
+		return
+	}
+	gp.spins = gp.prevSpins + 1
+	if gp.spins < spinLimit || s.clock.frozen || len(s.clock.timers) == 0 {
+		return
+	}
+	for _, g := range s.gs {
+		if g.status == gRunnable && g.spins < spinLimit {
+			return // some goroutine does more than poll
+		}
+	}
+	s.advanceTime()
+}
+
 // Gosched is runtime.Gosched: a schedule point that lets other goroutines run.
 //
 //go:norace
@@ -616,6 +667,7 @@ func Gosched() {
 	if gp := getg(); gp != nil {
 		gp.s.yield(gp)
 		gp.s.event(gp, "gosched", nil, 0)
+		Polled()
 	} else {
 		runtime.Gosched()
 	}

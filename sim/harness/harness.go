@@ -64,20 +64,20 @@ type Report struct {
 	Tests     []string `json:"tests,omitempty"`
 	Schedules int      `json:"schedules"` // over every target run
 	// FailingSchedule is the number of the failing schedule among its target's.
-	FailingSchedule int         `json:"failing_schedule,omitempty"`
-	Exhausted       bool        `json:"exhausted"`
+	FailingSchedule int  `json:"failing_schedule,omitempty"`
+	Exhausted       bool `json:"exhausted"`
 	// TimedOut says that TimeoutMS ran out before the schedules did: the
 	// report covers the schedules done (Schedules), none of which failed.
-	TimedOut bool `json:"timed_out,omitempty"`
-	Result          *sim.Result `json:"result"`
+	TimedOut bool        `json:"timed_out,omitempty"`
+	Result   *sim.Result `json:"result"`
 	// First is the first schedule's result when no schedule failed (Result
 	// is then nil): its output and virtual time, without its trace.
 	First *sim.Result `json:"first,omitempty"`
 	// Skipped are the tests that called t.Skip (or SkipNow) and did not fail.
-	Skipped []string `json:"skipped,omitempty"`
-	Replay          string      `json:"replay,omitempty"`
-	ElapsedNS       int64       `json:"elapsed_ns"`
-	Error           string      `json:"error,omitempty"` // the harness could not run as asked
+	Skipped   []string `json:"skipped,omitempty"`
+	Replay    string   `json:"replay,omitempty"`
+	ElapsedNS int64    `json:"elapsed_ns"`
+	Error     string   `json:"error,omitempty"` // the harness could not run as asked
 	// Token is the secret the runner handed the process (see sim/token): a report
 	// without it was not written by the harness.
 	Token string `json:"token"`
