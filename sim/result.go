@@ -22,9 +22,10 @@ const (
 	StepLimit                // the run took more than Options.MaxSteps schedule points
 	Race                     // two goroutines accessed the same memory without synchronisation (Options.Race)
 	Timeout                  // the run was cut short at Options.Deadline: no verdict
+	SignalWait               // every goroutine is blocked, and signal.Notify is active: the process waits for a signal
 )
 
-var outcomeNames = [...]string{"pass", "deadlock", "leak", "panic", "fail", "step limit", "race", "timeout"}
+var outcomeNames = [...]string{"pass", "deadlock", "leak", "panic", "fail", "step limit", "race", "timeout", "waiting"}
 
 //go:norace
 func (o Outcome) String() string {
@@ -105,7 +106,9 @@ type Result struct {
 // Failed reports whether the run found a bug.
 //
 //go:norace
-func (r *Result) Failed() bool { return r.Outcome != Pass && r.Outcome != Timeout }
+func (r *Result) Failed() bool {
+	return r.Outcome != Pass && r.Outcome != Timeout && r.Outcome != SignalWait
+}
 
 // String is a report of the run a person can read.
 //
@@ -296,6 +299,8 @@ func (s *scheduler) result(withTrace bool) *Result {
 		r.Message = "more than " + strconv.Itoa(s.opts.MaxSteps) + " schedule points: livelock, or a run too long"
 	case Race:
 		r.Message = s.race.Message()
+	case SignalWait:
+		r.Message = "waiting for a signal: every goroutine is blocked while signal.Notify is active, so the process waits (the runtime reports no deadlock)"
 	case Timeout:
 		r.Message = "the time budget ran out during the run, at virtual time " + time.Duration(s.clock.now).String()
 	}

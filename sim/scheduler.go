@@ -190,7 +190,7 @@ func (s *scheduler) run(body func()) {
 		s.raceEndRun()
 	}
 	// The run is over: record what is left, then unwind it.
-	if (s.outcome == Deadlock || s.outcome == Leak || s.outcome == StepLimit) && s.blocked == nil {
+	if (s.outcome == Deadlock || s.outcome == Leak || s.outcome == StepLimit || s.outcome == SignalWait) && s.blocked == nil {
 		s.blocked = s.goroutineInfos()
 	}
 	for i := 0; i < len(s.gs); i++ {
@@ -521,10 +521,26 @@ func (s *scheduler) findRunnable() *G {
 	return s.pick(nil)
 }
 
+// signalWatch, set by the drop-in os/signal with WatchSignals, reports
+// whether a channel of the run is registered with signal.Notify.
+var signalWatch func() bool
+
+// WatchSignals registers the function that reports whether the running
+// program has asked for signals (signal.Notify), in which case a run whose
+// goroutines are all blocked waits for one instead of deadlocking.
+//
+//go:norace
+func WatchSignals(f func() bool) { signalWatch = f }
+
 // setBlocked judges a run in which no goroutine can run again.
 //
 //go:norace
 func (s *scheduler) setBlocked() {
+	if !s.bodyDone && signalWatch != nil && signalWatch() {
+		// The runtime's signal goroutine waits too: no deadlock.
+		s.outcome = SignalWait
+		return
+	}
 	if s.bodyDone {
 		s.outcome = Leak
 	} else {

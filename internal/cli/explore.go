@@ -37,6 +37,7 @@ type simOptions struct {
 	race        bool
 	maxSteps    int
 	leaksFail   bool
+	signals     []string
 }
 
 // exploreJSON is the contract of explore and replay --json.
@@ -121,6 +122,7 @@ reported, result "timeout") or the program does not build (result "error").`,
 // which explore, replay and trace must agree on.
 func addProgramFlags(f *pflag.FlagSet, opts *simOptions) {
 	f.BoolVar(&opts.leaksFail, "leaks-fail", false, "a program whose main returns with goroutines still blocked or running fails with a leak (tests always do)")
+	f.StringArrayVar(&opts.signals, "signal", nil, "deliver a signal to the program at a virtual time, such as SIGINT@1s (repeatable)")
 }
 
 // addMaxSteps adds --max-steps, which explore, replay and trace must agree on
@@ -260,7 +262,7 @@ func runSim(ctx context.Context, opts *simOptions, verb string) error {
 		opts.printSummary(rep, out)
 	}
 	switch out.Result {
-	case "pass", "skip":
+	case "pass", "skip", "waiting":
 		return nil
 	case "timeout":
 		return &ExitError{Code: 3}
@@ -292,7 +294,12 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 	if opts.maxSteps < 1 {
 		return cfg, fmt.Errorf("--max-steps must be at least 1")
 	}
-	h := harness.Config{Run: opts.run, Seed: opts.seed, Replay: opts.replay, MaxSteps: opts.maxSteps, LeaksFail: opts.leaksFail}
+	for _, spec := range opts.signals {
+		if _, _, err := harness.ParseSignal(spec); err != nil {
+			return cfg, fmt.Errorf("--signal: %v", err)
+		}
+	}
+	h := harness.Config{Run: opts.run, Seed: opts.seed, Replay: opts.replay, MaxSteps: opts.maxSteps, LeaksFail: opts.leaksFail, Signals: opts.signals}
 	switch verb {
 	case "explore":
 		switch opts.strategy {
@@ -345,6 +352,11 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 		out.Output = r.Output
 		out.VirtualTimeNS = r.TimeNS
 		out.Unfinished = r.Unfinished
+		if r.Outcome == sim.SignalWait {
+			out.Result = "waiting"
+			out.Message = r.Message + "; send one with --signal SIGINT@1s"
+			out.Goroutines = r.Goroutines
+		}
 	}
 	if len(rep.Skipped) > 0 {
 		out.Skipped = rep.Skipped
@@ -396,7 +408,7 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 		how += fmt.Sprintf(", at most %d preemptions", opts.preemptions)
 	}
 	fmt.Fprintf(w, "%s: %s (%s)\n", out.Target, plural(out.Schedules, "schedule"), how)
-	if out.Result == "timeout" || out.Result == "skip" {
+	if out.Result == "timeout" || out.Result == "skip" || out.Result == "waiting" {
 		color.New(color.FgYellow, color.Bold).Fprintf(w, "%s: %s\n", out.Result, out.Message)
 		return
 	}

@@ -12,10 +12,13 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gocourse/gocourse/sim"
+	simsignal "github.com/gocourse/gocourse/sim/signal"
 	simtesting "github.com/gocourse/gocourse/sim/testing"
 	"github.com/gocourse/gocourse/sim/token"
 )
@@ -56,6 +59,10 @@ type Config struct {
 	// LeaksFail makes the goroutines main leaves behind a leak (see
 	// sim.Options.LeaksFail); by default they are a note of the result.
 	LeaksFail bool `json:"leaks_fail,omitempty"`
+
+	// Signals are delivered to the program, each at a virtual time:
+	// "SIGINT@1s" (see ParseSignal).
+	Signals []string `json:"signals,omitempty"`
 }
 
 // Report is what one harness run found.
@@ -163,6 +170,27 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 				if !match(got) {
 					sim.Fail(fmt.Sprintf("the output is not what it should be:\n--- want (%s)\n%s--- got\n%s", cmpName(cfg.OutputMatch), cfg.Output, got))
 				}
+			}
+		}
+		if len(cfg.Signals) > 0 {
+			type at struct {
+				sig os.Signal
+				d   time.Duration
+			}
+			var sigs []at
+			for _, spec := range cfg.Signals {
+				sig, d, err := ParseSignal(spec)
+				if err != nil {
+					return &Report{Error: err.Error()}
+				}
+				sigs = append(sigs, at{sig, d})
+			}
+			inner := body
+			body = func() {
+				for _, a := range sigs {
+					simsignal.DeliverAt(a.d, a.sig)
+				}
+				inner()
 			}
 		}
 		targets = append(targets, target{"main", body})
@@ -336,6 +364,40 @@ func cmpName(match string) string {
 		return "exact"
 	}
 	return match
+}
+
+// signals are the names ParseSignal knows, as the runtime prints them.
+var signals = map[string]syscall.Signal{
+	"SIGHUP": syscall.SIGHUP, "SIGINT": syscall.SIGINT, "SIGQUIT": syscall.SIGQUIT,
+	"SIGKILL": syscall.SIGKILL, "SIGTERM": syscall.SIGTERM, "SIGUSR1": syscall.SIGUSR1,
+	"SIGUSR2": syscall.SIGUSR2, "SIGPIPE": syscall.SIGPIPE, "SIGALRM": syscall.SIGALRM,
+	"SIGCHLD": syscall.SIGCHLD, "SIGCONT": syscall.SIGCONT, "SIGWINCH": syscall.SIGWINCH,
+}
+
+// ParseSignal reads "SIGINT@1s": a signal (SIGINT, INT, or its number) and
+// the virtual time, from the start of main, at which it is delivered.
+//
+//go:norace
+func ParseSignal(spec string) (os.Signal, time.Duration, error) {
+	name, when, ok := strings.Cut(spec, "@")
+	if !ok {
+		return nil, 0, fmt.Errorf("signal %q: want NAME@TIME, such as SIGINT@1s", spec)
+	}
+	d, err := time.ParseDuration(when)
+	if err != nil || d < 0 {
+		return nil, 0, fmt.Errorf("signal %q: %q is not a time such as 1s or 250ms", spec, when)
+	}
+	up := strings.ToUpper(name)
+	if !strings.HasPrefix(up, "SIG") {
+		up = "SIG" + up
+	}
+	if sig, ok := signals[up]; ok {
+		return sig, d, nil
+	}
+	if n, err := strconv.Atoi(name); err == nil && n > 0 && n < 65 {
+		return syscall.Signal(n), d, nil
+	}
+	return nil, 0, fmt.Errorf("signal %q: unknown signal %q", spec, name)
 }
 
 // OutputMatcher returns the comparison an output check asks for: "exact" (or ""),
