@@ -14,15 +14,15 @@ import (
 type Outcome int
 
 const (
-	Pass      Outcome = iota // every goroutine finished and nothing failed
-	Deadlock                 // the body is blocked and nothing can ever run again
-	Leak                     // the body returned, but goroutines are blocked forever (or run on past Options.MaxSteps)
-	Panic                    // a goroutine panicked
-	Failed                   // the run finished but Fail or Errorf was called
-	StepLimit                // the run took more than Options.MaxSteps schedule points
-	Race                     // two goroutines accessed the same memory without synchronisation (Options.Race)
-	Timeout                  // the run was cut short at Options.Deadline: no verdict
-	SignalWait               // every goroutine is blocked, and signal.Notify is active: the process waits for a signal
+	Pass       Outcome = iota // every goroutine finished and nothing failed
+	Deadlock                  // the body is blocked and nothing can ever run again
+	Leak                      // the body returned, but goroutines are blocked forever (or run on past Options.MaxSteps)
+	Panic                     // a goroutine panicked
+	Failed                    // the run finished but Fail or Errorf was called
+	StepLimit                 // the run took more than Options.MaxSteps schedule points
+	Race                      // two goroutines accessed the same memory without synchronisation (Options.Race)
+	Timeout                   // the run was cut short at Options.Deadline: no verdict
+	SignalWait                // every goroutine is blocked, and signal.Notify is active: the process waits for a signal
 )
 
 var outcomeNames = [...]string{"pass", "deadlock", "leak", "panic", "fail", "step limit", "race", "timeout", "waiting"}
