@@ -115,7 +115,7 @@ func Explore(body func(), cfg Config) *Report {
 			}
 			cfg.Each(r)
 		}
-		if s.outcome == Pass || rep.Failure != nil {
+		if s.outcome == Pass || s.outcome == SignalWait || rep.Failure != nil {
 			continue
 		}
 		// Replay the failing run with positions and its trace.
