@@ -155,3 +155,60 @@ func TestLongRunsInVirtualTime(t *testing.T) {
 		t.Fatalf("%v %q, output %q", r.Outcome, r.Message, r.Output)
 	}
 }
+
+// TestInitFuncWaits: an init function that waits for a goroutine runs under
+// the scheduler when the process starts (outside any run), and what it set
+// stays.
+func TestInitFuncWaits(t *testing.T) {
+	v := 0
+	sim.InitFunc(func() {
+		c := sim.MakeChan[int](0)
+		sim.Go(func() { simtime.Sleep(1000); c.Send(42) })
+		v = c.Recv()
+	})
+	if v != 42 {
+		t.Fatalf("v = %d after the init, want 42", v)
+	}
+}
+
+// TestPanicChains: a panic that ends the run is reported with the panics
+// still in progress before it, as the runtime prints them. The bodies are
+// written as the rewriter writes panic(v) and recover().
+func TestPanicChains(t *testing.T) {
+	tests := []struct {
+		name string
+		body func()
+		want string
+	}{
+		{"a deferred call panics", func() {
+			defer func() { panic(sim.Panicking("second panic")) }()
+			panic(sim.Panicking("first panic"))
+		}, "panic: first panic\n\tpanic: second panic"},
+		{"recovered, then another", func() {
+			defer func() { sim.Recovered(recover()); panic(sim.Panicking("second panic")) }()
+			panic(sim.Panicking("first panic"))
+		}, "panic: first panic [recovered]\n\tpanic: second panic"},
+		{"repanicked", func() {
+			defer func() { r := sim.Recovered(recover()); panic(sim.Panicking(r)) }()
+			panic(sim.Panicking("message"))
+		}, "panic: message [recovered, repanicked]"},
+		{"a runtime error recovered, then another", func() {
+			defer func() { sim.Recovered(recover()); panic(sim.Panicking("second")) }()
+			var m map[int]int
+			m[1] = 1
+		}, "panic: assignment to entry in nil map [recovered]\n\tpanic: second"},
+		{"an earlier panic recovered and over", func() {
+			func() {
+				defer func() { sim.Recovered(recover()) }()
+				panic(sim.Panicking("over"))
+			}()
+			panic(sim.Panicking("last"))
+		}, "panic: last"},
+	}
+	for _, tt := range tests {
+		r := sim.Run(tt.body, sim.Options{MainExits: true})
+		if r.Outcome != sim.Panic || r.Message != tt.want {
+			t.Errorf("%s: %v %q, want %q", tt.name, r.Outcome, r.Message, tt.want)
+		}
+	}
+}

@@ -57,6 +57,8 @@ type G struct {
 	// row, with no other operation between them; prevSpins keeps the count
 	// across the schedule point before the next operation (see Polled).
 	spins, prevSpins int
+
+	panics []panicRec // its panics in progress, oldest first (see Panicking)
 }
 
 // ID returns the goroutine's number: 1 for the body of a run, then 2, 3, ...
@@ -263,8 +265,12 @@ func (gp *G) exit() {
 		}
 	}
 	if !gp.returned {
+		n := panicDepth()
 		if r := recover(); r != nil {
 			s.setPanic(gp, r, debug.Stack())
+			if n > 1 || len(gp.panics) > 0 {
+				s.panicked.Message = gp.panicChain(r)
+			}
 			s.traceEvent(gp, "panic", nil, nil, 0, s.panicked.Message)
 			gp.status = gDead
 			s.end(gp, true)
