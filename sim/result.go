@@ -296,7 +296,10 @@ func (s *scheduler) result(withTrace bool) *Result {
 			r.Message += " (and " + plural(len(s.failures)-1, "more failure") + ")"
 		}
 	case StepLimit:
-		r.Message = "more than " + strconv.Itoa(s.opts.MaxSteps) + " schedule points: livelock, or a run too long"
+		r.Message = "more than " + strconv.Itoa(s.opts.MaxSteps) + " schedule points without virtual time moving: livelock"
+		if s.steps-s.stillSince <= s.opts.MaxSteps {
+			r.Message = "more than " + strconv.Itoa(100*s.opts.MaxSteps) + " schedule points: a run too long"
+		}
 	case Race:
 		r.Message = s.race.Message()
 	case SignalWait:

@@ -416,9 +416,9 @@ func (s *scheduler) countStep(gp *G) {
 		s.stillNow, s.stillSince = s.clock.now, s.steps
 	}
 	// A livelock is MaxSteps schedule points in which virtual time does not
-	// move; a run whose time moves may go on a hundred times longer, as a
-	// real program runs on, before it is called too long.
-	if s.steps-s.stillSince > s.opts.MaxSteps || s.steps > 100*s.opts.MaxSteps {
+	// move. A run whose time moves goes on as the real program would, until
+	// the Deadline; without one, a hundred times MaxSteps is too long.
+	if s.steps-s.stillSince > s.opts.MaxSteps || s.opts.Deadline.IsZero() && s.steps > 100*s.opts.MaxSteps {
 		s.outcome = StepLimit
 		if s.bodyDone {
 			// The body has returned and goroutines still run on, past

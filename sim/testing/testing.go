@@ -88,7 +88,7 @@ func (c *common) Name() string { return c.name }
 //
 //go:norace
 func (c *common) Fail() {
-	c.checkDone("Fail", "")
+	c.checkDone()
 	already := c.failed
 	for p := c; p != nil; p = p.parent {
 		p.sync()
@@ -115,7 +115,7 @@ func (c *common) FailNow() {
 
 //go:norace
 func (c *common) fail(msg string) {
-	c.checkDone("Log", msg)
+	c.checkDone()
 	for p := c; p != nil; p = p.parent {
 		p.sync()
 		p.failed = true
@@ -152,9 +152,7 @@ func (c *common) Fatalf(format string, args ...any) {
 //go:norace
 func (c *common) Log(args ...any) {
 	c.sync()
-	msg := fmt.Sprintln(args...)
-	c.checkDone("Log", msg)
-	c.out.WriteString(msg)
+	fmt.Fprintln(&c.out, args...)
 }
 
 // Logf records formatted text in the test's log.
@@ -162,27 +160,27 @@ func (c *common) Log(args ...any) {
 //go:norace
 func (c *common) Logf(format string, args ...any) {
 	c.sync()
-	msg := fmt.Sprintf(format, args...)
-	c.checkDone("Log", msg)
-	c.out.WriteString(msg)
+	fmt.Fprintf(&c.out, format, args...)
 	c.out.WriteByte('\n')
 }
 
-// checkDone panics as the testing package does when a goroutine logs or
-// fails a test that has completed (and whose parents have too): the log
-// has nowhere to go.
+// checkDone panics as the testing package does when a goroutine fails a
+// test that has completed (Fail, Error, Fatal...): the outermost completed
+// test of the chain is named, as its Fail runs first. (A Log after the
+// test completed goes to the log of a parent still running, in the end the
+// test binary's, which runs as long as the process does: no panic.)
 //
 //go:norace
-func (c *common) checkDone(what, msg string) {
+func (c *common) checkDone() {
+	var done *common
 	for p := c; p != nil; p = p.parent {
-		if !p.done {
-			return
+		if p.done {
+			done = p
 		}
 	}
-	if what == "Fail" {
-		panic("Fail in goroutine after " + c.name + " has completed")
+	if done != nil {
+		panic("Fail in goroutine after " + done.name + " has completed")
 	}
-	panic("Log in goroutine after " + c.name + " has completed: " + strings.TrimSuffix(msg, "\n"))
 }
 
 // Helper does nothing: positions in sim reports already name the user's code.
