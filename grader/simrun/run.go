@@ -61,6 +61,9 @@ type Config struct {
 	// among them) stay in a private temporary folder either way; without RunDir
 	// everything is there.
 	RunDir string
+	// Stdin, when not nil, is the program's standard input, the same in
+	// every run; without it the program reads nothing (EOF).
+	Stdin []byte
 	// Exec, when set, runs the built program in place of Run's own plain child
 	// process: a caller that sandboxes learner code runs it here. Run then reads
 	// the report the program wrote, as it does after its own run. An error from
@@ -320,6 +323,12 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		// the process (the race detector would exit with 66).
 		runEnv = append(runEnv, "GORACE=log_path="+hcfg.RaceLog+" halt_on_error=0 atexit_sleep_ms=0 exitcode=0")
 	}
+	if cfg.Stdin != nil {
+		hcfg.Stdin = filepath.Join(runFolder, "stdin")
+		if err := os.WriteFile(hcfg.Stdin, cfg.Stdin, 0o644); err != nil {
+			return nil, err
+		}
+	}
 	cfgJSON, _ := json.Marshal(hcfg)
 	reportPath := filepath.Join(runFolder, "report.json")
 	t0 = time.Now()
@@ -497,6 +506,7 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 	hasMain := false
 	internal, external := []string{}, []string{}
 	var internalEx, externalEx []*doc.Example
+	var netErrs []string
 	for _, p := range paths {
 		src, ok := overlay[p]
 		if !ok {
@@ -510,6 +520,9 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 			return nil, err
 		}
 		isTest := strings.HasSuffix(p, "_test.go")
+		for _, pos := range networkCalls(f) {
+			netErrs = append(netErrs, fmt.Sprintf("%s: %s", relPaths(fset.Position(pos.pos).String(), dir), pos.what))
+		}
 		for _, d := range f.Decls {
 			fn, ok := d.(*ast.FuncDecl)
 			if !ok || fn.Recv != nil {
@@ -547,6 +560,9 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 			testName = strings.TrimSuffix(f.Name.Name, "_test")
 		}
 	}
+	if len(netErrs) > 0 {
+		return nil, &UnsupportedError{Msg: strings.Join(netErrs, "\n")}
+	}
 	if pkgName == "" {
 		// A folder of test files only (a bug kernel, say): the package is
 		// the one the tests name; the generated files make it exist.
@@ -569,6 +585,72 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 		return nil, fmt.Errorf("%s: package %s has neither a main function nor Test or Example functions to run", dir, pkgName)
 	}
 	return info, nil
+}
+
+// netFuncs are the functions of the network packages that listen or dial:
+// their connections would block in the real network, outside the scheduler,
+// so a run would hang (or depend on the machine) instead of being judged.
+var netFuncs = map[string]map[string]bool{
+	"net": {"Listen": true, "ListenPacket": true, "ListenTCP": true, "ListenUDP": true, "ListenUnix": true,
+		"ListenUnixgram": true, "ListenIP": true, "ListenMulticastUDP": true, "Dial": true, "DialTimeout": true,
+		"DialTCP": true, "DialUDP": true, "DialUnix": true, "DialIP": true, "FileListener": true},
+	"net/http": {"ListenAndServe": true, "ListenAndServeTLS": true, "Serve": true, "ServeTLS": true,
+		"Get": true, "Head": true, "Post": true, "PostForm": true},
+	"net/http/httptest": {"NewServer": true, "NewTLSServer": true, "NewUnstartedServer": true},
+	"net/rpc":           {"Dial": true, "DialHTTP": true, "DialHTTPPath": true},
+	"net/smtp":          {"Dial": true, "SendMail": true},
+}
+
+type netCall struct {
+	pos  token.Pos
+	what string
+}
+
+// networkCalls finds the calls of f that listen on or dial the network.
+func networkCalls(f *ast.File) []netCall {
+	names := map[string]string{} // local name -> import path
+	for _, imp := range f.Imports {
+		path := strings.Trim(imp.Path.Value, `"`)
+		if netFuncs[path] == nil {
+			continue
+		}
+		name := path[strings.LastIndex(path, "/")+1:]
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		names[name] = path
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	http := false
+	for _, path := range names {
+		http = http || path == "net/http"
+	}
+	var out []netCall
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		const why = "uses the network, which the simulator does not run (its connections would block outside the scheduler)"
+		if id, ok := sel.X.(*ast.Ident); ok {
+			if path, ok := names[id.Name]; ok && netFuncs[path][sel.Sel.Name] {
+				out = append(out, netCall{call.Pos(), id.Name + "." + sel.Sel.Name + " " + why})
+				return true
+			}
+		}
+		// An http.Server's own methods.
+		if m := sel.Sel.Name; (m == "ListenAndServe" || m == "ListenAndServeTLS") && http {
+			out = append(out, netCall{call.Pos(), m + " " + why})
+		}
+		return true
+	})
+	return out
 }
 
 func isTestFunc(fn *ast.FuncDecl) bool {

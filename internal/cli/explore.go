@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,6 +39,8 @@ type simOptions struct {
 	maxSteps    int
 	leaksFail   bool
 	signals     []string
+	stdin       string
+	outcomes    bool
 }
 
 // exploreJSON is the contract of explore and replay --json.
@@ -62,6 +65,10 @@ type exploreJSON struct {
 	Unfinished []sim.GoroutineInfo `json:"unfinished,omitempty"`
 	Skipped    []string            `json:"skipped,omitempty"` // tests that called t.Skip
 	Note       string              `json:"note,omitempty"`
+	// Outcomes (--outcomes): every distinct result and output of the
+	// schedules run, how many gave it and a token that replays one. With
+	// "exhausted" (--strategy dfs) it is every one within the bound.
+	Outcomes []harness.Outcome `json:"outcomes,omitempty"`
 }
 
 func newExploreCmd(io *IO) *cobra.Command {
@@ -114,6 +121,7 @@ reported, result "timeout") or the program does not build (result "error").`,
 	f.BoolVar(&opts.json, "json", false, "print the result as JSON")
 	f.DurationVar(&opts.timeout, "timeout", 5*time.Minute, "give up after this long")
 	f.BoolVar(&opts.race, "race", false, "build with the race detector and judge every schedule for data races")
+	f.BoolVar(&opts.outcomes, "outcomes", false, "list every distinct output the schedules give, how many gave it and a replay token each; explores on past a bug")
 	addMaxSteps(f, opts)
 	return cmd
 }
@@ -123,6 +131,7 @@ reported, result "timeout") or the program does not build (result "error").`,
 func addProgramFlags(f *pflag.FlagSet, opts *simOptions) {
 	f.BoolVar(&opts.leaksFail, "leaks-fail", false, "a program whose main returns with goroutines still blocked or running fails with a leak (tests always do)")
 	f.StringArrayVar(&opts.signals, "signal", nil, "deliver a signal to the program at a virtual time, such as SIGINT@1s (repeatable)")
+	f.StringVar(&opts.stdin, "stdin", "", "the program's standard input, the same in every schedule (default: what is piped to gocourse, or nothing)")
 }
 
 // addMaxSteps adds --max-steps, which explore, replay and trace must agree on
@@ -299,6 +308,9 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 			return cfg, fmt.Errorf("--signal: %v", err)
 		}
 	}
+	if cfg.Stdin, err = opts.readStdin(); err != nil {
+		return cfg, err
+	}
 	h := harness.Config{Run: opts.run, Seed: opts.seed, Replay: opts.replay, MaxSteps: opts.maxSteps, LeaksFail: opts.leaksFail, Signals: opts.signals}
 	switch verb {
 	case "explore":
@@ -312,6 +324,7 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 		}
 		h.Mode, h.Strategy, h.Schedules, h.Depth, h.Preemptions = "explore", opts.strategy, opts.schedules, opts.depth, opts.preemptions
 		h.TimeoutMS = opts.timeout.Milliseconds()
+		h.Outcomes = opts.outcomes
 	case "replay":
 		h.Mode = "run"
 		opts.strategy = "replay"
@@ -324,6 +337,31 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 	}
 	cfg.Harness = h
 	return cfg, nil
+}
+
+// readStdin returns the program's standard input: the --stdin file, or what
+// is piped or redirected to gocourse itself (never a terminal's input).
+func (opts *simOptions) readStdin() ([]byte, error) {
+	if opts.stdin != "" {
+		data, err := os.ReadFile(opts.stdin)
+		if err != nil {
+			return nil, fmt.Errorf("--stdin: %w", err)
+		}
+		return data, nil
+	}
+	f, ok := opts.io.In.(*os.File)
+	if !ok || f == nil {
+		return nil, nil
+	}
+	st, err := f.Stat()
+	if err != nil || st.Mode()&(os.ModeNamedPipe) == 0 && !st.Mode().IsRegular() {
+		return nil, nil
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, fmt.Errorf("reading standard input: %w", err)
+	}
+	return data, nil
 }
 
 func displayTarget(t string) string {
@@ -358,6 +396,7 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 			out.Goroutines = r.Goroutines
 		}
 	}
+	out.Outcomes = rep.Outcomes
 	if len(rep.Skipped) > 0 {
 		out.Skipped = rep.Skipped
 		if len(rep.Skipped) == len(rep.Tests) {
@@ -398,6 +437,7 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 
 func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 	w := opts.io.Out
+	defer opts.printOutcomes(out)
 	how := opts.strategy
 	switch opts.strategy {
 	case "random":
@@ -426,7 +466,11 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 		}
 		if out.Note != "" {
 			color.New(color.FgYellow).Fprintf(w, "note: %s\n", out.Note)
-			for _, g := range out.Unfinished {
+			for i, g := range out.Unfinished {
+				if i == 10 {
+					fmt.Fprintf(w, "  ... and %d more\n", len(out.Unfinished)-i)
+					break
+				}
 				fmt.Fprintf(w, "  %s\n", g)
 			}
 		}
@@ -483,6 +527,29 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 	fmt.Fprintf(w, "at virtual time %s\n", time.Duration(out.VirtualTimeNS))
 	fmt.Fprintf(w, "replay: gocourse replay %s%s%s\n", race, out.Replay, target)
 	fmt.Fprintf(w, "see it: gocourse trace %s--replay %s%s\n", race, out.Replay, target)
+}
+
+// printOutcomes lists the distinct outputs of --outcomes.
+func (opts *simOptions) printOutcomes(out exploreJSON) {
+	if len(out.Outcomes) == 0 {
+		return
+	}
+	w := opts.io.Out
+	all := ""
+	if out.Exhausted {
+		all = ", every one within the bound"
+	}
+	fmt.Fprintf(w, "%s%s:\n", plural(len(out.Outcomes), "distinct outcome"), all)
+	for _, o := range out.Outcomes {
+		name := o.Result
+		if o.Target != "" {
+			name = o.Target + " " + name
+		}
+		fmt.Fprintf(w, "  %s in %s (replay %s)\n", name, plural(o.Schedules, "schedule"), o.Replay)
+		if o.Output != "" {
+			fmt.Fprint(w, indent(indent(o.Output)))
+		}
+	}
 }
 
 func (opts *simOptions) printTrace(rep *simrun.Report) error {

@@ -63,6 +63,24 @@ type Config struct {
 	// Signals are delivered to the program, each at a virtual time:
 	// "SIGINT@1s" (see ParseSignal).
 	Signals []string `json:"signals,omitempty"`
+
+	// Stdin, when set, is a file whose content is the program's standard
+	// input in every run: os.Stdin reads it from the start each time, and
+	// then meets EOF.
+	Stdin string `json:"stdin,omitempty"`
+
+	// Outcomes collects every distinct output (with its result) of the
+	// schedules run, and explores on past a failing schedule.
+	Outcomes bool `json:"outcomes,omitempty"`
+}
+
+// An Outcome is one distinct result and output the schedules gave.
+type Outcome struct {
+	Target    string `json:"target,omitempty"` // the test; empty for main
+	Result    string `json:"result"`
+	Output    string `json:"output"`
+	Schedules int    `json:"schedules"` // how many schedules gave it
+	Replay    string `json:"replay"`    // the first of them
 }
 
 // Report is what one harness run found.
@@ -81,10 +99,13 @@ type Report struct {
 	// is then nil): its output and virtual time, without its trace.
 	First *sim.Result `json:"first,omitempty"`
 	// Skipped are the tests that called t.Skip (or SkipNow) and did not fail.
-	Skipped   []string `json:"skipped,omitempty"`
-	Replay    string   `json:"replay,omitempty"`
-	ElapsedNS int64    `json:"elapsed_ns"`
-	Error     string   `json:"error,omitempty"` // the harness could not run as asked
+	Skipped []string `json:"skipped,omitempty"`
+	// Outcomes, with Config.Outcomes: every distinct result and output, the
+	// most frequent first. With Exhausted, the complete set within the bound.
+	Outcomes  []Outcome `json:"outcomes,omitempty"`
+	Replay    string    `json:"replay,omitempty"`
+	ElapsedNS int64     `json:"elapsed_ns"`
+	Error     string    `json:"error,omitempty"` // the harness could not run as asked
 	// Token is the secret the runner handed the process (see sim/token): a report
 	// without it was not written by the harness.
 	Token string `json:"token"`
@@ -225,7 +246,11 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	if cfg.Race && !sim.RaceBuild {
 		return &Report{Error: "race: the program was not built with -race"}
 	}
-	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: reset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail}
+	runReset := reset
+	if cfg.Stdin != "" {
+		runReset = stdinReset(cfg.Stdin, reset)
+	}
+	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: runReset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail}
 	for _, t := range targets {
 		rep.Target = t.name
 		if cfg.Mode == "run" || cfg.Replay != "" {
@@ -256,9 +281,13 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 		if err != nil {
 			return &Report{Error: err.Error()}
 		}
+		name := t.name
 		each := func(r *sim.Result) {
 			if rep.First == nil {
 				rep.First = r
+			}
+			if cfg.Outcomes {
+				rep.Outcomes = addOutcome(rep.Outcomes, name, r)
 			}
 		}
 		budget := time.Duration(0)
@@ -266,7 +295,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 			// What is left of the budget after the targets before this one.
 			budget = max(time.Duration(cfg.TimeoutMS)*time.Millisecond-time.Since(start), time.Nanosecond)
 		}
-		r := sim.Explore(t.body, sim.Config{Strategy: strat, Schedules: cfg.Schedules, Timeout: budget, Options: opts, Each: each})
+		r := sim.Explore(t.body, sim.Config{Strategy: strat, Schedules: cfg.Schedules, Timeout: budget, Options: opts, Each: each, KeepGoing: cfg.Outcomes})
 		rep.Schedules += r.Schedules
 		rep.Exhausted = r.Exhausted
 		if r.TimedOut && r.Failure == nil {
@@ -283,6 +312,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	if rep.Result != nil && rep.Result.Failed() {
 		rep.First = nil
 	}
+	slices.SortStableFunc(rep.Outcomes, func(a, b Outcome) int { return b.Schedules - a.Schedules })
 	for _, name := range rep.Tests {
 		if skipped[name] {
 			rep.Skipped = append(rep.Skipped, name)
@@ -290,6 +320,44 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	}
 	rep.ElapsedNS = time.Since(start).Nanoseconds()
 	return rep
+}
+
+// addOutcome counts the result r of a schedule of target among outs.
+//
+//go:norace
+func addOutcome(outs []Outcome, target string, r *sim.Result) []Outcome {
+	if target == "main" {
+		target = ""
+	}
+	res := r.Outcome.String()
+	for i := range outs {
+		if o := &outs[i]; o.Target == target && o.Result == res && o.Output == r.Output {
+			o.Schedules++
+			return outs
+		}
+	}
+	return append(outs, Outcome{Target: target, Result: res, Output: r.Output, Schedules: 1, Replay: tokenFor(target, r.Token)})
+}
+
+// stdinReset returns a reset that gives each run the same standard input,
+// the file at path read from its start, before the package's own reset
+// (whose variable initializers may read os.Stdin).
+//
+//go:norace
+func stdinReset(path string, reset func()) func() {
+	var f *os.File
+	return func() {
+		if f != nil {
+			f.Close()
+		}
+		var err error
+		if f, err = os.Open(path); err == nil {
+			os.Stdin = f
+		}
+		if reset != nil {
+			reset()
+		}
+	}
 }
 
 // tokenFor prefixes a test's name to a sim token so that replay finds the test.
