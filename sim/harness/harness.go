@@ -326,6 +326,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 //
 //go:norace
 func addOutcome(outs []Outcome, target string, r *sim.Result) []Outcome {
+	replay := tokenFor(target, r.Token)
 	if target == "main" {
 		target = ""
 	}
@@ -336,7 +337,7 @@ func addOutcome(outs []Outcome, target string, r *sim.Result) []Outcome {
 			return outs
 		}
 	}
-	return append(outs, Outcome{Target: target, Result: res, Output: r.Output, Schedules: 1, Replay: tokenFor(target, r.Token)})
+	return append(outs, Outcome{Target: target, Result: res, Output: r.Output, Schedules: 1, Replay: replay})
 }
 
 // stdinReset returns a reset that gives each run the same standard input,
