@@ -230,6 +230,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	over, err := rewrite.Package(dir, rewrite.Options{Tests: !pkg.main, Env: env, Overlay: load})
 	if err != nil {
+		// A package the go command cannot build as it is gets the go
+		// command's own message, not a refusal of the simulator.
+		if msg := buildError(ctx, cfg.Go, dir, tmp, base, env); msg != "" {
+			return nil, &BuildError{Msg: msg}
+		}
 		var list rewrite.ErrorList
 		var one *rewrite.Error
 		if errors.As(err, &list) || errors.As(err, &one) {
@@ -372,6 +377,34 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, errors.New(rep.Error)
 	}
 	return rep, nil
+}
+
+// buildError builds the package as it is (through the overlay of base:
+// hidden files, the go.mod) and returns the go command's message when that
+// fails, or "".
+func buildError(ctx context.Context, goCmd, dir, tmp string, base map[string][]byte, env []string) string {
+	check, err := os.MkdirTemp(tmp, "check-")
+	if err != nil {
+		return ""
+	}
+	overlay, err := writeOverlay(check, base)
+	if err != nil {
+		return ""
+	}
+	cmd := exec.CommandContext(ctx, goCmd, "test", "-c", "-o", filepath.Join(check, "check.test"), "-overlay", overlay, ".")
+	cmd.Dir = dir
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	if err == nil || ctx.Err() != nil {
+		return ""
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(relPaths(string(out), dir)), "\n") {
+		if l != "FAIL" && !strings.HasPrefix(l, "FAIL\t") { // go test's summary
+			lines = append(lines, l)
+		}
+	}
+	return "the program does not build:\n" + strings.Join(lines, "\n")
 }
 
 // readReport reads the report the harness wrote. The folder it is in may be
