@@ -92,7 +92,14 @@ replay --race.
 
 A program ends when its main returns, as a process does: goroutines still blocked
 or running then are listed as a note ("unfinished"), not a bug, unless --leaks-fail.
-Tests keep goleak's rule: a goroutine a test leaves blocked is a leak.
+Tests keep goleak's rule: a goroutine a test leaves blocked is a leak. Time passes
+as on real cores: a goroutine that only polls (a select with default, an atomic
+load) lets a sleeping one wake; a livelock is a run whose virtual time stands still.
+A program blocked while signal.Notify is active is "waiting" for a signal, which
+--signal SIGINT@1s sends; --stdin FILE (or what is piped to gocourse) is its
+standard input in every schedule. With --outcomes, every distinct output is listed
+with how many schedules gave it and a token that replays one; with --strategy dfs
+and "exhausted", that is every output within the bound.
 
 Strategies: random (seeded), pct (probabilistic concurrency testing, --depth), and dfs
 (every schedule with at most --preemptions preemptions; "exhausted" means all of
