@@ -531,6 +531,16 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 	if opts.race {
 		race = "--race "
 	}
+	// What makes the run what it was must come along for the token to fit.
+	for _, sig := range opts.signals {
+		race += "--signal " + sig + " "
+	}
+	if opts.stdin != "" {
+		race += "--stdin " + opts.stdin + " "
+	}
+	if opts.leaksFail {
+		race += "--leaks-fail "
+	}
 	fmt.Fprintf(w, "at virtual time %s\n", time.Duration(out.VirtualTimeNS))
 	fmt.Fprintf(w, "replay: gocourse replay %s%s%s\n", race, out.Replay, target)
 	fmt.Fprintf(w, "see it: gocourse trace %s--replay %s%s\n", race, out.Replay, target)
