@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gocourse/gocourse/sim"
 	simatomic "github.com/gocourse/gocourse/sim/atomic"
@@ -210,5 +211,24 @@ func TestPanicChains(t *testing.T) {
 		if r.Outcome != sim.Panic || r.Message != tt.want {
 			t.Errorf("%s: %v %q, want %q", tt.name, r.Outcome, r.Message, tt.want)
 		}
+	}
+}
+
+// TestDeadlineCutsARunShort: a program that runs on in virtual time (as its
+// real twin would, forever) ends at the Deadline with the outcome Timeout,
+// which is no verdict; Explore reports the schedules done before it.
+func TestDeadlineCutsARunShort(t *testing.T) {
+	forever := func() {
+		for {
+			simtime.Sleep(1_000_000)
+		}
+	}
+	r := sim.Run(forever, sim.Options{MainExits: true, Deadline: time.Now()})
+	if r.Outcome != sim.Timeout || r.Failed() {
+		t.Fatalf("%v %q, want a timeout that is not a failure", r.Outcome, r.Message)
+	}
+	rep := sim.Explore(func() {}, sim.Config{Schedules: 1 << 30, Timeout: time.Millisecond})
+	if !rep.TimedOut || rep.Failed() || rep.Schedules == 0 {
+		t.Fatalf("%+v, want a timed-out exploration of some passing schedules", rep)
 	}
 }
