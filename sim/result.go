@@ -88,9 +88,9 @@ type Result struct {
 	Outcome    Outcome         `json:"outcome"`
 	Message    string          `json:"message"`              // one line, in the runtime's words where it has some
 	Goroutines []GoroutineInfo `json:"goroutines,omitempty"` // deadlock, leak, step limit: who is stuck, where
-	// Unfinished are the goroutines a program's main left blocked or
-	// runnable when it returned (Options.MainExits): the process exited
-	// with them, so they are a note, not a failure.
+	// Unfinished are the goroutines a program's main left blocked when it
+	// returned (Options.MainExits): the process exited with them, so they
+	// are a note, not a failure.
 	Unfinished []GoroutineInfo `json:"unfinished,omitempty"`
 	Panic      *PanicInfo      `json:"panic,omitempty"`
 	Race       *RaceInfo       `json:"race,omitempty"`     // the data race that ended the run
@@ -161,8 +161,8 @@ type Options struct {
 	// outcome Timeout: a program that runs on and on in virtual time (as
 	// its real twin would) ends within the caller's budget.
 	Deadline time.Time
-	// LeaksFail makes the goroutines a program's main leaves behind when it
-	// returns (Options.MainExits) a Leak. By default they are only listed
+	// LeaksFail makes the goroutines a program's main leaves blocked when
+	// it returns (Options.MainExits) a Leak. By default they are only listed
 	// in Result.Unfinished: the process exits, as it does for real.
 	LeaksFail bool
 	// LeakWait is how much virtual time goroutines may go on sleeping after
@@ -277,7 +277,7 @@ func (s *scheduler) result(withTrace bool) *Result {
 	case Leak:
 		r.Message = plural(len(s.blocked), "goroutine") + " still blocked after the body returned"
 		if s.opts.MainExits {
-			r.Message = plural(len(s.blocked), "goroutine") + " still blocked or running when main returned"
+			r.Message = plural(len(s.blocked), "goroutine") + " still blocked when main returned"
 		}
 		if s.steps > s.opts.MaxSteps {
 			r.Message = plural(len(s.blocked), "goroutine") + " still running after the body returned (more than " + strconv.Itoa(s.opts.MaxSteps) + " schedule points)"

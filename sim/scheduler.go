@@ -333,13 +333,18 @@ func (gp *G) exit() {
 // and every other goroutine has ended.
 const mainGoexitMsg = "no goroutines (main called runtime.Goexit) - deadlock!"
 
-// mainExited records the goroutines a program's main left behind when it
+// mainExited records the goroutines a program's main left blocked when it
 // returned. They are a note of the result, as the process exits anyway,
 // unless Options.LeaksFail makes them a leak.
 //
 //go:norace
 func (s *scheduler) mainExited() {
-	left := s.goroutineInfos()
+	var left []GoroutineInfo
+	for _, g := range s.goroutineInfos() {
+		if g.State != "runnable" { // a runnable one was only not done yet
+			left = append(left, g)
+		}
+	}
 	if len(left) == 0 {
 		return
 	}

@@ -59,7 +59,7 @@ type exploreJSON struct {
 	ElapsedMS     int64               `json:"elapsed_ms"`
 	Race          *sim.RaceInfo       `json:"race,omitempty"`     // result "race": the two accesses
 	Diverged      string              `json:"diverged,omitempty"` // the failing run's replay differed: the program is not deterministic
-	// Unfinished are the goroutines main left blocked or running when it
+	// Unfinished are the goroutines main left blocked when it
 	// returned, in the first schedule (or the failing one): the process
 	// exited with them, so they are a note unless --leaks-fail.
 	Unfinished []sim.GoroutineInfo `json:"unfinished,omitempty"`
@@ -91,7 +91,7 @@ however rarely the two accesses would meet on real cores. Replay such a token wi
 replay --race.
 
 A program ends when its main returns, as a process does: goroutines still blocked
-or running then are listed as a note ("unfinished"), not a bug, unless --leaks-fail.
+then are listed as a note ("unfinished"), not a bug, unless --leaks-fail.
 Tests keep goleak's rule: a goroutine a test leaves blocked is a leak. Time passes
 as on real cores: a goroutine that only polls (a select with default, an atomic
 load) lets a sleeping one wake; a livelock is a run whose virtual time stands still.
@@ -136,7 +136,7 @@ reported, result "timeout") or the program does not build (result "error").`,
 // addProgramFlags adds the flags that change what a run of a program is,
 // which explore, replay and trace must agree on.
 func addProgramFlags(f *pflag.FlagSet, opts *simOptions) {
-	f.BoolVar(&opts.leaksFail, "leaks-fail", false, "a program whose main returns with goroutines still blocked or running fails with a leak (tests always do)")
+	f.BoolVar(&opts.leaksFail, "leaks-fail", false, "a program whose main returns with goroutines still blocked fails with a leak (tests always do)")
 	f.StringArrayVar(&opts.signals, "signal", nil, "deliver a signal to the program at a virtual time, such as SIGINT@1s (repeatable)")
 	f.StringVar(&opts.stdin, "stdin", "", "the program's standard input, the same in every schedule (default: what is piped to gocourse, or nothing)")
 }
@@ -437,7 +437,7 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 		out.Replay = ""
 	}
 	if n := len(out.Unfinished); n > 0 {
-		out.Note = plural(n, "goroutine") + " still blocked or running when main returned: the process exited with them (--leaks-fail makes this a leak)"
+		out.Note = plural(n, "goroutine") + " still blocked when main returned: the process exited with them (--leaks-fail makes this a leak)"
 	}
 	return out
 }
@@ -601,6 +601,12 @@ func (opts *simOptions) printTrace(rep *simrun.Report) error {
 	fmt.Fprintf(w, "\n%s: %s at virtual time %s\n", r.Outcome, r.Message, time.Duration(r.TimeNS))
 	for _, g := range r.Goroutines {
 		fmt.Fprintf(w, "  %s\n", g)
+	}
+	if len(r.Unfinished) > 0 {
+		fmt.Fprintf(w, "note: %s still blocked when main returned: the process exited with them (--leaks-fail makes this a leak)\n", plural(len(r.Unfinished), "goroutine"))
+		for _, g := range r.Unfinished {
+			fmt.Fprintf(w, "  %s\n", g)
+		}
 	}
 	fmt.Fprintf(w, "replay: %s\n", rep.Replay)
 	if r.Outcome != sim.Pass {
