@@ -18,8 +18,8 @@ var Epoch = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
 // deadline), even though goroutines could still run. A goroutine that spins
 // (select with default, lock and unlock) while a short timer is pending
 // sees it fire, as it would for real; timers of a millisecond or more need
-// 100000 schedule points, the default step bound, so the programs of the
-// lessons run as before.
+// 100000 schedule points. A goroutine that only polls (see Polled) spins:
+// once every runnable goroutine does, the clock moves to the next timer.
 type clock struct {
 	now     int64    // nanoseconds since Epoch
 	timers  []*Timer // min-heap by (when, seq)

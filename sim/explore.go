@@ -29,6 +29,7 @@ type Config struct {
 type Report struct {
 	Schedules int           `json:"schedules"` // runs made
 	Exhausted bool          `json:"exhausted"` // the strategy had no schedule left (DFS: all within its bound)
+	TimedOut  bool          `json:"timed_out"` // Timeout ran out before the schedules did
 	Failure   *Result       `json:"failure,omitempty"`
 	Token     string        `json:"token,omitempty"` // replays Failure: Replay(Token)
 	Steps     int           `json:"steps"`           // schedule points over all runs
@@ -88,8 +89,10 @@ func Explore(body func(), cfg Config) *Report {
 	rep := &Report{}
 	s := acquireScheduler()
 	defer releaseScheduler()
+	fast.Deadline = deadline // the replay of a failing run is as long as the run
 	for rep.Schedules < limit {
-		if !deadline.IsZero() && rep.Schedules%64 == 0 && time.Now().After(deadline) {
+		if !deadline.IsZero() && time.Now().After(deadline) {
+			rep.TimedOut = true
 			break
 		}
 		if !strat.NewExecution() {
@@ -98,6 +101,10 @@ func Explore(body func(), cfg Config) *Report {
 		}
 		s.reset(fast, strat)
 		s.run(body)
+		if s.outcome == Timeout {
+			rep.TimedOut = true // cut short: not a schedule done
+			break
+		}
 		rep.Schedules++
 		rep.Steps += s.steps
 		rep.MaxSteps = max(rep.MaxSteps, s.steps)
@@ -108,7 +115,7 @@ func Explore(body func(), cfg Config) *Report {
 			}
 			cfg.Each(r)
 		}
-		if s.outcome == Pass || rep.Failure != nil {
+		if s.outcome == Pass || s.outcome == SignalWait || rep.Failure != nil {
 			continue
 		}
 		// Replay the failing run with positions and its trace.

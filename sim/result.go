@@ -14,16 +14,18 @@ import (
 type Outcome int
 
 const (
-	Pass      Outcome = iota // every goroutine finished and nothing failed
-	Deadlock                 // the body is blocked and nothing can ever run again
-	Leak                     // the body returned, but goroutines are blocked forever (or run on past Options.MaxSteps)
-	Panic                    // a goroutine panicked
-	Failed                   // the run finished but Fail or Errorf was called
-	StepLimit                // the run took more than Options.MaxSteps schedule points
-	Race                     // two goroutines accessed the same memory without synchronisation (Options.Race)
+	Pass       Outcome = iota // every goroutine finished and nothing failed
+	Deadlock                  // the body is blocked and nothing can ever run again
+	Leak                      // the body returned, but goroutines are blocked forever (or run on past Options.MaxSteps)
+	Panic                     // a goroutine panicked
+	Failed                    // the run finished but Fail or Errorf was called
+	StepLimit                 // the run took more than Options.MaxSteps schedule points
+	Race                      // two goroutines accessed the same memory without synchronisation (Options.Race)
+	Timeout                   // the run was cut short at Options.Deadline: no verdict
+	SignalWait                // every goroutine is blocked, and signal.Notify is active: the process waits for a signal
 )
 
-var outcomeNames = [...]string{"pass", "deadlock", "leak", "panic", "fail", "step limit", "race"}
+var outcomeNames = [...]string{"pass", "deadlock", "leak", "panic", "fail", "step limit", "race", "timeout", "waiting"}
 
 //go:norace
 func (o Outcome) String() string {
@@ -86,6 +88,10 @@ type Result struct {
 	Outcome    Outcome         `json:"outcome"`
 	Message    string          `json:"message"`              // one line, in the runtime's words where it has some
 	Goroutines []GoroutineInfo `json:"goroutines,omitempty"` // deadlock, leak, step limit: who is stuck, where
+	// Unfinished are the goroutines a program's main left blocked when it
+	// returned (Options.MainExits): the process exited with them, so they
+	// are a note, not a failure.
+	Unfinished []GoroutineInfo `json:"unfinished,omitempty"`
 	Panic      *PanicInfo      `json:"panic,omitempty"`
 	Race       *RaceInfo       `json:"race,omitempty"`     // the data race that ended the run
 	Failures   []string        `json:"failures,omitempty"` // messages given to Fail and Errorf
@@ -100,7 +106,9 @@ type Result struct {
 // Failed reports whether the run found a bug.
 //
 //go:norace
-func (r *Result) Failed() bool { return r.Outcome != Pass }
+func (r *Result) Failed() bool {
+	return r.Outcome != Pass && r.Outcome != Timeout && r.Outcome != SignalWait
+}
 
 // String is a report of the run a person can read.
 //
@@ -149,6 +157,14 @@ type Options struct {
 	// of the run's output (the goroutines left are still judged for leaks, and
 	// their events still traced, after an "exit" event).
 	MainExits bool
+	// Deadline, when set, cuts a run short at that wall-clock time with the
+	// outcome Timeout: a program that runs on and on in virtual time (as
+	// its real twin would) ends within the caller's budget.
+	Deadline time.Time
+	// LeaksFail makes the goroutines a program's main leaves blocked when
+	// it returns (Options.MainExits) a Leak. By default they are only listed
+	// in Result.Unfinished: the process exits, as it does for real.
+	LeaksFail bool
 	// LeakWait is how much virtual time goroutines may go on sleeping after
 	// the body returns before they count as leaked (default 24h).
 	LeakWait time.Duration
@@ -240,6 +256,7 @@ func (s *scheduler) result(withTrace bool) *Result {
 	r := &Result{
 		Outcome:    s.outcome,
 		Goroutines: s.blocked,
+		Unfinished: s.unfinished,
 		Panic:      s.panicked,
 		Race:       s.race,
 		Failures:   append([]string(nil), s.failures...),
@@ -259,6 +276,9 @@ func (s *scheduler) result(withTrace bool) *Result {
 		r.Message = "all goroutines are asleep - deadlock!"
 	case Leak:
 		r.Message = plural(len(s.blocked), "goroutine") + " still blocked after the body returned"
+		if s.opts.MainExits {
+			r.Message = plural(len(s.blocked), "goroutine") + " still blocked when main returned"
+		}
 		if s.steps > s.opts.MaxSteps {
 			r.Message = plural(len(s.blocked), "goroutine") + " still running after the body returned (more than " + strconv.Itoa(s.opts.MaxSteps) + " schedule points)"
 		}
@@ -276,9 +296,16 @@ func (s *scheduler) result(withTrace bool) *Result {
 			r.Message += " (and " + plural(len(s.failures)-1, "more failure") + ")"
 		}
 	case StepLimit:
-		r.Message = "more than " + strconv.Itoa(s.opts.MaxSteps) + " schedule points: livelock, or a run too long"
+		r.Message = "more than " + strconv.Itoa(s.opts.MaxSteps) + " schedule points without virtual time moving: livelock"
+		if s.steps-s.stillSince <= s.opts.MaxSteps {
+			r.Message = "more than " + strconv.Itoa(100*s.opts.MaxSteps) + " schedule points: a run too long"
+		}
 	case Race:
 		r.Message = s.race.Message()
+	case SignalWait:
+		r.Message = "waiting for a signal: every goroutine is blocked while signal.Notify is active, so the process waits (the runtime reports no deadlock)"
+	case Timeout:
+		r.Message = "the time budget ran out during the run, at virtual time " + time.Duration(s.clock.now).String()
 	}
 	return r
 }

@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unsafe"
 )
 
@@ -53,6 +54,14 @@ type G struct {
 	raceStart    uint64
 	raceStartTok unsafe.Pointer
 	lingering    bool // dead, its real goroutine waiting for the run's end (see raceGo)
+
+	// Spinning: spins counts the fruitless polls (a select that took its
+	// default, an atomic load, a failed TryLock, Gosched) it has made in a
+	// row, with no other operation between them; prevSpins keeps the count
+	// across the schedule point before the next operation (see Polled).
+	spins, prevSpins int
+
+	panics []panicRec // its panics in progress, oldest first (see Panicking)
 }
 
 // ID returns the goroutine's number: 1 for the body of a run, then 2, 3, ...
@@ -76,9 +85,13 @@ type scheduler struct {
 	nlive int  // goroutines not dead
 	over  bool // the run has ended; nothing schedules any more
 
-	steps    int   // schedule points so far
-	bodyDone bool  // G1 has returned
-	bodyEnd  int64 // virtual time at which it did
+	steps      int             // schedule points so far
+	stillNow   int64           // virtual time at the last schedule point
+	stillSince int             // steps when virtual time last moved
+	bodyDone   bool            // G1 has returned
+	bodyEnd    int64           // virtual time at which it did
+	mainGoexit bool            // G1 is a program's main and called runtime.Goexit
+	unfinished []GoroutineInfo // a program's goroutines left when main returned
 
 	clock  clock
 	nchans int // channels made in this run, for "chan#N"
@@ -139,8 +152,11 @@ func (s *scheduler) reset(opts Options, strat Strategy) {
 	s.over = false
 	s.cur = nil
 	s.steps = 0
+	s.stillNow, s.stillSince = 0, 0
 	s.bodyDone = false
 	s.bodyEnd = 0
+	s.mainGoexit = false
+	s.unfinished = nil
 	s.clock.reset()
 	s.nchans = 0
 	s.outcome = Pass
@@ -178,7 +194,7 @@ func (s *scheduler) run(body func()) {
 		s.raceEndRun()
 	}
 	// The run is over: record what is left, then unwind it.
-	if s.outcome == Deadlock || s.outcome == Leak || s.outcome == StepLimit {
+	if (s.outcome == Deadlock || s.outcome == Leak || s.outcome == StepLimit || s.outcome == SignalWait) && s.blocked == nil {
 		s.blocked = s.goroutineInfos()
 	}
 	for i := 0; i < len(s.gs); i++ {
@@ -251,8 +267,12 @@ func (gp *G) exit() {
 		}
 	}
 	if !gp.returned {
+		n := panicDepth()
 		if r := recover(); r != nil {
 			s.setPanic(gp, r, debug.Stack())
+			if n > 1 || len(gp.panics) > 0 {
+				s.panicked.Message = gp.panicChain(r)
+			}
 			s.traceEvent(gp, "panic", nil, nil, 0, s.panicked.Message)
 			gp.status = gDead
 			s.end(gp, true)
@@ -265,14 +285,31 @@ func (gp *G) exit() {
 	s.nlive--
 	s.event(gp, "done", nil, 0)
 	if gp.id == 1 {
-		s.bodyDone = true
-		s.bodyEnd = s.clock.now
-		if s.opts.MainExits {
+		switch {
+		case s.opts.MainExits && !gp.returned:
+			// main called runtime.Goexit: the program goes on without it
+			// until the other goroutines end (runtime: checkdead).
+			s.mainGoexit = true
+		case s.opts.MainExits:
+			// main returned: the process exits here, and whatever runs or
+			// waits then is stopped where it is.
+			s.bodyDone = true
+			s.bodyEnd = s.clock.now
 			s.event(gp, "exit", nil, 0)
-			s.out.frozen = true // the process is gone: later prints are lost
+			s.out.frozen = true
+			s.mainExited()
+			s.end(gp, true)
+			return
+		default:
+			s.bodyDone = true
+			s.bodyEnd = s.clock.now
 		}
 	}
 	if s.nlive == 0 {
+		if s.mainGoexit {
+			s.panicked = &PanicInfo{G: 1, Value: fatalError(mainGoexitMsg), Message: mainGoexitMsg}
+			s.outcome = Panic
+		}
 		s.end(gp, true)
 		return
 	}
@@ -292,6 +329,33 @@ func (gp *G) exit() {
 		return
 	}
 	handoff(gp, next, true)
+}
+
+// mainGoexitMsg is the runtime's fatal error when main called runtime.Goexit
+// and every other goroutine has ended.
+const mainGoexitMsg = "no goroutines (main called runtime.Goexit) - deadlock!"
+
+// mainExited records the goroutines a program's main left blocked when it
+// returned. They are a note of the result, as the process exits anyway,
+// unless Options.LeaksFail makes them a leak.
+//
+//go:norace
+func (s *scheduler) mainExited() {
+	var left []GoroutineInfo
+	for _, g := range s.goroutineInfos() {
+		if g.State != "runnable" { // a runnable one was only not done yet
+			left = append(left, g)
+		}
+	}
+	if len(left) == 0 {
+		return
+	}
+	if s.opts.LeaksFail {
+		s.outcome = Leak
+		s.blocked = left
+		return
+	}
+	s.unfinished = left
 }
 
 // end finishes the run from the goroutine gp that has control and gives
@@ -335,6 +399,7 @@ func (s *scheduler) yield(gp *G) {
 	if gp.abandoned || s.clock.inTimer {
 		return
 	}
+	gp.prevSpins, gp.spins = gp.spins, 0
 	s.countStep(gp)
 	s.clock.running()
 	s.runDue()
@@ -347,10 +412,20 @@ func (s *scheduler) yield(gp *G) {
 //go:norace
 func (s *scheduler) countStep(gp *G) {
 	s.steps++
+	if s.steps&4095 == 0 && !s.opts.Deadline.IsZero() && time.Now().After(s.opts.Deadline) {
+		s.outcome = Timeout
+		s.end(gp, false)
+	}
 	if raceOn && s.raceFound(gp) {
 		s.end(gp, false)
 	}
-	if s.steps > s.opts.MaxSteps {
+	if s.clock.now != s.stillNow {
+		s.stillNow, s.stillSince = s.clock.now, s.steps
+	}
+	// A livelock is MaxSteps schedule points in which virtual time does not
+	// move. A run whose time moves goes on as the real program would, until
+	// the Deadline; without one, a hundred times MaxSteps is too long.
+	if s.steps-s.stillSince > s.opts.MaxSteps || s.opts.Deadline.IsZero() && s.steps > 100*s.opts.MaxSteps {
 		s.outcome = StepLimit
 		if s.bodyDone {
 			// The body has returned and goroutines still run on, past
@@ -383,6 +458,7 @@ func (s *scheduler) park(gp *G, reason string, obj any) {
 		}
 	}
 	gp.status = gWaiting
+	gp.spins = 0
 	gp.waitReason = reason
 	gp.waitObj = obj
 	gp.waitSince = s.clock.now
@@ -440,10 +516,26 @@ func (s *scheduler) findRunnable() *G {
 	return s.pick(nil)
 }
 
+// signalWatch, set by the drop-in os/signal with WatchSignals, reports
+// whether a channel of the run is registered with signal.Notify.
+var signalWatch func() bool
+
+// WatchSignals registers the function that reports whether the running
+// program has asked for signals (signal.Notify), in which case a run whose
+// goroutines are all blocked waits for one instead of deadlocking.
+//
+//go:norace
+func WatchSignals(f func() bool) { signalWatch = f }
+
 // setBlocked judges a run in which no goroutine can run again.
 //
 //go:norace
 func (s *scheduler) setBlocked() {
+	if !s.bodyDone && signalWatch != nil && signalWatch() {
+		// The runtime's signal goroutine waits too: no deadlock.
+		s.outcome = SignalWait
+		return
+	}
 	if s.bodyDone {
 		s.outcome = Leak
 	} else {
@@ -507,6 +599,9 @@ func Go(fn func()) {
 	if gp.abandoned {
 		return
 	}
+	if fn == nil {
+		Fatal("go of nil func value")
+	}
 	s := gp.s
 	s.yield(gp)
 	ng := s.newG(fn)
@@ -538,6 +633,40 @@ func (s *scheduler) spawn(fn func()) {
 	s.event(nil, "go", nil, ng.id)
 }
 
+// spinLimit is how many fruitless polls in a row make a goroutine spinning.
+const spinLimit = 64
+
+// Polled says that the running goroutine has just polled without effect: its
+// select took the default case, it loaded an atomic, its TryLock failed, it
+// called Gosched. Drop-in packages call it after the operation. On real
+// cores time passes while goroutines spin, and a sleeping goroutine wakes at
+// its deadline; here, once every runnable goroutine has spun spinLimit
+// times in a row, the clock moves to the next timer, so that a program that
+// polls (a stateful goroutine, a busy-wait on a flag) ends when the real one
+// would. Only a run that spins with no timer to wait for is a livelock.
+//
+//go:norace
+func Polled() {
+	gp := getg()
+	if gp == nil || gp.abandoned {
+		return
+	}
+	s := gp.s
+	if s.clock.inTimer {
+		return
+	}
+	gp.spins = gp.prevSpins + 1
+	if gp.spins < spinLimit || s.clock.frozen || len(s.clock.timers) == 0 {
+		return
+	}
+	for _, g := range s.gs {
+		if g.status == gRunnable && g.spins < spinLimit {
+			return // some goroutine does more than poll
+		}
+	}
+	s.advanceTime()
+}
+
 // Gosched is runtime.Gosched: a schedule point that lets other goroutines run.
 //
 //go:norace
@@ -545,6 +674,7 @@ func Gosched() {
 	if gp := getg(); gp != nil {
 		gp.s.yield(gp)
 		gp.s.event(gp, "gosched", nil, 0)
+		Polled()
 	} else {
 		runtime.Gosched()
 	}

@@ -130,6 +130,7 @@ func selectgo(gp *G, cases []Case, block bool) int {
 
 	if !block {
 		selectEvent(gp, nil, -1)
+		Polled()
 		return -1
 	}
 

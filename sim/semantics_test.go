@@ -482,7 +482,9 @@ func TestExploreKeepsDivergedFailure(t *testing.T) {
 // TestRunningTime: time passes while goroutines run, as on real cores, at
 // stepCost (10ns) per schedule point: a goroutine that spins until a short
 // timer fires sees it fire, while a millisecond needs far more schedule
-// points than a run of the lessons makes. In a synctest bubble
+// points than a run of the lessons makes, unless every runnable goroutine
+// does nothing but poll (sim.Polled): then it yields to the clock. In a
+// synctest bubble
 // (FreezeRunningTime) time moves only when every goroutine is blocked.
 func TestRunningTime(t *testing.T) {
 	spin := func(freeze bool) func() {
@@ -510,10 +512,22 @@ func TestRunningTime(t *testing.T) {
 		sim.StartTimer(sim.Now()+1_000_000, func() {})
 		for range 1000 {
 			sim.Gosched()
+			sim.Stdout() // work between the polls: not a spin
 		}
 		seen = sim.Now()
 	}, sim.Options{})
 	if seen != 0 || r.TimeNS != 0 {
-		t.Fatalf("a millisecond timer fired after 1000 schedule points: clock %d, %v", seen, r)
+		t.Fatalf("a millisecond timer fired after 2000 schedule points of work: clock %d, %v", seen, r)
+	}
+	// Nothing but polls: the goroutine spins, and yields to the clock.
+	r = sim.Run(func() {
+		sim.StartTimer(sim.Now()+1_000_000, func() {})
+		for range 1000 {
+			sim.Gosched()
+		}
+		seen = sim.Now()
+	}, sim.Options{})
+	if seen != 1_000_000 {
+		t.Fatalf("a goroutine that only polls did not see the millisecond timer fire: clock %d, %v", seen, r)
 	}
 }

@@ -84,6 +84,32 @@ func (r *fileRewriter) call(call *ast.CallExpr, stack []ast.Node) {
 			r.paren(arg)
 			r.lit(method)
 		}
+	case "panic", "recover":
+		// The simulator keeps each goroutine's chain of panics, to print
+		// it as the runtime does ("panic: a [recovered]\n\tpanic: b"). Not
+		// in a defer or go statement, whose call runs later.
+		if len(stack) > 0 {
+			switch p := stack[len(stack)-1].(type) {
+			case *ast.DeferStmt:
+				if p.Call == call {
+					return
+				}
+			case *ast.GoStmt:
+				if p.Call == call {
+					return
+				}
+			}
+		}
+		if name == "recover" && len(call.Args) == 0 {
+			r.rules[call] = func() { r.lit(r.simRef("Recovered") + "(recover())") }
+		} else if name == "panic" && len(call.Args) == 1 {
+			arg := call.Args[0]
+			r.rules[call] = func() {
+				r.lit("panic(" + r.simRef("Panicking") + "(")
+				r.node(arg)
+				r.lit("))")
+			}
+		}
 	case "":
 		r.fmtCall(call)
 	}

@@ -115,7 +115,10 @@ func (p *resetPlan) helper() string {
 
 // initFunc gives func init() a callable twin on the same line:
 //
-//	func init() { gocourseSimInit0() }; func gocourseSimInit0() { ...body... }
+//	func init() { sim.InitFunc(gocourseSimInit0) }; func gocourseSimInit0() { ...body... }
+//
+// sim.InitFunc runs the body under the scheduler, so that an init that waits
+// can.
 func (r *fileRewriter) initFunc(fd *ast.FuncDecl) {
 	if r.reset == nil {
 		return
@@ -126,7 +129,7 @@ func (r *fileRewriter) initFunc(fd *ast.FuncDecl) {
 	}
 	r.rules[fd.Type] = func() {
 		r.span(fd.Type.Pos(), fd.Type.End(), fd.Type)
-		r.lit(fmt.Sprintf(" { %s() }; func %s()", name, name))
+		r.lit(fmt.Sprintf(" { %s(%s) }; func %s()", r.simRef("InitFunc"), name, name))
 	}
 }
 

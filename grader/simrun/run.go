@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/doc"
 	"go/parser"
 	"go/token"
 	"io"
@@ -60,6 +61,9 @@ type Config struct {
 	// among them) stay in a private temporary folder either way; without RunDir
 	// everything is there.
 	RunDir string
+	// Stdin, when not nil, is the program's standard input, the same in
+	// every run; without it the program reads nothing (EOF).
+	Stdin []byte
 	// Exec, when set, runs the built program in place of Run's own plain child
 	// process: a caller that sandboxes learner code runs it here. Run then reads
 	// the report the program wrote, as it does after its own run. An error from
@@ -226,6 +230,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	over, err := rewrite.Package(dir, rewrite.Options{Tests: !pkg.main, Env: env, Overlay: load})
 	if err != nil {
+		// A package the go command cannot build as it is gets the go
+		// command's own message, not a refusal of the simulator.
+		if msg := buildError(ctx, cfg.Go, dir, tmp, base, env); msg != "" {
+			return nil, &BuildError{Msg: msg}
+		}
 		var list rewrite.ErrorList
 		var one *rewrite.Error
 		if errors.As(err, &list) || errors.As(err, &one) {
@@ -284,7 +293,10 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	build.Dir = dir
 	build.Env = buildEnv
 	if out, err := build.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("building the program under the simulator failed:\n%s", strings.TrimSpace(relPaths(string(out), dir)))
+		if ctx.Err() != nil {
+			return nil, &TimeoutError{Msg: fmt.Sprintf("the build did not finish within %s", cfg.Timeout)}
+		}
+		return nil, &BuildError{Msg: "building the program under the simulator failed:\n" + strings.TrimSpace(relPaths(string(out), dir))}
 	}
 	rep.BuildMS = time.Since(t0).Milliseconds()
 	if cfg.RunDir != "" {
@@ -295,6 +307,16 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 
 	hcfg := cfg.Harness
+	if dl, ok := ctx.Deadline(); ok {
+		// The harness stops exploring in time to write its report before
+		// the process is killed: what is left after the build, less a
+		// margin for writing it.
+		left := time.Until(dl)
+		left -= min(left/10, 2*time.Second)
+		if ms := max(left.Milliseconds(), 1); hcfg.TimeoutMS == 0 || hcfg.TimeoutMS > ms {
+			hcfg.TimeoutMS = ms
+		}
+	}
 	runEnv := []string{"GOMAXPROCS=1"}
 	if cfg.Race {
 		// ThreadSanitizer writes its reports to a file of their own, which
@@ -305,6 +327,12 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		// exitcode=0: a race is a result the harness reports, not a failure of
 		// the process (the race detector would exit with 66).
 		runEnv = append(runEnv, "GORACE=log_path="+hcfg.RaceLog+" halt_on_error=0 atexit_sleep_ms=0 exitcode=0")
+	}
+	if cfg.Stdin != nil {
+		hcfg.Stdin = filepath.Join(runFolder, "stdin")
+		if err := os.WriteFile(hcfg.Stdin, cfg.Stdin, 0o644); err != nil {
+			return nil, err
+		}
 	}
 	cfgJSON, _ := json.Marshal(hcfg)
 	reportPath := filepath.Join(runFolder, "report.json")
@@ -334,7 +362,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	data, err := readReport(reportPath)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("the simulator did not finish within %s", cfg.Timeout)
+			return nil, &TimeoutError{Msg: fmt.Sprintf("the simulator did not finish within %s", cfg.Timeout)}
 		}
 		return nil, &ExitError{Msg: fmt.Sprintf("the program ended the process before the simulator was done (os.Exit, log.Fatal, or a crash outside the simulated goroutines: %s)%s", res.status(), excerpt(stderr))}
 	}
@@ -349,6 +377,34 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, errors.New(rep.Error)
 	}
 	return rep, nil
+}
+
+// buildError builds the package as it is (through the overlay of base:
+// hidden files, the go.mod) and returns the go command's message when that
+// fails, or "".
+func buildError(ctx context.Context, goCmd, dir, tmp string, base map[string][]byte, env []string) string {
+	check, err := os.MkdirTemp(tmp, "check-")
+	if err != nil {
+		return ""
+	}
+	overlay, err := writeOverlay(check, base)
+	if err != nil {
+		return ""
+	}
+	cmd := exec.CommandContext(ctx, goCmd, "test", "-c", "-o", filepath.Join(check, "check.test"), "-overlay", overlay, ".")
+	cmd.Dir = dir
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	if err == nil || ctx.Err() != nil {
+		return ""
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(relPaths(string(out), dir)), "\n") {
+		if l != "FAIL" && !strings.HasPrefix(l, "FAIL\t") { // go test's summary
+			lines = append(lines, l)
+		}
+	}
+	return "the program does not build:\n" + strings.Join(lines, "\n")
 }
 
 // readReport reads the report the harness wrote. The folder it is in may be
@@ -393,6 +449,18 @@ func plainExec(ctx context.Context, x Exec) (ExecResult, error) {
 	cmd.Wait()
 	return ExecResult{Output: []byte(stderr.String()), ExitCode: cmd.ProcessState.ExitCode()}, nil
 }
+
+// A BuildError says that the go command could not build the rewritten
+// program; its message is the go command's.
+type BuildError struct{ Msg string }
+
+func (e *BuildError) Error() string { return e.Msg }
+
+// A TimeoutError says that Config.Timeout ran out before the harness could
+// write its report (a report written in time says TimedOut instead).
+type TimeoutError struct{ Msg string }
+
+func (e *TimeoutError) Error() string { return e.Msg }
 
 // An ExitError says that the program ended the simulator's process itself, or
 // tampered with its report: the program's fault, not the simulator's.
@@ -440,6 +508,9 @@ type pkgInfo struct {
 	main    bool     // package main with a main function: run main
 	testPkg string   // package clause of the test files the harness joins
 	tests   []string // Test functions in the harness's package
+	// Example functions with an output comment in the harness's package,
+	// which go test runs and checks.
+	examples []*doc.Example
 }
 
 // inspect reads the package's files (through the overlay) to find its name, its
@@ -467,6 +538,8 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 	var pkgName, testName string
 	hasMain := false
 	internal, external := []string{}, []string{}
+	var internalEx, externalEx []*doc.Example
+	var netErrs []string
 	for _, p := range paths {
 		src, ok := overlay[p]
 		if !ok {
@@ -475,11 +548,14 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 				return nil, err
 			}
 		}
-		f, err := parser.ParseFile(fset, p, src, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, p, src, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			return nil, err
 		}
 		isTest := strings.HasSuffix(p, "_test.go")
+		for _, pos := range networkCalls(f) {
+			netErrs = append(netErrs, fmt.Sprintf("%s: %s", relPaths(fset.Position(pos.pos).String(), dir), pos.what))
+		}
 		for _, d := range f.Decls {
 			fn, ok := d.(*ast.FuncDecl)
 			if !ok || fn.Recv != nil {
@@ -499,11 +575,26 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 				}
 			}
 		}
+		if isTest {
+			for _, ex := range doc.Examples(f) {
+				if ex.Output == "" && !ex.EmptyOutput {
+					continue // compiled, not run, as go test does
+				}
+				if strings.HasSuffix(f.Name.Name, "_test") {
+					externalEx = append(externalEx, ex)
+				} else {
+					internalEx = append(internalEx, ex)
+				}
+			}
+		}
 		if !isTest {
 			pkgName = f.Name.Name
 		} else if testName == "" {
 			testName = strings.TrimSuffix(f.Name.Name, "_test")
 		}
+	}
+	if len(netErrs) > 0 {
+		return nil, &UnsupportedError{Msg: strings.Join(netErrs, "\n")}
 	}
 	if pkgName == "" {
 		// A folder of test files only (a bug kernel, say): the package is
@@ -517,16 +608,82 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 	switch {
 	case pkgName == "main" && hasMain:
 		info.main, info.testPkg = true, "main"
-	case len(internal) > 0 && len(external) > 0:
+	case len(internal)+len(internalEx) > 0 && len(external)+len(externalEx) > 0:
 		return nil, &UnsupportedError{Msg: fmt.Sprintf("%s: tests in both package %s and %s_test; the simulator runs one package's tests at a time", dir, pkgName, pkgName)}
-	case len(external) > 0:
-		info.testPkg, info.tests = pkgName+"_test", external
-	case len(internal) > 0:
-		info.testPkg, info.tests = pkgName, internal
+	case len(external)+len(externalEx) > 0:
+		info.testPkg, info.tests, info.examples = pkgName+"_test", external, externalEx
+	case len(internal)+len(internalEx) > 0:
+		info.testPkg, info.tests, info.examples = pkgName, internal, internalEx
 	default:
-		return nil, fmt.Errorf("%s: package %s has neither a main function nor Test functions to run", dir, pkgName)
+		return nil, fmt.Errorf("%s: package %s has neither a main function nor Test or Example functions to run", dir, pkgName)
 	}
 	return info, nil
+}
+
+// netFuncs are the functions of the network packages that listen or dial:
+// their connections would block in the real network, outside the scheduler,
+// so a run would hang (or depend on the machine) instead of being judged.
+var netFuncs = map[string]map[string]bool{
+	"net": {"Listen": true, "ListenPacket": true, "ListenTCP": true, "ListenUDP": true, "ListenUnix": true,
+		"ListenUnixgram": true, "ListenIP": true, "ListenMulticastUDP": true, "Dial": true, "DialTimeout": true,
+		"DialTCP": true, "DialUDP": true, "DialUnix": true, "DialIP": true, "FileListener": true},
+	"net/http": {"ListenAndServe": true, "ListenAndServeTLS": true, "Serve": true, "ServeTLS": true,
+		"Get": true, "Head": true, "Post": true, "PostForm": true},
+	"net/http/httptest": {"NewServer": true, "NewTLSServer": true, "NewUnstartedServer": true},
+	"net/rpc":           {"Dial": true, "DialHTTP": true, "DialHTTPPath": true},
+	"net/smtp":          {"Dial": true, "SendMail": true},
+}
+
+type netCall struct {
+	pos  token.Pos
+	what string
+}
+
+// networkCalls finds the calls of f that listen on or dial the network.
+func networkCalls(f *ast.File) []netCall {
+	names := map[string]string{} // local name -> import path
+	for _, imp := range f.Imports {
+		path := strings.Trim(imp.Path.Value, `"`)
+		if netFuncs[path] == nil {
+			continue
+		}
+		name := path[strings.LastIndex(path, "/")+1:]
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		names[name] = path
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	http := false
+	for _, path := range names {
+		http = http || path == "net/http"
+	}
+	var out []netCall
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		const why = "uses the network, which the simulator does not run (its connections would block outside the scheduler)"
+		if id, ok := sel.X.(*ast.Ident); ok {
+			if path, ok := names[id.Name]; ok && netFuncs[path][sel.Sel.Name] {
+				out = append(out, netCall{call.Pos(), id.Name + "." + sel.Sel.Name + " " + why})
+				return true
+			}
+		}
+		// An http.Server's own methods.
+		if m := sel.Sel.Name; (m == "ListenAndServe" || m == "ListenAndServeTLS") && http {
+			out = append(out, netCall{call.Pos(), m + " " + why})
+		}
+		return true
+	})
+	return out
 }
 
 func isTestFunc(fn *ast.FuncDecl) bool {
@@ -553,6 +710,10 @@ func (p *pkgInfo) harness() []byte {
 	fmt.Fprintf(&b, "\tos.Exit(gocourseharness.Main(%s, []gocourseharness.Test{\n", mainFn)
 	for _, t := range p.tests {
 		fmt.Fprintf(&b, "\t\t{Name: %q, F: %s%s},\n", t, hiddenPrefix, t)
+	}
+	for _, ex := range p.examples {
+		name := "Example" + ex.Name
+		fmt.Fprintf(&b, "\t\t{Name: %q, Example: %s, Output: %q, Unordered: %v},\n", name, name, ex.Output, ex.Unordered)
 	}
 	b.WriteString("\t}))\n}\n")
 	return []byte(b.String())

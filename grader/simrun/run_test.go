@@ -109,3 +109,20 @@ func TestTestFilesOnly(t *testing.T) {
 		t.Fatalf("want TestOppositeOrders to deadlock, got target %q result %+v", rep.Target, rep.Result)
 	}
 }
+
+// TestNetworkIsRefusedByName: a program that listens or dials would block in
+// the real network, outside the scheduler: it is refused before it is built,
+// each call named with its file:line.
+func TestNetworkIsRefusedByName(t *testing.T) {
+	abs, _ := filepath.Abs(filepath.Join("testdata", "network"))
+	_, err := Run(context.Background(), Config{Dir: abs, Harness: harness.Config{Mode: "explore", Schedules: 1}})
+	var unsupported *UnsupportedError
+	if !errors.As(err, &unsupported) {
+		t.Fatalf("want an UnsupportedError, got %v", err)
+	}
+	for _, want := range []string{"main.go:10:5: http.ListenAndServe uses the network", "main.go:12:5: ListenAndServe uses the network", "main.go:13:15: net.Dial uses the network"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the refusal does not say %q:\n%v", want, err)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,6 +38,10 @@ type simOptions struct {
 	timeout     time.Duration
 	race        bool
 	maxSteps    int
+	leaksFail   bool
+	signals     []string
+	stdin       string
+	outcomes    bool
 }
 
 // exploreJSON is the contract of explore and replay --json.
@@ -55,6 +60,16 @@ type exploreJSON struct {
 	ElapsedMS     int64               `json:"elapsed_ms"`
 	Race          *sim.RaceInfo       `json:"race,omitempty"`     // result "race": the two accesses
 	Diverged      string              `json:"diverged,omitempty"` // the failing run's replay differed: the program is not deterministic
+	// Unfinished are the goroutines main left blocked when it
+	// returned, in the first schedule (or the failing one): the process
+	// exited with them, so they are a note unless --leaks-fail.
+	Unfinished []sim.GoroutineInfo `json:"unfinished,omitempty"`
+	Skipped    []string            `json:"skipped,omitempty"` // tests that called t.Skip
+	Note       string              `json:"note,omitempty"`
+	// Outcomes (--outcomes): every distinct result and output of the
+	// schedules run, how many gave it and a token that replays one. With
+	// "exhausted" (--strategy dfs) it is every one within the bound.
+	Outcomes []harness.Outcome `json:"outcomes,omitempty"`
 }
 
 func newExploreCmd(io *IO) *cobra.Command {
@@ -76,10 +91,22 @@ schedule, and none of its own, so a race is found in the schedules where it exis
 however rarely the two accesses would meet on real cores. Replay such a token with
 replay --race.
 
+A program ends when its main returns, as a process does: goroutines still blocked
+then are listed as a note ("unfinished"), not a bug, unless --leaks-fail.
+Tests keep goleak's rule: a goroutine a test leaves blocked is a leak. Time passes
+as on real cores: a goroutine that only polls (a select with default, an atomic
+load) lets a sleeping one wake; a livelock is a run whose virtual time stands still.
+A program blocked while signal.Notify is active is "waiting" for a signal, which
+--signal SIGINT@1s sends; --stdin FILE (or what is piped to gocourse) is its
+standard input in every schedule. With --outcomes, every distinct output is listed
+with how many schedules gave it and a token that replays one; with --strategy dfs
+and "exhausted", that is every output within the bound.
+
 Strategies: random (seeded), pct (probabilistic concurrency testing, --depth), and dfs
 (every schedule with at most --preemptions preemptions; "exhausted" means all of
 them were run). Exit status: 0 no bug, 1 a bug, 2 a usage error or a program the
-simulator cannot run faithfully.`,
+simulator cannot run faithfully, 3 --timeout ran out (the schedules done are
+reported, result "timeout") or the program does not build (result "error").`,
 		Example: `  gocourse explore ./lessons/01-goroutines/examples/first-select
   gocourse explore main.go --strategy dfs --preemptions 2
   gocourse explore ./mypkg --race --strategy pct --depth 3
@@ -102,13 +129,23 @@ simulator cannot run faithfully.`,
 	f.BoolVar(&opts.json, "json", false, "print the result as JSON")
 	f.DurationVar(&opts.timeout, "timeout", 5*time.Minute, "give up after this long")
 	f.BoolVar(&opts.race, "race", false, "build with the race detector and judge every schedule for data races")
+	f.BoolVar(&opts.outcomes, "outcomes", false, "list every distinct output the schedules give, how many gave it and a replay token each; explores on past a bug")
 	addMaxSteps(f, opts)
 	return cmd
+}
+
+// addProgramFlags adds the flags that change what a run of a program is,
+// which explore, replay and trace must agree on.
+func addProgramFlags(f *pflag.FlagSet, opts *simOptions) {
+	f.BoolVar(&opts.leaksFail, "leaks-fail", false, "a program whose main returns with goroutines still blocked fails with a leak (tests always do)")
+	f.StringArrayVar(&opts.signals, "signal", nil, "deliver a signal to the program at a virtual time, such as SIGINT@1s (repeatable)")
+	f.StringVar(&opts.stdin, "stdin", "", "the program's standard input, the same in every schedule (default: what is piped to gocourse, or nothing)")
 }
 
 // addMaxSteps adds --max-steps, which explore, replay and trace must agree on
 // for a token to replay the run it names.
 func addMaxSteps(f *pflag.FlagSet, opts *simOptions) {
+	addProgramFlags(f, opts)
 	f.IntVar(&opts.maxSteps, "max-steps", 100_000, "the most schedule points of one run, beyond which it is a livelock (or a leak, after the body returned); give replay and trace the same value as explore")
 }
 
@@ -198,6 +235,24 @@ func runSim(ctx context.Context, opts *simOptions, verb string) error {
 		}
 		return usageError(opts.io, unsupported)
 	}
+	var built *simrun.BuildError
+	var timedOut *simrun.TimeoutError
+	if errors.As(err, &built) || errors.As(err, &timedOut) {
+		// Not a verdict on the program's concurrency: the answer is that
+		// there is none, and why (exit status 3).
+		res, msg := "error", ""
+		if built != nil {
+			msg = built.Msg
+		} else {
+			res, msg = "timeout", timedOut.Msg
+		}
+		if opts.json {
+			report.JSON(opts.io.Out, exploreJSON{Target: displayTarget(opts.target), Strategy: opts.strategy, Seed: opts.seed, Result: res, Message: msg, Goroutines: []sim.GoroutineInfo{}})
+		} else {
+			color.New(color.FgYellow, color.Bold).Fprintf(opts.io.Out, "%s: %s\n", res, msg)
+		}
+		return &ExitError{Code: 3}
+	}
 	var exited *simrun.ExitError
 	if errors.As(err, &exited) {
 		// The program ended the process itself: a bug of the program (result
@@ -223,10 +278,13 @@ func runSim(ctx context.Context, opts *simOptions, verb string) error {
 	} else {
 		opts.printSummary(rep, out)
 	}
-	if out.Result != "pass" {
-		return &ExitError{Code: 1}
+	switch out.Result {
+	case "pass", "skip", "waiting":
+		return nil
+	case "timeout":
+		return &ExitError{Code: 3}
 	}
-	return nil
+	return &ExitError{Code: 1}
 }
 
 // config turns the flags into a runner configuration.
@@ -253,7 +311,15 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 	if opts.maxSteps < 1 {
 		return cfg, fmt.Errorf("--max-steps must be at least 1")
 	}
-	h := harness.Config{Run: opts.run, Seed: opts.seed, Replay: opts.replay, MaxSteps: opts.maxSteps}
+	for _, spec := range opts.signals {
+		if _, _, err := harness.ParseSignal(spec); err != nil {
+			return cfg, fmt.Errorf("--signal: %v", err)
+		}
+	}
+	if cfg.Stdin, err = opts.readStdin(); err != nil {
+		return cfg, err
+	}
+	h := harness.Config{Run: opts.run, Seed: opts.seed, Replay: opts.replay, MaxSteps: opts.maxSteps, LeaksFail: opts.leaksFail, Signals: opts.signals}
 	switch verb {
 	case "explore":
 		switch opts.strategy {
@@ -266,6 +332,7 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 		}
 		h.Mode, h.Strategy, h.Schedules, h.Depth, h.Preemptions = "explore", opts.strategy, opts.schedules, opts.depth, opts.preemptions
 		h.TimeoutMS = opts.timeout.Milliseconds()
+		h.Outcomes = opts.outcomes
 	case "replay":
 		h.Mode = "run"
 		opts.strategy = "replay"
@@ -278,6 +345,31 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 	}
 	cfg.Harness = h
 	return cfg, nil
+}
+
+// readStdin returns the program's standard input: the --stdin file, or what
+// is piped or redirected to gocourse itself (never a terminal's input).
+func (opts *simOptions) readStdin() ([]byte, error) {
+	if opts.stdin != "" {
+		data, err := os.ReadFile(opts.stdin)
+		if err != nil {
+			return nil, fmt.Errorf("--stdin: %w", err)
+		}
+		return data, nil
+	}
+	f, ok := opts.io.In.(*os.File)
+	if !ok || f == nil {
+		return nil, nil
+	}
+	st, err := f.Stat()
+	if err != nil || st.Mode()&(os.ModeNamedPipe) == 0 && !st.Mode().IsRegular() {
+		return nil, nil
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, fmt.Errorf("reading standard input: %w", err)
+	}
+	return data, nil
 }
 
 func displayTarget(t string) string {
@@ -302,6 +394,27 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 	if rep.Target != "main" && rep.Target != "" {
 		out.Target += " " + rep.Target
 	}
+	if r := rep.First; r != nil && rep.Result == nil {
+		out.Output = r.Output
+		out.VirtualTimeNS = r.TimeNS
+		out.Unfinished = r.Unfinished
+		if r.Outcome == sim.SignalWait {
+			out.Result = "waiting"
+			out.Message = r.Message + "; send one with --signal SIGINT@1s"
+			out.Goroutines = r.Goroutines
+		}
+	}
+	out.Outcomes = rep.Outcomes
+	if len(rep.Skipped) > 0 {
+		out.Skipped = rep.Skipped
+		if len(rep.Skipped) == len(rep.Tests) {
+			out.Result, out.Message = "skip", "every test was skipped"
+		}
+	}
+	if rep.TimedOut {
+		out.Result = "timeout"
+		out.Message = fmt.Sprintf("--timeout ran out after %s with no bug found", plural(rep.Schedules, "schedule"))
+	}
 	if r := rep.Result; r != nil {
 		out.Result = r.Outcome.String()
 		out.Message = r.Message
@@ -313,6 +426,7 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 		out.Replay = rep.Replay
 		out.Race = r.Race
 		out.Diverged = r.Diverged
+		out.Unfinished = r.Unfinished
 		if r.Outcome == sim.Pass {
 			out.Message = "ok"
 		}
@@ -323,11 +437,15 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 	if out.Result == "pass" && opts.replay == "" {
 		out.Replay = ""
 	}
+	if n := len(out.Unfinished); n > 0 {
+		out.Note = plural(n, "goroutine") + " still blocked when main returned: the process exited with them (--leaks-fail makes this a leak)"
+	}
 	return out
 }
 
 func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 	w := opts.io.Out
+	defer opts.printOutcomes(out)
 	how := opts.strategy
 	switch opts.strategy {
 	case "random":
@@ -338,6 +456,10 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 		how += fmt.Sprintf(", at most %d preemptions", opts.preemptions)
 	}
 	fmt.Fprintf(w, "%s: %s (%s)\n", out.Target, plural(out.Schedules, "schedule"), how)
+	if out.Result == "timeout" || out.Result == "skip" || out.Result == "waiting" {
+		color.New(color.FgYellow, color.Bold).Fprintf(w, "%s: %s\n", out.Result, out.Message)
+		return
+	}
 	if out.Result == "pass" {
 		msg := "no bug found"
 		if out.Exhausted {
@@ -347,6 +469,19 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 			msg = "the run passed"
 		}
 		color.New(color.FgGreen, color.Bold).Fprintln(w, msg)
+		for _, t := range out.Skipped {
+			fmt.Fprintf(w, "  skipped: %s\n", t)
+		}
+		if out.Note != "" {
+			color.New(color.FgYellow).Fprintf(w, "note: %s\n", out.Note)
+			for i, g := range out.Unfinished {
+				if i == 10 {
+					fmt.Fprintf(w, "  ... and %d more\n", len(out.Unfinished)-i)
+					break
+				}
+				fmt.Fprintf(w, "  %s\n", g)
+			}
+		}
 		if opts.replay != "" && out.Output != "" {
 			fmt.Fprintf(w, "output:\n%s", indent(out.Output))
 		}
@@ -397,9 +532,42 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 	if opts.race {
 		race = "--race "
 	}
+	// What makes the run what it was must come along for the token to fit.
+	for _, sig := range opts.signals {
+		race += "--signal " + sig + " "
+	}
+	if opts.stdin != "" {
+		race += "--stdin " + opts.stdin + " "
+	}
+	if opts.leaksFail {
+		race += "--leaks-fail "
+	}
 	fmt.Fprintf(w, "at virtual time %s\n", time.Duration(out.VirtualTimeNS))
 	fmt.Fprintf(w, "replay: gocourse replay %s%s%s\n", race, out.Replay, target)
 	fmt.Fprintf(w, "see it: gocourse trace %s--replay %s%s\n", race, out.Replay, target)
+}
+
+// printOutcomes lists the distinct outputs of --outcomes.
+func (opts *simOptions) printOutcomes(out exploreJSON) {
+	if len(out.Outcomes) == 0 {
+		return
+	}
+	w := opts.io.Out
+	all := ""
+	if out.Exhausted {
+		all = ", every one within the bound"
+	}
+	fmt.Fprintf(w, "%s%s:\n", plural(len(out.Outcomes), "distinct outcome"), all)
+	for _, o := range out.Outcomes {
+		name := o.Result
+		if o.Target != "" {
+			name = o.Target + " " + name
+		}
+		fmt.Fprintf(w, "  %s in %s (replay %s)\n", name, plural(o.Schedules, "schedule"), o.Replay)
+		if o.Output != "" {
+			fmt.Fprint(w, indent(indent(o.Output)))
+		}
+	}
 }
 
 func (opts *simOptions) printTrace(rep *simrun.Report) error {
@@ -430,6 +598,12 @@ func (opts *simOptions) printTrace(rep *simrun.Report) error {
 	fmt.Fprintf(w, "\n%s: %s at virtual time %s\n", r.Outcome, r.Message, time.Duration(r.TimeNS))
 	for _, g := range r.Goroutines {
 		fmt.Fprintf(w, "  %s\n", g)
+	}
+	if len(r.Unfinished) > 0 {
+		fmt.Fprintf(w, "note: %s still blocked when main returned: the process exited with them (--leaks-fail makes this a leak)\n", plural(len(r.Unfinished), "goroutine"))
+		for _, g := range r.Unfinished {
+			fmt.Fprintf(w, "  %s\n", g)
+		}
 	}
 	fmt.Fprintf(w, "replay: %s\n", rep.Replay)
 	if r.Outcome != sim.Pass {

@@ -13,7 +13,11 @@
 // word; outside a run they are the plain standard operations.
 package atomic
 
-import "github.com/gocourse/gocourse/sim"
+import (
+	"strings"
+
+	"github.com/gocourse/gocourse/sim"
+)
 
 // step is the schedule point before an atomic operation, and its trace
 // event.
@@ -25,4 +29,7 @@ func step(op string) {
 	}
 	sim.Yield(op)
 	sim.Event("atomic", nil, op)
+	if strings.Contains(op, "Load") {
+		sim.Polled() // a load alone changes nothing: a loop of them spins
+	}
 }

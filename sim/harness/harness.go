@@ -12,10 +12,13 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gocourse/gocourse/sim"
+	simsignal "github.com/gocourse/gocourse/sim/signal"
 	simtesting "github.com/gocourse/gocourse/sim/testing"
 	"github.com/gocourse/gocourse/sim/token"
 )
@@ -59,6 +62,32 @@ type Config struct {
 	Play       bool  `json:"play,omitempty"`
 	Picks      []int `json:"picks,omitempty"`
 	PlayRandom bool  `json:"play_random,omitempty"`
+
+	// LeaksFail makes the goroutines main leaves behind a leak (see
+	// sim.Options.LeaksFail); by default they are a note of the result.
+	LeaksFail bool `json:"leaks_fail,omitempty"`
+
+	// Signals are delivered to the program, each at a virtual time:
+	// "SIGINT@1s" (see ParseSignal).
+	Signals []string `json:"signals,omitempty"`
+
+	// Stdin, when set, is a file whose content is the program's standard
+	// input in every run: os.Stdin reads it from the start each time, and
+	// then meets EOF.
+	Stdin string `json:"stdin,omitempty"`
+
+	// Outcomes collects every distinct output (with its result) of the
+	// schedules run, and explores on past a failing schedule.
+	Outcomes bool `json:"outcomes,omitempty"`
+}
+
+// An Outcome is one distinct result and output the schedules gave.
+type Outcome struct {
+	Target    string `json:"target,omitempty"` // the test; empty for main
+	Result    string `json:"result"`
+	Output    string `json:"output"`
+	Schedules int    `json:"schedules"` // how many schedules gave it
+	Replay    string `json:"replay"`    // the first of them
 }
 
 // Report is what one harness run found.
@@ -67,12 +96,23 @@ type Report struct {
 	Tests     []string `json:"tests,omitempty"`
 	Schedules int      `json:"schedules"` // over every target run
 	// FailingSchedule is the number of the failing schedule among its target's.
-	FailingSchedule int         `json:"failing_schedule,omitempty"`
-	Exhausted       bool        `json:"exhausted"`
-	Result          *sim.Result `json:"result"`
-	Replay          string      `json:"replay,omitempty"`
-	ElapsedNS       int64       `json:"elapsed_ns"`
-	Error           string      `json:"error,omitempty"` // the harness could not run as asked
+	FailingSchedule int  `json:"failing_schedule,omitempty"`
+	Exhausted       bool `json:"exhausted"`
+	// TimedOut says that TimeoutMS ran out before the schedules did: the
+	// report covers the schedules done (Schedules), none of which failed.
+	TimedOut bool        `json:"timed_out,omitempty"`
+	Result   *sim.Result `json:"result"`
+	// First is the first schedule's result when no schedule failed (Result
+	// is then nil): its output and virtual time, without its trace.
+	First *sim.Result `json:"first,omitempty"`
+	// Skipped are the tests that called t.Skip (or SkipNow) and did not fail.
+	Skipped []string `json:"skipped,omitempty"`
+	// Outcomes, with Config.Outcomes: every distinct result and output, the
+	// most frequent first. With Exhausted, the complete set within the bound.
+	Outcomes  []Outcome `json:"outcomes,omitempty"`
+	Replay    string    `json:"replay,omitempty"`
+	ElapsedNS int64     `json:"elapsed_ns"`
+	Error     string    `json:"error,omitempty"` // the harness could not run as asked
 	// Token is the secret the runner handed the process (see sim/token): a report
 	// without it was not written by the harness.
 	Token string `json:"token"`
@@ -96,6 +136,14 @@ func SetReset(f func()) { reset = f }
 type Test struct {
 	Name string
 	F    func(*simtesting.T)
+
+	// An Example function, when Example is set: go test runs it, and fails
+	// it when what it prints differs from Output (after trimming spaces at
+	// both ends; in any order of lines when Unordered), as its
+	// "// Output:" comment says.
+	Example   func()
+	Output    string
+	Unordered bool
 }
 
 // Main runs the package's main function (when mainFn is not nil) or its tests, and
@@ -154,6 +202,27 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 				}
 			}
 		}
+		if len(cfg.Signals) > 0 {
+			type at struct {
+				sig os.Signal
+				d   time.Duration
+			}
+			var sigs []at
+			for _, spec := range cfg.Signals {
+				sig, d, err := ParseSignal(spec)
+				if err != nil {
+					return &Report{Error: err.Error()}
+				}
+				sigs = append(sigs, at{sig, d})
+			}
+			inner := body
+			body = func() {
+				for _, a := range sigs {
+					simsignal.DeliverAt(a.d, a.sig)
+				}
+				inner()
+			}
+		}
 		targets = append(targets, target{"main", body})
 	}
 	re, err := regexp.Compile(cfg.Run)
@@ -165,11 +234,16 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 		replayTest, token = name, tok
 	}
 	rep := &Report{}
+	skipped := map[string]bool{}
 	for _, t := range tests {
 		if replayTest != "" && t.Name != replayTest || replayTest == "" && !re.MatchString(t.Name) {
 			continue
 		}
-		targets = append(targets, target{t.Name, testBody(t)})
+		body := testBody(t, skipped)
+		if t.Example != nil {
+			body = exampleBody(t)
+		}
+		targets = append(targets, target{t.Name, body})
 		rep.Tests = append(rep.Tests, t.Name)
 	}
 	if len(targets) == 0 {
@@ -181,7 +255,11 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	if cfg.Race && !sim.RaceBuild {
 		return &Report{Error: "race: the program was not built with -race"}
 	}
-	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: reset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil}
+	runReset := reset
+	if cfg.Stdin != "" {
+		runReset = stdinReset(cfg.Stdin, reset)
+	}
+	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: runReset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail}
 	for _, t := range targets {
 		rep.Target = t.name
 		if cfg.Mode == "run" || cfg.Replay != "" {
@@ -201,9 +279,16 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 				strat = steer
 			}
 			opts.Strategy = strat
+			if cfg.TimeoutMS > 0 {
+				opts.Deadline = start.Add(time.Duration(cfg.TimeoutMS) * time.Millisecond)
+			}
 			res := sim.Run(t.body, opts)
 			if steer != nil {
 				rep.Play = steer.Next()
+			}
+			if res.Outcome == sim.Timeout {
+				rep.TimedOut = true
+				break
 			}
 			rep.Schedules++
 			rep.Result = res
@@ -217,9 +302,27 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 		if err != nil {
 			return &Report{Error: err.Error()}
 		}
-		r := sim.Explore(t.body, sim.Config{Strategy: strat, Schedules: cfg.Schedules, Timeout: time.Duration(cfg.TimeoutMS) * time.Millisecond, Options: opts})
+		name := t.name
+		each := func(r *sim.Result) {
+			if rep.First == nil {
+				rep.First = r
+			}
+			if cfg.Outcomes {
+				rep.Outcomes = addOutcome(rep.Outcomes, name, r)
+			}
+		}
+		budget := time.Duration(0)
+		if cfg.TimeoutMS > 0 {
+			// What is left of the budget after the targets before this one.
+			budget = max(time.Duration(cfg.TimeoutMS)*time.Millisecond-time.Since(start), time.Nanosecond)
+		}
+		r := sim.Explore(t.body, sim.Config{Strategy: strat, Schedules: cfg.Schedules, Timeout: budget, Options: opts, Each: each, KeepGoing: cfg.Outcomes})
 		rep.Schedules += r.Schedules
 		rep.Exhausted = r.Exhausted
+		if r.TimedOut && r.Failure == nil {
+			rep.TimedOut = true
+			break
+		}
 		if r.Failure != nil {
 			rep.Result = r.Failure
 			rep.Replay = tokenFor(t.name, r.Failure.Token)
@@ -227,8 +330,56 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 			break
 		}
 	}
+	if rep.Result != nil && rep.Result.Failed() {
+		rep.First = nil
+	}
+	slices.SortStableFunc(rep.Outcomes, func(a, b Outcome) int { return b.Schedules - a.Schedules })
+	for _, name := range rep.Tests {
+		if skipped[name] {
+			rep.Skipped = append(rep.Skipped, name)
+		}
+	}
 	rep.ElapsedNS = time.Since(start).Nanoseconds()
 	return rep
+}
+
+// addOutcome counts the result r of a schedule of target among outs.
+//
+//go:norace
+func addOutcome(outs []Outcome, target string, r *sim.Result) []Outcome {
+	replay := tokenFor(target, r.Token)
+	if target == "main" {
+		target = ""
+	}
+	res := r.Outcome.String()
+	for i := range outs {
+		if o := &outs[i]; o.Target == target && o.Result == res && o.Output == r.Output {
+			o.Schedules++
+			return outs
+		}
+	}
+	return append(outs, Outcome{Target: target, Result: res, Output: r.Output, Schedules: 1, Replay: replay})
+}
+
+// stdinReset returns a reset that gives each run the same standard input,
+// the file at path read from its start, before the package's own reset
+// (whose variable initializers may read os.Stdin).
+//
+//go:norace
+func stdinReset(path string, reset func()) func() {
+	var f *os.File
+	return func() {
+		if f != nil {
+			f.Close()
+		}
+		var err error
+		if f, err = os.Open(path); err == nil {
+			os.Stdin = f
+		}
+		if reset != nil {
+			reset()
+		}
+	}
 }
 
 // tokenFor prefixes a test's name to a sim token so that replay finds the test.
@@ -258,12 +409,43 @@ func strategy(cfg Config) (sim.Strategy, error) {
 // each time, and its cleanups at the end, as the testing package does.
 //
 //go:norace
-func testBody(t Test) func() {
+func testBody(t Test, skipped map[string]bool) func() {
 	return func() {
 		tt := simtesting.New(t.Name)
+		defer func() {
+			if simtesting.WasSkipped(tt) {
+				skipped[t.Name] = true
+			}
+		}()
 		defer simtesting.Finish(tt)
 		t.F(tt)
 	}
+}
+
+// exampleBody runs an Example function as the body of a run and checks what
+// it printed against its "// Output:" comment, as go test does.
+//
+//go:norace
+func exampleBody(t Test) func() {
+	want := strings.TrimSpace(t.Output)
+	return func() {
+		t.Example()
+		got := strings.TrimSpace(fmt.Sprint(sim.Stdout()))
+		ok := got == want
+		if t.Unordered {
+			ok = sortLines(got) == sortLines(want)
+		}
+		if !ok {
+			sim.Fail(fmt.Sprintf("%s: got:\n%s\nwant:\n%s", t.Name, got, want))
+		}
+	}
+}
+
+//go:norace
+func sortLines(s string) string {
+	lines := strings.Split(s, "\n")
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
 }
 
 //go:norace
@@ -272,6 +454,40 @@ func cmpName(match string) string {
 		return "exact"
 	}
 	return match
+}
+
+// signals are the names ParseSignal knows, as the runtime prints them.
+var signals = map[string]syscall.Signal{
+	"SIGHUP": syscall.SIGHUP, "SIGINT": syscall.SIGINT, "SIGQUIT": syscall.SIGQUIT,
+	"SIGKILL": syscall.SIGKILL, "SIGTERM": syscall.SIGTERM, "SIGUSR1": syscall.SIGUSR1,
+	"SIGUSR2": syscall.SIGUSR2, "SIGPIPE": syscall.SIGPIPE, "SIGALRM": syscall.SIGALRM,
+	"SIGCHLD": syscall.SIGCHLD, "SIGCONT": syscall.SIGCONT, "SIGWINCH": syscall.SIGWINCH,
+}
+
+// ParseSignal reads "SIGINT@1s": a signal (SIGINT, INT, or its number) and
+// the virtual time, from the start of main, at which it is delivered.
+//
+//go:norace
+func ParseSignal(spec string) (os.Signal, time.Duration, error) {
+	name, when, ok := strings.Cut(spec, "@")
+	if !ok {
+		return nil, 0, fmt.Errorf("signal %q: want NAME@TIME, such as SIGINT@1s", spec)
+	}
+	d, err := time.ParseDuration(when)
+	if err != nil || d < 0 {
+		return nil, 0, fmt.Errorf("signal %q: %q is not a time such as 1s or 250ms", spec, when)
+	}
+	up := strings.ToUpper(name)
+	if !strings.HasPrefix(up, "SIG") {
+		up = "SIG" + up
+	}
+	if sig, ok := signals[up]; ok {
+		return sig, d, nil
+	}
+	if n, err := strconv.Atoi(name); err == nil && n > 0 && n < 65 {
+		return syscall.Signal(n), d, nil
+	}
+	return nil, 0, fmt.Errorf("signal %q: unknown signal %q", spec, name)
 }
 
 // OutputMatcher returns the comparison an output check asks for: "exact" (or ""),

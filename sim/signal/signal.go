@@ -54,6 +54,25 @@ var handlers struct {
 	ignored [numSig]bool
 }
 
+func init() {
+	sim.WatchSignals(func() bool {
+		if sim.Current() == nil {
+			return false
+		}
+		if handlers.obj.Use("signals") { // an earlier run's: nothing registered in this one
+			handlers.list = nil
+			handlers.ignored = [numSig]bool{}
+			return false
+		}
+		for _, h := range handlers.list {
+			if !h.empty() {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // use starts an operation on the table: a run starts with an empty one.
 //
 //go:norace

@@ -150,3 +150,28 @@ func TestNotifyNilChannel(t *testing.T) {
 		t.Fatalf("%v", r)
 	}
 }
+
+// TestWaitingForASignal: a program whose goroutines all block while
+// signal.Notify is active waits for a signal, as the real process does
+// (the runtime reports no deadlock); without Notify it is a deadlock, and a
+// Notify left from an earlier run does not count.
+func TestWaitingForASignal(t *testing.T) {
+	wait := func() {
+		c := sim.MakeChan[os.Signal](1)
+		signal.Notify(c, os.Interrupt)
+		say("awaiting signal\n")
+		say("got %v\n", c.Recv())
+	}
+	r := sim.Run(wait, sim.Options{MainExits: true})
+	if r.Outcome != sim.SignalWait || r.Failed() || r.Output != "awaiting signal\n" {
+		t.Fatalf("%v %q, output %q: want waiting for a signal", r.Outcome, r.Message, r.Output)
+	}
+	r = sim.Run(func() { signal.DeliverAt(stdtime.Second, os.Interrupt); wait() }, sim.Options{MainExits: true})
+	if r.Outcome != sim.Pass || r.Output != "awaiting signal\ngot interrupt\n" || r.TimeNS != int64(stdtime.Second) {
+		t.Fatalf("%v %q, output %q at %d", r.Outcome, r.Message, r.Output, r.TimeNS)
+	}
+	r = sim.Run(func() { sim.MakeChan[int](0).Recv() }, sim.Options{MainExits: true})
+	if r.Outcome != sim.Deadlock {
+		t.Fatalf("no Notify in this run: %v %q, want a deadlock", r.Outcome, r.Message)
+	}
+}

@@ -57,6 +57,7 @@ func (m *Mutex) TryLock() bool {
 		m.use("mutex")
 	}
 	if !m.tryLock(&m.obj) {
+		sim.Polled()
 		return false
 	}
 	sim.Event("lock", &m.obj, "trylock")

@@ -52,6 +52,7 @@ type common struct {
 	failed   bool
 	skipped  bool
 	finished bool
+	done     bool // the test and its subtests have completed: its log is closed
 	cleanups []func()
 	parent   *common
 	out      strings.Builder
@@ -87,6 +88,7 @@ func (c *common) Name() string { return c.name }
 //
 //go:norace
 func (c *common) Fail() {
+	c.checkDone()
 	already := c.failed
 	for p := c; p != nil; p = p.parent {
 		p.sync()
@@ -113,6 +115,7 @@ func (c *common) FailNow() {
 
 //go:norace
 func (c *common) fail(msg string) {
+	c.checkDone()
 	for p := c; p != nil; p = p.parent {
 		p.sync()
 		p.failed = true
@@ -147,7 +150,10 @@ func (c *common) Fatalf(format string, args ...any) {
 // Log records text in the test's log.
 //
 //go:norace
-func (c *common) Log(args ...any) { c.sync(); fmt.Fprintln(&c.out, args...) }
+func (c *common) Log(args ...any) {
+	c.sync()
+	fmt.Fprintln(&c.out, args...)
+}
 
 // Logf records formatted text in the test's log.
 //
@@ -156,6 +162,25 @@ func (c *common) Logf(format string, args ...any) {
 	c.sync()
 	fmt.Fprintf(&c.out, format, args...)
 	c.out.WriteByte('\n')
+}
+
+// checkDone panics as the testing package does when a goroutine fails a
+// test that has completed (Fail, Error, Fatal...): the outermost completed
+// test of the chain is named, as its Fail runs first. (A Log after the
+// test completed goes to the log of a parent still running, in the end the
+// test binary's, which runs as long as the process does: no panic.)
+//
+//go:norace
+func (c *common) checkDone() {
+	var done *common
+	for p := c; p != nil; p = p.parent {
+		if p.done {
+			done = p
+		}
+	}
+	if done != nil {
+		panic("Fail in goroutine after " + done.name + " has completed")
+	}
 }
 
 // Helper does nothing: positions in sim reports already name the user's code.
@@ -291,6 +316,7 @@ func (t *T) Run(name string, f func(t *T)) bool {
 	done := sim.MakeChan[struct{}](0).Named(sub.name)
 	sim.Go(func() {
 		defer done.Close()
+		defer func() { sub.done = true }()
 		defer sub.runCleanups()
 		f(sub)
 	})
@@ -396,4 +422,13 @@ func CoverMode() string { return "" }
 // Finish runs a top-level test's cleanups; the harness calls it when the test ends.
 //
 //go:norace
-func Finish(t *T) { t.runCleanups() }
+func Finish(t *T) {
+	t.runCleanups()
+	t.done = true
+}
+
+// WasSkipped reports whether the test was skipped (and did not fail); the
+// harness asks it after a run, outside it.
+//
+//go:norace
+func WasSkipped(t *T) bool { return t.skipped && !t.failed }

@@ -192,12 +192,10 @@ func Sleep(d Duration) {
 	sim.Park("sleep", nil)
 }
 
-//go:norace
-func mustRun(what string) {
-	if !inRun() {
-		panic("sim/time: " + what + " outside a sim run")
-	}
-}
+// Outside a run (a package-level variable, var ticker = time.Tick(d),
+// initialised as the process starts), NewTimer, AfterFunc and NewTicker
+// make an inert timer that never fires: the package's reset initialises the
+// variable again at the start of every run, inside it, on the virtual clock.
 
 // Timer is time.Timer on the virtual clock: C receives the time when it
 // fires, unless it was made by AfterFunc (then C is nil).
@@ -211,9 +209,11 @@ type Timer struct {
 //
 //go:norace
 func NewTimer(d Duration) *Timer {
-	mustRun("NewTimer")
-	sim.Yield("time.NewTimer")
 	t := &Timer{C: sim.MakeTimerChan[Time]()}
+	if !inRun() {
+		return t // inert
+	}
+	sim.Yield("time.NewTimer")
 	t.t = sim.StartTimer(when(d), t.fire)
 	sim.Feeds(t.t, t.C)
 	return t
@@ -223,9 +223,11 @@ func NewTimer(d Duration) *Timer {
 //
 //go:norace
 func AfterFunc(d Duration, f func()) *Timer {
-	mustRun("AfterFunc")
-	sim.Yield("time.AfterFunc")
 	t := &Timer{f: f}
+	if !inRun() {
+		return t // inert
+	}
+	sim.Yield("time.AfterFunc")
 	t.t = sim.StartTimer(when(d), t.fire)
 	return t
 }
@@ -289,9 +291,11 @@ func NewTicker(d Duration) *Ticker {
 	if d <= 0 {
 		panic("non-positive interval for NewTicker")
 	}
-	mustRun("NewTicker")
-	sim.Yield("time.NewTicker")
 	t := &Ticker{C: sim.MakeTimerChan[Time](), d: d}
+	if !inRun() {
+		return t // inert
+	}
+	sim.Yield("time.NewTicker")
 	t.t = sim.StartTimer(when(d), t.fire)
 	sim.Feeds(t.t, t.C)
 	return t
