@@ -29,14 +29,11 @@ func (buildCheck) Check(ctx context.Context, env *Env, _ course.Check) CheckResu
 	if err != nil {
 		return CheckResult{Name: "build", Status: Error, Message: err.Error()}
 	}
-	args := []string{"vet"}
-	if !env.Strict {
-		overlay, err := env.writeOverlay(extra)
-		if err != nil {
-			return CheckResult{Name: "build", Status: Error, Message: err.Error()}
-		}
-		args = append(args, "-overlay", overlay)
+	overlay, err := env.writeOverlay(extra)
+	if err != nil {
+		return CheckResult{Name: "build", Status: Error, Message: err.Error()}
 	}
+	args := []string{"vet", "-overlay", overlay}
 	t0 := time.Now()
 	_, stderr, err := env.goCmd(ctx, buildLimit, append(args, ".")...)
 	env.phase("build", "vet", t0)

@@ -36,7 +36,7 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 	}
 	race := course.Flag(c.Race, false)
 	cfg := simrun.Config{
-		Dir:     env.Dir,
+		Dir:     env.BuildDir,
 		Overlay: env.Overlay,
 		Go:      env.Opts.Go,
 		Race:    race,
@@ -226,5 +226,6 @@ func outcomeWords(r *sim.Result) string {
 
 // relLine shortens the absolute paths of the exercise folder in a message.
 func (env *Env) relLine(s string) string {
+	s = env.fromBuild(s)
 	return strings.ReplaceAll(s, env.Dir+"/", env.Rel(env.Dir)+"/")
 }
