@@ -127,6 +127,7 @@ func (env *Env) runProgram(ctx context.Context, bin string, race bool, cpu int, 
 		spec.Dir = run
 		spec.Hide = env.hidden()
 		spec.Drop = true
+		spec.Seal = true
 	}
 	out := runSandboxed(ctx, spec, lim)
 	got := string(out.Output)

@@ -177,6 +177,17 @@ func (env *Env) resolve() []*typedFile {
 			files = append(files, f)
 		}
 	}
+	var own []*ast.File
+	for _, tf := range learner {
+		own = append(own, tf.file)
+	}
+	resolveRefs(fset, learner, append(own, files[len(own):]...), env.ImportPath)
+	return learner
+}
+
+// resolveRefs type-checks files (the learner's first, then the course's files
+// of the package) as the package pkgPath and fills the refs of the learner's.
+func resolveRefs(fset *token.FileSet, learner []*typedFile, files []*ast.File, pkgPath string) {
 	// Imports are empty packages of the right path and name, except those a
 	// file imports with a dot: their names must resolve, so they are read from
 	// source. Uses of the empty ones are undefined to the type checker, whose
@@ -196,7 +207,7 @@ func (env *Env) resolve() []*typedFile {
 		Error:       func(error) {},
 		FakeImportC: true,
 	}
-	pkg, _ := conf.Check(env.ImportPath, fset, files, info)
+	pkg, _ := conf.Check(pkgPath, fset, files, info)
 	for _, tf := range learner {
 		selected := map[*ast.Ident]bool{}
 		ast.Inspect(tf.file, func(n ast.Node) bool {
@@ -218,7 +229,6 @@ func (env *Env) resolve() []*typedFile {
 			return true
 		})
 	}
-	return learner
 }
 
 // policyImporter gives the type checker empty packages, or real ones (from
@@ -295,7 +305,7 @@ func (env *Env) policy() []string {
 			msgs = append(msgs, fmt.Sprintf("%s: %s.%s is not allowed here: %s; %s", tf.at(n), defaultName(p), name, r.why, lessonWords))
 		}
 	}
-	return msgs
+	return slices.Compact(msgs) // one line for two uses on the same line
 }
 
 // directive returns the compiler directive a comment is ("//go:norace",

@@ -389,6 +389,7 @@ func (env *Env) runTests(ctx context.Context, bin string, race bool, timeout tim
 		spec.Dir = run
 		spec.Hide = env.hidden()
 		spec.Drop = true
+		spec.Seal = true
 	}
 	out := runSandboxed(ctx, spec, lim)
 	w.Close()

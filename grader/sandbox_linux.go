@@ -56,7 +56,15 @@ type launchSpec struct {
 	Mount   bool     // in a new mount namespace: hide, keep, proc
 	Hide    []string // folders covered by an empty tmpfs
 	Keep    string   // folder bound back after hiding (the run folder)
-	Probe   bool     // set everything up, then exit 0 instead of running Path
+	// Seal makes Keep read-only, and gives the run one private tmpfs of Disk
+	// bytes for everything it may write: /tmp, /dev/shm, /var/tmp and the
+	// folders of Private (inside Keep). Writable folders inside Keep are bound
+	// back writable (the simulator's report folder).
+	Seal     bool
+	Disk     int64
+	Private  []string
+	Writable []string
+	Probe    bool // set everything up, then exit 0 instead of running Path
 	Files   int      // descriptors 3 to 3+Files-1 are the run's (runSpec.ExtraFiles)
 }
 
@@ -155,19 +163,36 @@ func closeOnExec(first int) error {
 	return nil
 }
 
-// isolateFiles hides the folders of s.Hide under empty tmpfs mounts, binds s.Keep back
-// and mounts the new pid namespace's /proc.
+// isolateFiles hides the folders of s.Hide under empty tmpfs mounts, binds s.Keep
+// back (read-only, with s.Seal, under a private tmpfs for all writing) and mounts
+// the new pid namespace's /proc.
 func isolateFiles(s *launchSpec) error {
 	if err := syscall.Mount("", "/", "", syscall.MS_REC|syscall.MS_PRIVATE, ""); err != nil {
 		return fmt.Errorf("private mounts: %v", err)
 	}
+	// Descriptors of the folders to bind back, opened before hiding them.
+	open := func(dir string) (int, error) {
+		fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
+		if err != nil {
+			return -1, fmt.Errorf("open %s: %v", dir, err)
+		}
+		return fd, nil
+	}
 	keep := -1
 	if s.Keep != "" {
-		fd, err := syscall.Open(s.Keep, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
+		fd, err := open(s.Keep)
 		if err != nil {
-			return fmt.Errorf("open %s: %v", s.Keep, err)
+			return err
 		}
 		keep = fd
+	}
+	writable := make([]int, len(s.Writable))
+	for i, w := range s.Writable {
+		fd, err := open(w)
+		if err != nil {
+			return err
+		}
+		writable[i] = fd
 	}
 	for _, h := range s.Hide {
 		if h == "" || h == "/" {
@@ -180,18 +205,95 @@ func isolateFiles(s *launchSpec) error {
 			return fmt.Errorf("hiding %s: %v", h, err)
 		}
 	}
+	if s.Seal {
+		if err := privateDisk(s.Disk); err != nil {
+			return err
+		}
+	}
 	if keep >= 0 {
 		if err := os.MkdirAll(s.Keep, 0o755); err != nil {
 			return err
 		}
-		if err := syscall.Mount("/proc/self/fd/"+strconv.Itoa(keep), s.Keep, "", syscall.MS_BIND|syscall.MS_REC, ""); err != nil {
-			return fmt.Errorf("binding %s: %v", s.Keep, err)
+		if err := bindFD(keep, s.Keep); err != nil {
+			return err
 		}
-		syscall.Close(keep)
+		if s.Seal {
+			if err := readOnly(s.Keep); err != nil {
+				return err
+			}
+			for i, p := range s.Private {
+				if err := bindPrivate(fmt.Sprintf(".private-%d", i), p); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for i, w := range s.Writable {
+		if err := bindFD(writable[i], w); err != nil {
+			return err
+		}
 	}
 	// A fresh /proc shows only this pid namespace. Where the host's /proc has parts
 	// masked (inside some containers) the kernel refuses; the host's stays then.
 	_ = syscall.Mount("proc", "/proc", "proc", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "")
+	return nil
+}
+
+// bindFD binds the folder open as fd onto dir, and closes fd.
+func bindFD(fd int, dir string) error {
+	defer syscall.Close(fd)
+	if err := syscall.Mount("/proc/self/fd/"+strconv.Itoa(fd), dir, "", syscall.MS_BIND|syscall.MS_REC, ""); err != nil {
+		return fmt.Errorf("binding %s: %v", dir, err)
+	}
+	return nil
+}
+
+// privateDisk mounts one tmpfs of size bytes on /tmp, and binds folders of it
+// onto /dev/shm and /var/tmp: every byte the run may write outside the
+// simulator's report folder is in it, gone when the run ends, and bounded.
+func privateDisk(size int64) error {
+	opts := fmt.Sprintf("size=%d,nr_inodes=16384,mode=1777", size)
+	if err := syscall.Mount("tmpfs", "/tmp", "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, opts); err != nil {
+		return fmt.Errorf("private /tmp: %v", err)
+	}
+	for _, d := range []string{"/dev/shm", "/var/tmp"} {
+		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
+			continue
+		}
+		if err := bindPrivate(".private"+strings.ReplaceAll(d, "/", "-"), d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bindPrivate makes a folder name of the private tmpfs and binds it onto dir.
+func bindPrivate(name, dir string) error {
+	src := filepath.Join("/tmp", name)
+	if err := os.Mkdir(src, 0o777); err != nil {
+		return fmt.Errorf("private %s: %v", dir, err)
+	}
+	if err := os.Chmod(src, 0o777); err != nil {
+		return err
+	}
+	if err := syscall.Mount(src, dir, "", syscall.MS_BIND, ""); err != nil {
+		return fmt.Errorf("private %s: %v", dir, err)
+	}
+	return nil
+}
+
+// readOnly remounts the bind mount at dir read-only, keeping the flags the
+// kernel locks in a user namespace (nosuid, nodev, noexec, atime).
+func readOnly(dir string) error {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		return fmt.Errorf("read-only %s: %v", dir, err)
+	}
+	const keep = syscall.MS_NOSUID | syscall.MS_NODEV | syscall.MS_NOEXEC | syscall.MS_NOATIME | syscall.MS_NODIRATIME | syscall.MS_RELATIME
+	flags := uintptr(syscall.MS_BIND|syscall.MS_REMOUNT|syscall.MS_RDONLY) | uintptr(st.Flags)&keep
+	if err := syscall.Mount("", dir, "", flags, ""); err != nil {
+		return fmt.Errorf("read-only %s: %v", dir, err)
+	}
 	return nil
 }
 
@@ -200,6 +302,10 @@ var isolation struct {
 	once sync.Once
 	ns   bool   // user, pid, mount and network namespaces work
 	why  string // why not, when they do not
+	// seal says that the run folder can be made read-only and the run given a
+	// private tmpfs (launchSpec.Seal); sealWhy why not.
+	seal    bool
+	sealWhy string
 }
 
 const nobody = 65534
@@ -256,8 +362,21 @@ func probeIsolation() {
 		}
 		defer os.RemoveAll(dir)
 		os.Chmod(dir, 0o755)
-		spec, _ := json.Marshal(launchSpec{Mount: true, Hide: []string{filepath.Dir(dir)}, Keep: dir, Probe: true})
+		os.Mkdir(filepath.Join(dir, "home"), 0o777)
+		probe := launchSpec{Mount: true, Hide: []string{filepath.Dir(dir)}, Keep: dir, Probe: true,
+			Seal: true, Disk: 1 << 20, Private: []string{filepath.Join(dir, "home")}}
+		spec, _ := json.Marshal(probe)
 		out, err := launcherCmd(context.Background(), self, spec, nsAttr(true)).CombinedOutput()
+		if err == nil {
+			isolation.ns, isolation.seal = true, true
+			return
+		}
+		// Namespaces without the sealed run folder (a kernel that refuses the
+		// read-only remount, say): the rest of the isolation still holds.
+		isolation.sealWhy = strings.TrimSpace(fmt.Sprintf("%v %s", err, out))
+		probe.Seal, probe.Private = false, nil
+		spec, _ = json.Marshal(probe)
+		out, err = launcherCmd(context.Background(), self, spec, nsAttr(true)).CombinedOutput()
 		if err != nil {
 			isolation.why = strings.TrimSpace(fmt.Sprintf("%v %s", err, out))
 			return
@@ -269,8 +388,11 @@ func probeIsolation() {
 // Isolation says how learner code is isolated on this machine, in a sentence.
 func Isolation() string {
 	probeIsolation()
+	if isolation.ns && !isolation.seal {
+		return "namespaces (user, pid, mount, network): the course's files are hidden, no network, resource limits set; but the run folder stays writable and /tmp, /dev/shm and /var/tmp are the host's (" + isolation.sealWhy + ")"
+	}
 	if isolation.ns {
-		return "namespaces (user, pid, mount, network): the course's files are hidden, no network, resource limits set"
+		return "namespaces (user, pid, mount, network): the course's files are hidden, the run folder is read-only, /tmp, /dev/shm and /var/tmp are a private tmpfs of bounded size, no network, resource limits set"
 	}
 	s := "no namespaces (" + isolation.why + "): resource limits set, but learner code can read what the grader's user can read and has the network"
 	if os.Getuid() == 0 {
@@ -286,6 +408,12 @@ func Isolated() bool {
 }
 
 func newMountNS(a *syscall.SysProcAttr) bool { return a.Cloneflags&syscall.CLONE_NEWNS != 0 }
+
+// canSeal reports whether runs can be sealed (launchSpec.Seal) on this machine.
+func canSeal() bool {
+	probeIsolation()
+	return isolation.ns && isolation.seal
+}
 
 // sandboxAttr returns the attributes of a run; drop runs it as nobody when the
 // grader is root (grading others' code; a learner's own check keeps their user).

@@ -152,7 +152,7 @@ func trustSuite(t *testing.T, dir string, atLeast int) {
 				t.Fatal(err)
 			}
 			os.RemoveAll(filepath.Join(sub, "solutions"))
-			vars := map[string]string{"COURSE": c.Root, "SUBMISSION": sub, "LISTEN": ln.Addr().String(), "UNIQUE": filepath.Base(filepath.Dir(sub))}
+			vars := map[string]string{"COURSE": c.Root, "SUBMISSION": sub, "LISTEN": ln.Addr().String(), "UNIQUE": "gocourse-trust-" + name + "-" + strconv.Itoa(os.Getpid())}
 			writeTxtar(t, a, sub, vars)
 			for _, r := range removes {
 				os.RemoveAll(filepath.Join(sub, r))
