@@ -44,11 +44,7 @@ func (outputCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 		args = append(args, "-race")
 	}
 	if _, stderr, err := env.goCmd(ctx, buildLimit, append(args, ".")...); err != nil {
-		msgs := env.diagnostics(string(stderr))
-		if len(msgs) == 0 {
-			msgs = env.relMessages(string(stderr))
-		}
-		return CheckResult{Name: "output", Status: Fail, Message: "does not build:\n" + strings.Join(limitLines(msgs, 10), "\n")}
+		return env.buildFailure("output", "does not build:\n", err, stderr)
 	}
 	os.Chmod(bin, 0o755) // learner code may run as nobody
 	for _, cpu := range c.CPU {

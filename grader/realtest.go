@@ -317,11 +317,8 @@ func (env *Env) compileTests(ctx context.Context, race, leak bool) (string, *Che
 		os.Chmod(bin, 0o755)
 		return bin, nil
 	}
-	msgs := env.diagnostics(env.fromBuild(string(stderr)))
-	if len(msgs) == 0 {
-		return "", &CheckResult{Status: Error, Message: strings.TrimSpace(err.Error() + "\n" + strings.Join(limitLines(env.relMessages(env.fromBuild(string(stderr))), 10), "\n"))}
-	}
-	return "", &CheckResult{Status: Fail, Message: "does not build:\n" + strings.Join(limitLines(msgs, 10), "\n")}
+	r := env.buildFailure("test", "does not build:\n", err, stderr)
+	return "", &r
 }
 
 // runDir returns the folder a test binary runs in, made on first use: writable by

@@ -64,8 +64,12 @@ type launchSpec struct {
 	Disk     int64
 	Private  []string
 	Writable []string
-	Probe    bool // set everything up, then exit 0 instead of running Path
-	Files   int      // descriptors 3 to 3+Files-1 are the run's (runSpec.ExtraFiles)
+	// Expose lists host folders shown read-only in a sealed run's root, which
+	// holds nothing else of the host but these, /usr, the libraries, a few
+	// devices, its /proc and the run folder.
+	Expose []string
+	Probe  bool // set everything up, then exit 0 instead of running Path
+	Files    int  // descriptors 3 to 3+Files-1 are the run's (runSpec.ExtraFiles)
 }
 
 type rlimit struct {
@@ -194,44 +198,56 @@ func isolateFiles(s *launchSpec) error {
 		}
 		writable[i] = fd
 	}
-	for _, h := range s.Hide {
-		if h == "" || h == "/" {
-			continue
-		}
-		if fi, err := os.Stat(h); err != nil || !fi.IsDir() {
-			continue // already hidden by an earlier mount, or nothing there
-		}
-		if err := syscall.Mount("tmpfs", h, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "size=1m,mode=0755"); err != nil {
-			return fmt.Errorf("hiding %s: %v", h, err)
-		}
-	}
+	// root is where the run's view of the file system is built: "/" itself, or
+	// with s.Seal a root of its own (nothing of the host to hide, since nothing
+	// is there), entered once everything is mounted in it.
+	root := ""
 	if s.Seal {
-		if err := privateDisk(s.Disk); err != nil {
+		root = s.Keep // any folder will do as a mount point: the run folder is bound back from its descriptor
+		if err := newRoot(root, s.Expose); err != nil {
 			return err
+		}
+		if err := privateDisk(root, s.Disk); err != nil {
+			return err
+		}
+	} else {
+		for _, h := range s.Hide {
+			if h == "" || h == "/" {
+				continue
+			}
+			if fi, err := os.Stat(h); err != nil || !fi.IsDir() {
+				continue // already hidden by an earlier mount, or nothing there
+			}
+			if err := syscall.Mount("tmpfs", h, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "size=1m,mode=0755"); err != nil {
+				return fmt.Errorf("hiding %s: %v", h, err)
+			}
 		}
 	}
 	if keep >= 0 {
-		if err := os.MkdirAll(s.Keep, 0o755); err != nil {
+		if err := os.MkdirAll(root+s.Keep, 0o755); err != nil {
 			return err
 		}
-		if err := bindFD(keep, s.Keep); err != nil {
+		if err := bindFD(keep, root+s.Keep); err != nil {
 			return err
 		}
 		if s.Seal {
-			if err := readOnly(s.Keep); err != nil {
+			if err := readOnly(root + s.Keep); err != nil {
 				return err
 			}
 			for i, p := range s.Private {
-				if err := bindPrivate(fmt.Sprintf(".private-%d", i), p); err != nil {
+				if err := bindPrivate(root, fmt.Sprintf(".private-%d", i), p); err != nil {
 					return err
 				}
 			}
 		}
 	}
 	for i, w := range s.Writable {
-		if err := bindFD(writable[i], w); err != nil {
+		if err := bindFD(writable[i], root+w); err != nil {
 			return err
 		}
+	}
+	if s.Seal {
+		return enterRoot(root)
 	}
 	// A fresh /proc shows only this pid namespace. Where the host's /proc has parts
 	// masked (inside some containers) the kernel refuses; the host's stays then.
@@ -239,45 +255,137 @@ func isolateFiles(s *launchSpec) error {
 	return nil
 }
 
-// bindFD binds the folder open as fd onto dir, and closes fd.
+// enterRoot makes root the run's root, lets go of the host's, and makes the
+// new root itself read-only (its tmpfs was writable while it was set up).
+func enterRoot(root string) error {
+	if err := syscall.PivotRoot(root, root+"/.old"); err != nil {
+		return fmt.Errorf("new root: pivot_root: %v", err)
+	}
+	if err := syscall.Chdir("/"); err != nil {
+		return err
+	}
+	if err := syscall.Unmount("/.old", syscall.MNT_DETACH); err != nil {
+		return fmt.Errorf("new root: detaching the host's: %v", err)
+	}
+	if err := os.Remove("/.old"); err != nil {
+		return fmt.Errorf("new root: %v", err)
+	}
+	return syscall.Mount("", "/", "", syscall.MS_REMOUNT|syscall.MS_BIND|syscall.MS_RDONLY|syscall.MS_NOSUID|syscall.MS_NODEV, "")
+}
+
+// rootDirs are the host folders a sealed run's root shows, read-only, when they
+// exist: the programs and libraries a test binary (dynamically linked with
+// -race) needs, nothing else.
+var rootDirs = []string{"/usr", "/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32"}
+
+// rootDevices are the devices a sealed run's root shows.
+var rootDevices = []string{"/dev/null", "/dev/zero", "/dev/random", "/dev/urandom"}
+
+// newRoot makes the run's root a tmpfs that shows rootDirs, s.Expose, rootDevices
+// and a /proc of the run's pid namespace, and nothing else of the host: not the
+// course, not the submissions, not another checkout, not $HOME. The run folder
+// and the private disk are mounted into it afterwards.
+func newRoot(root string, expose []string) error {
+	if err := syscall.Mount("tmpfs", root, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, "size=1m,mode=0755"); err != nil {
+		return fmt.Errorf("new root: %v", err)
+	}
+	for _, d := range append(append([]string{}, rootDirs...), expose...) {
+		fi, err := os.Lstat(d)
+		switch {
+		case err != nil:
+			continue
+		case fi.Mode()&os.ModeSymlink != 0: // /lib -> usr/lib
+			target, err := os.Readlink(d)
+			if err != nil {
+				return fmt.Errorf("new root: %v", err)
+			}
+			if err := os.MkdirAll(filepath.Dir(root+d), 0o755); err != nil {
+				return fmt.Errorf("new root: %v", err)
+			}
+			if err := os.Symlink(target, root+d); err != nil && !os.IsExist(err) {
+				return fmt.Errorf("new root: %v", err)
+			}
+			continue
+		case !fi.IsDir():
+			continue
+		}
+		if err := os.MkdirAll(root+d, 0o755); err != nil {
+			return fmt.Errorf("new root: %v", err)
+		}
+		if err := syscall.Mount(d, root+d, "", syscall.MS_BIND|syscall.MS_REC, ""); err != nil {
+			return fmt.Errorf("new root: %s: %v", d, err)
+		}
+		if err := readOnly(root + d); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(root+"/dev", 0o755); err != nil {
+		return fmt.Errorf("new root: %v", err)
+	}
+	for _, d := range rootDevices {
+		if err := os.WriteFile(root+d, nil, 0o666); err != nil {
+			return fmt.Errorf("new root: %v", err)
+		}
+		if err := syscall.Mount(d, root+d, "", syscall.MS_BIND, ""); err != nil {
+			return fmt.Errorf("new root: %s: %v", d, err)
+		}
+	}
+	for _, d := range []string{"/proc", "/tmp", "/dev/shm", "/var/tmp", "/.old"} {
+		if err := os.MkdirAll(root+d, 0o755); err != nil {
+			return fmt.Errorf("new root: %v", err)
+		}
+	}
+	// The kernel mounts a proc only while a full one is visible: before the old
+	// root goes.
+	if err := syscall.Mount("proc", root+"/proc", "proc", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, ""); err != nil {
+		return fmt.Errorf("new root: /proc: %v", err)
+	}
+	return nil
+}
+
+// bindFD binds the folder open as fd onto dir, and closes fd. Not recursively:
+// a sealed run's root is mounted on the run folder itself, and must not come
+// along.
 func bindFD(fd int, dir string) error {
 	defer syscall.Close(fd)
-	if err := syscall.Mount("/proc/self/fd/"+strconv.Itoa(fd), dir, "", syscall.MS_BIND|syscall.MS_REC, ""); err != nil {
+	if err := syscall.Mount("/proc/self/fd/"+strconv.Itoa(fd), dir, "", syscall.MS_BIND, ""); err != nil {
 		return fmt.Errorf("binding %s: %v", dir, err)
 	}
 	return nil
 }
 
-// privateDisk mounts one tmpfs of size bytes on /tmp, and binds folders of it
+// privateDisk mounts one tmpfs of size bytes on root/tmp, and binds folders of it
 // onto /dev/shm and /var/tmp: every byte the run may write outside the
 // simulator's report folder is in it, gone when the run ends, and bounded.
-func privateDisk(size int64) error {
+func privateDisk(root string, size int64) error {
 	opts := fmt.Sprintf("size=%d,nr_inodes=16384,mode=1777", size)
-	if err := syscall.Mount("tmpfs", "/tmp", "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, opts); err != nil {
+	if err := syscall.Mount("tmpfs", root+"/tmp", "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, opts); err != nil {
 		return fmt.Errorf("private /tmp: %v", err)
 	}
 	for _, d := range []string{"/dev/shm", "/var/tmp"} {
-		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
+		if fi, err := os.Stat(root + d); err != nil || !fi.IsDir() {
 			continue
 		}
-		if err := bindPrivate(".private"+strings.ReplaceAll(d, "/", "-"), d); err != nil {
+		if err := bindPrivate(root, ".private"+strings.ReplaceAll(d, "/", "-"), d); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// bindPrivate makes a folder name of the private tmpfs and binds it onto dir.
-func bindPrivate(name, dir string) error {
-	src := filepath.Join("/tmp", name)
+// bindPrivate makes a folder name of the private tmpfs (root/tmp) and binds it
+// onto dir (under root).
+func bindPrivate(root, name, dir string) error {
+	src := filepath.Join(root+"/tmp", name)
+	dir = root + dir
 	if err := os.Mkdir(src, 0o777); err != nil {
-		return fmt.Errorf("private %s: %v", dir, err)
+		return fmt.Errorf("private %s: %v", src, err)
 	}
 	if err := os.Chmod(src, 0o777); err != nil {
 		return err
 	}
 	if err := syscall.Mount(src, dir, "", syscall.MS_BIND, ""); err != nil {
-		return fmt.Errorf("private %s: %v", dir, err)
+		return fmt.Errorf("private %s on %s: %v", src, dir, err)
 	}
 	return nil
 }

@@ -57,4 +57,5 @@ func Isolation() string {
 func Isolated() bool { return false }
 
 func canSeal() bool { return false }
+
 const statusEnv = "GOCOURSE_SANDBOX_STATUS"

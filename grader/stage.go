@@ -238,7 +238,7 @@ func copyFile(src, dst string) error {
 // form that -trimpath puts into binaries.
 func (env *Env) fromBuild(s string) string {
 	if env.BuildDir != env.Dir {
-		s = strings.ReplaceAll(s, env.BuildDir+string(filepath.Separator), env.Dir+string(filepath.Separator))
+		s = strings.ReplaceAll(s, env.BuildDir, env.Dir)
 	}
 	if env.ImportPath != "" {
 		s = strings.ReplaceAll(s, env.ImportPath+"/", env.Dir+string(filepath.Separator))

@@ -36,7 +36,7 @@ func (staticCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 	}
 	for _, rule := range c.Forbid {
 		for _, at := range findRule(files, rule) {
-			problems = append(problems, fmt.Sprintf("%s: %s is not allowed here", at, describeRule(rule)))
+			problems = append(problems, fmt.Sprintf("%s: %s is not allowed here: %s", at, describeRule(rule), forbidReason(rule)))
 		}
 	}
 	if c.CloseBySender {
@@ -124,6 +124,26 @@ func callee(call *ast.CallExpr, ok bool) (string, bool) {
 		return "", false
 	}
 	return id.Name, true
+}
+
+// forbidReason says why an exercise may forbid what rule names, and what to do
+// instead, in the lessons' words.
+func forbidReason(rule string) string {
+	switch {
+	case rule == "time.Sleep":
+		return "a sleep guesses how long something takes, and the guess is wrong on some machine or schedule; wait for the event itself (receive from a channel, sync.WaitGroup.Wait, a context's Done)"
+	case rule == "select-default":
+		return "a default case polls instead of waiting; let the select block until a case is ready"
+	case rule == "go":
+		return "this exercise is solved without starting goroutines of your own"
+	case rule == "close":
+		return "this exercise is solved without closing a channel"
+	case strings.HasPrefix(rule, "make(chan"):
+		return "this exercise asks for another kind of channel; see its hints"
+	case rule == "sync.Mutex" || rule == "sync.RWMutex":
+		return "this exercise is about communicating instead of sharing memory; pass the values on a channel"
+	}
+	return "the exercise asks you to do without it; see its hints for the way the lesson does it"
 }
 
 func describeRule(rule string) string {

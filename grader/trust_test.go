@@ -107,6 +107,13 @@ func trustSuite(t *testing.T, dir string, atLeast int) {
 			conn.Close()
 		}
 	}()
+	// Another checkout of the course on the machine (this repository), and
+	// the grader's home: learner code must see neither.
+	other, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	home, _ := os.UserHomeDir()
 	cases, _ := filepath.Glob(filepath.Join(dir, "case-*.txtar"))
 	if len(cases) < atLeast {
 		t.Fatalf("%d adversarial cases; the trust suite promises at least %d", len(cases), atLeast)
@@ -152,7 +159,8 @@ func trustSuite(t *testing.T, dir string, atLeast int) {
 				t.Fatal(err)
 			}
 			os.RemoveAll(filepath.Join(sub, "solutions"))
-			vars := map[string]string{"COURSE": c.Root, "SUBMISSION": sub, "LISTEN": ln.Addr().String(), "UNIQUE": "gocourse-trust-" + name + "-" + strconv.Itoa(os.Getpid())}
+			vars := map[string]string{"COURSE": c.Root, "SUBMISSION": sub, "LISTEN": ln.Addr().String(), "UNIQUE": "gocourse-trust-" + name + "-" + strconv.Itoa(os.Getpid()),
+				"OTHER": other, "HOME": home}
 			writeTxtar(t, a, sub, vars)
 			for _, r := range removes {
 				os.RemoveAll(filepath.Join(sub, r))
