@@ -69,7 +69,7 @@ type launchSpec struct {
 	// devices, its /proc and the run folder.
 	Expose []string
 	Probe  bool // set everything up, then exit 0 instead of running Path
-	Files    int  // descriptors 3 to 3+Files-1 are the run's (runSpec.ExtraFiles)
+	Files  int  // descriptors 3 to 3+Files-1 are the run's (runSpec.ExtraFiles)
 }
 
 type rlimit struct {
