@@ -258,3 +258,32 @@ func processesWith(text string) []string {
 	}
 	return pids
 }
+
+// TestTrustCount holds the trust suites to their promise: at least 80
+// adversarial submissions, each expecting status fail and score 0 (never
+// error), and at least 10 honest variants expecting full marks.
+func TestTrustCount(t *testing.T) {
+	cases, _ := filepath.Glob("testdata/trust*/case-*.txtar")
+	adversarial, honest := 0, 0
+	for _, file := range cases {
+		a, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		comment := string(a.Comment)
+		switch {
+		case strings.Contains(comment, "\nwant status: fail\n") && strings.Contains(comment, "\nwant score: 0\n"):
+			adversarial++
+		case strings.Contains(comment, "\nwant status: pass\n"):
+			honest++
+		case strings.Contains(comment, "\nwant status: error\n"):
+			t.Errorf("%s expects a grader error: a submission is never the grader's fault", file)
+		default:
+			t.Errorf("%s announces neither a failing score of 0 nor a pass", file)
+		}
+	}
+	if adversarial < 80 || honest < 10 {
+		t.Errorf("%d adversarial and %d honest submissions; the suite promises at least 80 and 10", adversarial, honest)
+	}
+	t.Logf("%d adversarial, %d honest", adversarial, honest)
+}
