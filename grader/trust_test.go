@@ -161,10 +161,11 @@ func trustSuite(t *testing.T, dir string, atLeast int) {
 			os.RemoveAll(filepath.Join(sub, "solutions"))
 			vars := map[string]string{"COURSE": c.Root, "SUBMISSION": sub, "LISTEN": ln.Addr().String(), "UNIQUE": "gocourse-trust-" + name + "-" + strconv.Itoa(os.Getpid()),
 				"OTHER": other, "HOME": home}
-			writeTxtar(t, a, sub, vars)
+			// Removals first: a case may put a folder where a file was.
 			for _, r := range removes {
 				os.RemoveAll(filepath.Join(sub, r))
 			}
+			writeTxtar(t, a, sub, vars)
 			for _, s := range symlinks {
 				from, to, _ := strings.Cut(s, " -> ")
 				p := filepath.Join(sub, from)
