@@ -275,6 +275,13 @@ func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 		return CheckResult{Name: "test", Status: Error, Message: err.Error()}
 	}
 	tr := parseTestJSON(events)
+	if report != nil {
+		// Its stacks name files as the binary knows them (-trimpath).
+		report.Goleak = env.fromBuild(report.Goleak)
+		if report.LeakProfile != nil {
+			report.LeakProfile.Stacks = env.fromBuild(report.LeakProfile.Stacks)
+		}
+	}
 	tr.exitCode, tr.killed, tr.report = out.ExitCode, out.Killed, report
 	return env.judge(tr, c, race, leak)
 }
