@@ -309,11 +309,20 @@ func (env *Env) policy() []string {
 }
 
 // directive returns the compiler directive a comment is ("//go:norace",
-// "//line"), or "" when it is an ordinary comment or a build constraint.
+// "//line", a build constraint but "//go:build ignore"), or "" when it is an
+// ordinary comment.
 func directive(text string) string {
 	switch {
 	case strings.HasPrefix(text, "//go:build"):
-		return ""
+		// A file may leave itself out of the package (ignore); any other
+		// constraint (race, a tag) could compile different code for the race
+		// detector's build and for the simulator's.
+		if strings.TrimSpace(strings.TrimPrefix(text, "//go:build")) == "ignore" {
+			return ""
+		}
+		return "//go:build"
+	case strings.HasPrefix(text, "// +build"):
+		return "// +build"
 	case strings.HasPrefix(text, "//go:"):
 		d, _, _ := strings.Cut(text, " ")
 		return d
@@ -335,6 +344,8 @@ func directiveReason(d string) string {
 		return "it can embed any file of the folder, the course's tests included"
 	case "//line":
 		return "it changes the file and line the checks name in their messages"
+	case "//go:build", "// +build":
+		return "a build constraint other than ignore could compile different code for different checks (the race detector's build and the simulator's)"
 	}
 	return "compiler directives change how the compiler and the course's checks see your code"
 }
