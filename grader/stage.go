@@ -19,21 +19,20 @@ import (
 )
 
 // Strict mode: an instructor grades someone else's workbook. Nothing of the
-// submission is trusted but the contents of the files the learner edits: the
-// package is built from a private copy (the stage) made of
+// submission is trusted but the contents of the learner's Go files: every check
+// builds from a private copy (the stage) made of
 //
 //   - the course's go.mod and go.sum for the workbook module, with relative
 //     replace directives pointing into the course's checkout (so a learner's
-//     replace, toolchain or require line changes nothing, and no package of the
-//     root module comes from the submission);
-//   - the learner's editable files (ex.Files), which must be regular files;
+//     go.mod, go.sum, go.work, vendor folder, replace or toolchain line changes
+//     nothing, and no package of the root module comes from the submission);
+//   - the learner's Go files (findLearnerFiles), read by real path from their
+//     own exercise folder, as regular files;
 //   - every other file of the course's exercise folder (its tests, helper files,
-//     testdata), and nothing else of the learner's folder (no extra _test.go file,
-//     TestMain, .s or .c file).
+//     testdata), and nothing else of the learner's folder (no _test.go file,
+//     TestMain, .s, .c or .syso file).
 //
-// The learner's files may not use cgo, //go:embed or //go:linkname, and may import
-// only the standard library and what the course's own files import: each of those
-// could read the course's tests while compiling or reach outside the package.
+// What the learner's files may use is the policy's to say (policy.go).
 
 // maxSource bounds an editable file.
 const maxSource = 1 << 20
