@@ -60,10 +60,10 @@ const deadlockMarker = "gocourse-deadlock:"
 // leak profile while the tests run (each time a garbage collection).
 const watchEvery = 250 * time.Millisecond
 
-// testMain returns the generated TestMain: it runs the tests, checks for leaked
-// goroutines when leak is set, and prints the nonce when all went well. It is
-// added to the course's tests (through the overlay, or in the stage); nil when the
-// course's tests have a TestMain of their own.
+// testMain returns the generated TestMain, as an overlay entry keyed by the
+// build folder: it runs the tests, checks for leaked goroutines when leak is
+// set, and writes its report (binaryReport, with the run's nonce) on reportFD;
+// nil when the course's tests have a TestMain of their own.
 //
 // The leak check is two detectors. Go's goroutine leak profile (a garbage
 // collection that finds goroutines blocked on a channel, mutex or WaitGroup that
@@ -225,13 +225,6 @@ func gocourseSend() {
 		return nil, fmt.Errorf("writing the generated TestMain: %w", err)
 	}
 	return map[string]string{filepath.Join(env.BuildDir, leakFile): path}, nil
-}
-
-// leakOverlay is kept for checkers that build the tests in place (Dir plus
-// Overlay): the generated TestMain with the leak check.
-func (env *Env) leakOverlay() map[string]string {
-	m, _ := env.testMain(true)
-	return m
 }
 
 func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
