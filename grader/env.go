@@ -34,8 +34,10 @@ type Env struct {
 	Dir    string // absolute folder of the exercise's package in that checkout
 	TmpDir string // scratch space, removed by Close
 
-	// Overlay maps absolute file paths in Dir to the file that replaces them ("" hides
-	// a file). It holds the solution's files in Solution mode and the course's tests.
+	// Overlay maps absolute file paths in BuildDir to the file that replaces them
+	// ("" hides a file). Building in place (the course's own checkout) it holds the
+	// solution's files in Solution mode and stray names the go command refuses;
+	// in the stage it is empty. The generated files are added per command.
 	Overlay map[string]string
 	// LearnerFiles are the base names of the Go files the learner wrote: the
 	// exercise's editable files, then any other Go file of theirs the package
@@ -53,9 +55,9 @@ type Env struct {
 
 	// Strict is true when the graded checkout is not the course's own: an
 	// instructor grades a learner's workbook. The package is then built from a
-	// private copy (BuildDir) that holds the learner's editable files and the
-	// course's pristine everything else, go.mod and go.sum included; Overlay maps
-	// the same view onto Dir for checkers that build in place.
+	// private copy (BuildDir) that holds the learner's Go files and the
+	// course's pristine everything else, go.mod and go.sum included; every
+	// check builds there, and Overlay holds only what the grader generates.
 	Strict bool
 	// BuildDir is the folder the go command builds in: Dir, or its private copy.
 	BuildDir string
@@ -63,8 +65,9 @@ type Env struct {
 	ImportPath string
 	// courseMain is true when the course's tests have a TestMain of their own.
 	courseMain bool
-	// nonce is the secret that the generated TestMain prints when every test ran
-	// to its end; learner code does not know it, so it cannot forge the end.
+	// nonce is the secret that the generated TestMain puts in its report when
+	// every test ran to its end; compiled into the test binary, which learner
+	// code cannot read, so a report without it is not the TestMain's.
 	nonce string
 
 	// typedFiles are the learner's files with their names resolved (typed).
