@@ -83,6 +83,7 @@ func TestTrustSim(t *testing.T) {
 //	policy: off            the policy on the learner's files is not checked, to
 //	                       show that the defences behind it hold on their own
 //	needs: isolation       skipped where the machine has no namespaces
+//	needs: seal            skipped where runs cannot be sealed (see launchSpec.Seal)
 //	symlink: PATH -> TARGET, remove: PATH   changes to the submission
 //
 // Each submission starts as a copy of the course's starters.
@@ -144,6 +145,8 @@ func trustSuite(t *testing.T, dir string, atLeast int) {
 					want[strings.TrimPrefix(k, "want ")] = v
 				case k == "needs" && v == "isolation" && !Isolated():
 					t.Skipf("needs namespaces: %s", Isolation())
+				case k == "needs" && v == "seal" && !canSeal():
+					t.Skipf("needs a sealed run: %s", Isolation())
 				case k == "exercise":
 					if ex, err = c.Exercise(v); err != nil {
 						t.Fatal(err)
