@@ -75,11 +75,19 @@ type Env struct {
 	typedFiles []*typedFile
 }
 
-// A learnerError is a problem with the graded files themselves (one is missing, or is
-// not a regular file): in strict mode the exercise fails, it is not a grader error.
-type learnerError struct{ msg string }
+// A learnerFault is a problem with what the learner submitted or what their code
+// did (a file missing or not a regular file, a program the sandbox stopped): the
+// check fails, with the message, and it is never a grader error.
+type learnerFault struct{ msg string }
 
-func (e *learnerError) Error() string { return e.msg }
+func (e *learnerFault) Error() string { return e.msg }
+
+// A graderFault is a problem of the grader itself (a sandbox that cannot start):
+// the result is an error, whatever the learner submitted.
+type graderFault struct{ err error }
+
+func (e *graderFault) Error() string { return e.err.Error() }
+func (e *graderFault) Unwrap() error { return e.err }
 
 func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 	if opts.Go == "" {
@@ -102,7 +110,7 @@ func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 	env.Strict = !sameDir(root, c.Root)
 	if _, err := os.Stat(env.Dir); err != nil {
 		if env.Strict {
-			return nil, &learnerError{fmt.Sprintf("%s: the exercise folder is missing from the submission", ex.Path())}
+			return nil, &learnerFault{fmt.Sprintf("%s: the exercise folder is missing from the submission", ex.Path())}
 		}
 		return nil, fmt.Errorf("%s: the exercise folder is missing", ex.Path())
 	}

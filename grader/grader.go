@@ -124,7 +124,7 @@ func Check(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 	}()
 	env, err := newEnv(c, ex, opts)
 	if err != nil {
-		var le *learnerError
+		var le *learnerFault
 		if errors.As(err, &le) {
 			res.Checks = append(res.Checks, CheckResult{Name: "files", Status: Fail, Message: err.Error()})
 			return res

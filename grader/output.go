@@ -49,7 +49,7 @@ func (outputCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 	os.Chmod(bin, 0o755) // learner code may run as nobody
 	for _, cpu := range c.CPU {
 		got, err := env.runProgram(ctx, bin, race, cpu, c.Timeout)
-		var broken *sandboxError
+		var broken *graderFault
 		switch {
 		case errors.As(err, &broken):
 			return CheckResult{Name: "output", Status: Error, Message: err.Error()}
@@ -101,7 +101,7 @@ func matchName(m string) string {
 // runTests runs the test binary (the same limits, and in strict mode the same run
 // folder, hidden folders and user), and returns its standard output. A program
 // that runs past timeout or a limit is stopped: an error that says so, the
-// learner's failure. A sandbox that cannot start is a *sandboxError.
+// learner's failure. A sandbox that cannot start is a *graderFault.
 func (env *Env) runProgram(ctx context.Context, bin string, race bool, cpu int, timeout time.Duration) (string, error) {
 	lim := env.Opts.Limits.withDefaults()
 	run := env.runDir()
@@ -129,7 +129,7 @@ func (env *Env) runProgram(ctx context.Context, bin string, race bool, cpu int, 
 	got := string(out.Output)
 	switch {
 	case out.Err != nil:
-		return got, &sandboxError{out.Err}
+		return got, &graderFault{out.Err}
 	case out.Killed != "":
 		return got, fmt.Errorf("the program %s%s", out.Killed, env.memoryWord(out.Stderr))
 	case out.ExitCode != 0:
@@ -138,11 +138,6 @@ func (env *Env) runProgram(ctx context.Context, bin string, race bool, cpu int, 
 	return got, nil
 }
 
-// A sandboxError says that the sandbox could not run learner code: the grader's
-// error, not the learner's.
-type sandboxError struct{ err error }
-
-func (e *sandboxError) Error() string { return e.err.Error() }
 
 func firstLines(s string, n int) string {
 	lines := strings.SplitN(s, "\n", n+1)

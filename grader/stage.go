@@ -298,18 +298,18 @@ func (env *Env) findLearnerFiles(pristine string) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				if _, lerr := os.Lstat(path); lerr == nil {
-					return &learnerError{fmt.Sprintf("%s/%s: a symbolic link to nothing", ex.Path(), name)}
+					return &learnerFault{fmt.Sprintf("%s/%s: a symbolic link to nothing", ex.Path(), name)}
 				}
-				return &learnerError{fmt.Sprintf("%s/%s: the file is missing from the submission", ex.Path(), name)}
+				return &learnerFault{fmt.Sprintf("%s/%s: the file is missing from the submission", ex.Path(), name)}
 			}
-			return &learnerError{fmt.Sprintf("%s/%s: %v", ex.Path(), name, err)}
+			return &learnerFault{fmt.Sprintf("%s/%s: %v", ex.Path(), name, err)}
 		}
 		if !within(realDir, real) {
-			return &learnerError{fmt.Sprintf("%s/%s: a symbolic link to a file outside the exercise's folder; the grader reads only the folder's own files", ex.Path(), name)}
+			return &learnerFault{fmt.Sprintf("%s/%s: a symbolic link to a file outside the exercise's folder; the grader reads only the folder's own files", ex.Path(), name)}
 		}
 		data, err := readRegular(real, maxSource)
 		if err != nil {
-			return &learnerError{fmt.Sprintf("%s/%s: %v", ex.Path(), name, err)}
+			return &learnerFault{fmt.Sprintf("%s/%s: %v", ex.Path(), name, err)}
 		}
 		copyPath := filepath.Join(env.TmpDir, "learner", name)
 		if err := os.MkdirAll(filepath.Dir(copyPath), 0o700); err != nil {
@@ -339,7 +339,7 @@ func (env *Env) findLearnerFiles(pristine string) error {
 	}
 	ents, err := os.ReadDir(env.Dir)
 	if err != nil {
-		return &learnerError{fmt.Sprintf("%s: %v", ex.Path(), err)}
+		return &learnerFault{fmt.Sprintf("%s: %v", ex.Path(), err)}
 	}
 	for _, e := range ents {
 		name := e.Name()
@@ -370,13 +370,13 @@ func (env *Env) realExerciseDir() (string, error) {
 	}
 	real, err := filepath.EvalSymlinks(env.Dir)
 	if err != nil {
-		return "", &learnerError{fmt.Sprintf("%s: the exercise folder is missing from the submission", ex.Path())}
+		return "", &learnerFault{fmt.Sprintf("%s: the exercise folder is missing from the submission", ex.Path())}
 	}
 	if real != filepath.Join(realRoot, filepath.FromSlash(ex.Path())) {
-		return "", &learnerError{fmt.Sprintf("%s: the exercise folder is a symbolic link (to %s); the grader reads only the workbook's own folder", ex.Path(), real)}
+		return "", &learnerFault{fmt.Sprintf("%s: the exercise folder is a symbolic link (to %s); the grader reads only the workbook's own folder", ex.Path(), real)}
 	}
 	if fi, err := os.Stat(real); err != nil || !fi.IsDir() {
-		return "", &learnerError{fmt.Sprintf("%s: not a folder", ex.Path())}
+		return "", &learnerFault{fmt.Sprintf("%s: not a folder", ex.Path())}
 	}
 	return real, nil
 }
