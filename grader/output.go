@@ -138,7 +138,6 @@ func (env *Env) runProgram(ctx context.Context, bin string, race bool, cpu int, 
 	return got, nil
 }
 
-
 func firstLines(s string, n int) string {
 	lines := strings.SplitN(s, "\n", n+1)
 	if len(lines) > n {

@@ -130,7 +130,6 @@ func (env *Env) simExec(check string, timeout time.Duration) func(context.Contex
 	}
 }
 
-
 // memoryWord adds a word when a run's output says that it ran short of memory.
 func (env *Env) memoryWord(out []byte) string {
 	for _, s := range []string{"out of memory", "failed to allocate", "cannot allocate memory"} {
