@@ -236,7 +236,7 @@ func copyFile(src, dst string) error {
 // that they name the learner's folder: paths in the stage, and the import-path
 // form that -trimpath puts into binaries.
 func (env *Env) fromBuild(s string) string {
-	if env.BuildDir != env.Dir {
+	if env.BuildDir != "" && env.BuildDir != env.Dir {
 		s = strings.ReplaceAll(s, env.BuildDir, env.Dir)
 	}
 	if env.ImportPath != "" {
