@@ -2,6 +2,8 @@ package grader
 
 import (
 	"context"
+	"errors"
+	"os/exec"
 	"regexp"
 	"strings"
 	"time"
@@ -29,14 +31,11 @@ func (buildCheck) Check(ctx context.Context, env *Env, _ course.Check) CheckResu
 	if err != nil {
 		return CheckResult{Name: "build", Status: Error, Message: err.Error()}
 	}
-	args := []string{"vet"}
-	if !env.Strict {
-		overlay, err := env.writeOverlay(extra)
-		if err != nil {
-			return CheckResult{Name: "build", Status: Error, Message: err.Error()}
-		}
-		args = append(args, "-overlay", overlay)
+	overlay, err := env.writeOverlay(extra)
+	if err != nil {
+		return CheckResult{Name: "build", Status: Error, Message: err.Error()}
 	}
+	args := []string{"vet", "-overlay", overlay}
 	t0 := time.Now()
 	_, stderr, err := env.goCmd(ctx, buildLimit, append(args, ".")...)
 	env.phase("build", "vet", t0)
@@ -44,16 +43,28 @@ func (buildCheck) Check(ctx context.Context, env *Env, _ course.Check) CheckResu
 		res.Status = Pass
 		return res
 	}
+	return env.buildFailure("build", "", err, stderr)
+}
+
+// buildFailure turns a go command that failed on the package into a result.
+// The package is the course's files and the learner's: when the go command ran
+// and its complaint is about the package's folder (a compiler or vet message,
+// "found packages", "build constraints exclude all Go files"), the learner's
+// files are why, and the check fails, quoting it; the course's own solution
+// builds (gocourse dev check). Anything else — the go command missing or
+// stopped, a module it cannot load from the course's go.mod — is the grader's
+// error.
+func (env *Env) buildFailure(name, prefix string, err error, stderr []byte) CheckResult {
 	out := env.fromBuild(string(stderr))
 	msgs := env.diagnostics(out)
-	if len(msgs) == 0 {
-		res.Status = Error
-		res.Message = strings.TrimSpace(err.Error() + "\n" + strings.Join(limitLines(env.relMessages(out), 10), "\n"))
-		return res
+	var exit *exec.ExitError
+	if len(msgs) == 0 && errors.As(err, &exit) && strings.Contains(out, env.Dir) {
+		msgs = env.relMessages(out)
 	}
-	res.Status = Fail
-	res.Message = strings.Join(limitLines(msgs, 10), "\n")
-	return res
+	if len(msgs) == 0 {
+		return CheckResult{Name: name, Status: Error, Message: strings.TrimSpace(err.Error() + "\n" + strings.Join(limitLines(env.relMessages(out), 10), "\n"))}
+	}
+	return CheckResult{Name: name, Status: Fail, Message: prefix + strings.Join(limitLines(msgs, 10), "\n")}
 }
 
 // diagnostics picks the compiler and vet messages out of the go command's output and

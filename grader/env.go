@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -33,10 +34,17 @@ type Env struct {
 	Dir    string // absolute folder of the exercise's package in that checkout
 	TmpDir string // scratch space, removed by Close
 
-	// Overlay maps absolute file paths in Dir to the file that replaces them ("" hides
-	// a file). It holds the solution's files in Solution mode and the course's tests.
+	// Overlay maps absolute file paths in BuildDir to the file that replaces them
+	// ("" hides a file). Building in place (the course's own checkout) it holds the
+	// solution's files in Solution mode and stray names the go command refuses;
+	// in the stage it is empty. The generated files are added per command.
 	Overlay map[string]string
-	// Sources are the Go files the learner wrote (after the overlay), by base name.
+	// LearnerFiles are the base names of the Go files the learner wrote: the
+	// exercise's editable files, then any other Go file of theirs the package
+	// holds (see findLearnerFiles).
+	LearnerFiles []string
+	// Sources are the files to read LearnerFiles from (after the overlay, or in
+	// the stage), by base name.
 	Sources map[string]string
 	// TestPackage is the package clause of the course's test files.
 	TestPackage string
@@ -47,9 +55,9 @@ type Env struct {
 
 	// Strict is true when the graded checkout is not the course's own: an
 	// instructor grades a learner's workbook. The package is then built from a
-	// private copy (BuildDir) that holds the learner's editable files and the
-	// course's pristine everything else, go.mod and go.sum included; Overlay maps
-	// the same view onto Dir for checkers that build in place.
+	// private copy (BuildDir) that holds the learner's Go files and the
+	// course's pristine everything else, go.mod and go.sum included; every
+	// check builds there, and Overlay holds only what the grader generates.
 	Strict bool
 	// BuildDir is the folder the go command builds in: Dir, or its private copy.
 	BuildDir string
@@ -57,16 +65,29 @@ type Env struct {
 	ImportPath string
 	// courseMain is true when the course's tests have a TestMain of their own.
 	courseMain bool
-	// nonce is the secret that the generated TestMain prints when every test ran
-	// to its end; learner code does not know it, so it cannot forge the end.
+	// nonce is the secret that the generated TestMain puts in its report when
+	// every test ran to its end; compiled into the test binary, which learner
+	// code cannot read, so a report without it is not the TestMain's.
 	nonce string
+
+	// typedFiles are the learner's files with their names resolved (typed).
+	typedOnce  sync.Once
+	typedFiles []*typedFile
 }
 
-// A learnerError is a problem with the graded files themselves (one is missing, or is
-// not a regular file): in strict mode the exercise fails, it is not a grader error.
-type learnerError struct{ msg string }
+// A learnerFault is a problem with what the learner submitted or what their code
+// did (a file missing or not a regular file, a program the sandbox stopped): the
+// check fails, with the message, and it is never a grader error.
+type learnerFault struct{ msg string }
 
-func (e *learnerError) Error() string { return e.msg }
+func (e *learnerFault) Error() string { return e.msg }
+
+// A graderFault is a problem of the grader itself (a sandbox that cannot start):
+// the result is an error, whatever the learner submitted.
+type graderFault struct{ err error }
+
+func (e *graderFault) Error() string { return e.err.Error() }
+func (e *graderFault) Unwrap() error { return e.err }
 
 func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 	if opts.Go == "" {
@@ -89,36 +110,52 @@ func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 	env.Strict = !sameDir(root, c.Root)
 	if _, err := os.Stat(env.Dir); err != nil {
 		if env.Strict {
-			return nil, &learnerError{fmt.Sprintf("%s: the exercise folder is missing from the submission", ex.Path())}
+			return nil, &learnerFault{fmt.Sprintf("%s: the exercise folder is missing from the submission", ex.Path())}
 		}
 		return nil, fmt.Errorf("%s: the exercise folder is missing", ex.Path())
 	}
 	pristine := filepath.Join(c.Root, filepath.FromSlash(ex.Path()))
+	if env.TmpDir, err = os.MkdirTemp(scratchBase(), "gocourse-check-"); err != nil {
+		return nil, fmt.Errorf("scratch space: %w", err)
+	}
+	// Learner code may run as another user (nobody, when the grader is root): it
+	// must be able to reach its run folder inside.
+	if err := os.Chmod(env.TmpDir, 0o711); err != nil {
+		env.Close()
+		return nil, fmt.Errorf("scratch space: %w", err)
+	}
+	if err := env.setup(pristine); err != nil {
+		env.Close()
+		return nil, err
+	}
+	return env, nil
+}
+
+// setup finds the learner's files and the course's tests, and stages the
+// package when grading strictly.
+func (env *Env) setup(pristine string) error {
+	c, ex, opts := env.Course, env.Exercise, env.Opts
 
 	// The learner's files, or the solution's.
-	for _, f := range ex.Files {
-		src := filepath.Join(env.Dir, f)
-		if opts.Solution {
-			src = filepath.Join(c.Root, filepath.FromSlash(ex.SolutionPath()), f)
+	if opts.Solution {
+		for _, f := range ex.Files {
+			src := filepath.Join(c.Root, filepath.FromSlash(ex.SolutionPath()), f)
 			if opts.Mutant != "" {
 				m := filepath.Join(c.Root, filepath.FromSlash(ex.SolutionPath()), "mutants", opts.Mutant, f)
 				if _, err := os.Stat(m); err == nil {
 					src = m
 				}
 			}
+			if _, err := os.Stat(src); err != nil {
+				rel, _ := filepath.Rel(c.Root, src)
+				return fmt.Errorf("%s: the reference solution is missing: %w", filepath.ToSlash(rel), err)
+			}
 			env.Overlay[filepath.Join(env.Dir, f)] = src
+			env.Sources[f] = src
+			env.LearnerFiles = append(env.LearnerFiles, f)
 		}
-		if _, err := os.Stat(src); err != nil {
-			rel, _ := filepath.Rel(c.Root, src)
-			if opts.Solution {
-				return nil, fmt.Errorf("%s: the reference solution is missing", filepath.ToSlash(rel))
-			}
-			if env.Strict {
-				return nil, &learnerError{fmt.Sprintf("%s/%s: the file is missing from the submission", ex.Path(), f)}
-			}
-			return nil, fmt.Errorf("%s: the file is missing (gocourse reset %s restores the starter)", filepath.ToSlash(rel), ex.ID)
-		}
-		env.Sources[f] = src
+	} else if err := env.findLearnerFiles(pristine); err != nil {
+		return err
 	}
 
 	// The course's tests replace whatever test files the graded folder has. When a
@@ -131,7 +168,7 @@ func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 	}
 	courseTests, _ := filepath.Glob(filepath.Join(pristine, "*_test.go"))
 	if len(courseTests) == 0 {
-		return nil, fmt.Errorf("%s: the course has no tests for this exercise", ex.Path())
+		return fmt.Errorf("%s: the course has no tests for this exercise", ex.Path())
 	}
 	sort.Strings(courseTests)
 	fset := token.NewFileSet()
@@ -141,7 +178,7 @@ func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 		}
 		file, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
 		if err != nil {
-			return nil, fmt.Errorf("course test: %v", err)
+			return fmt.Errorf("course test: %w", err)
 		}
 		if env.TestPackage == "" {
 			env.TestPackage = file.Name.Name
@@ -149,25 +186,25 @@ func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 		env.Tests = append(env.Tests, testFuncs(file)...)
 		env.courseMain = env.courseMain || hasTestMain(file)
 	}
-	if env.TmpDir, err = os.MkdirTemp(scratchBase(), "gocourse-check-"); err != nil {
-		return nil, err
-	}
-	// Learner code may run as another user (nobody, when the grader is root): it
-	// must be able to reach its run folder inside.
-	os.Chmod(env.TmpDir, 0o711)
 	env.nonce = newNonce()
 	env.BuildDir = env.Dir
+	var err error
 	if env.ImportPath, err = importPath(c.Root, pristine); err != nil {
-		env.Close()
-		return nil, err
+		return err
 	}
 	if env.Strict {
-		if err := env.stage(pristine); err != nil {
-			env.Close()
-			return nil, err
+		return env.stage(pristine)
+	}
+	// In the course's own checkout the go command reads the folder itself: a
+	// stray file whose name it refuses ("-old.go") is hidden from it.
+	if ents, err := os.ReadDir(env.Dir); err == nil {
+		for _, e := range ents {
+			if n := e.Name(); strings.HasSuffix(n, ".go") && !goAccepts(n) && n[0] != '_' && n[0] != '.' {
+				env.Overlay[filepath.Join(env.Dir, n)] = ""
+			}
 		}
 	}
-	return env, nil
+	return nil
 }
 
 // testFuncs returns the names of the top-level functions that go test runs as tests.
@@ -212,7 +249,7 @@ func (env *Env) Rel(path string) string {
 func (env *Env) parse() CheckResult {
 	fset := token.NewFileSet()
 	var msgs []string
-	for _, name := range env.Exercise.Files {
+	for _, name := range env.LearnerFiles {
 		src := env.Sources[name]
 		_, err := parser.ParseFile(fset, filepath.Join(env.Dir, name), readOrEmpty(src), parser.AllErrors|parser.SkipObjectResolution)
 		var list scanner.ErrorList
@@ -224,7 +261,8 @@ func (env *Env) parse() CheckResult {
 			msgs = append(msgs, env.relMessages(err.Error())...)
 		}
 	}
-	if len(msgs) == 0 && env.Strict {
+	// The course's own code (its solutions and their mutants) is trusted.
+	if len(msgs) == 0 && !env.Opts.Solution && !env.Opts.noPolicy {
 		msgs = env.policy()
 	}
 	if len(msgs) > 0 {

@@ -76,6 +76,10 @@ type Options struct {
 	// and "explore" of the sim check. Benchmarks use it to split a check's time.
 	// Checks run concurrently, so it may be called from several goroutines at once.
 	Phase func(check, phase string, d time.Duration)
+
+	// noPolicy skips the policy on the learner's files, so that the trust
+	// tests can show that the defences behind it hold on their own.
+	noPolicy bool
 }
 
 // phase tells Options.Phase that a step of a check, begun at t0, has ended.
@@ -120,7 +124,7 @@ func Check(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 	}()
 	env, err := newEnv(c, ex, opts)
 	if err != nil {
-		var le *learnerError
+		var le *learnerFault
 		if errors.As(err, &le) {
 			res.Checks = append(res.Checks, CheckResult{Name: "files", Status: Fail, Message: err.Error()})
 			return res

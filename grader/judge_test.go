@@ -66,39 +66,31 @@ func TestJudge(t *testing.T) {
 			"output TestA       /w/exercises/l/x/x.go:6 +0x3a",
 			"fail TestA", "pass TestB", "pass TestB"), false,
 			"TestA: data race: write by goroutine 8 at exercises/l/x/x.go:7; previous read by goroutine 7 at exercises/l/x/x.go:6"},
-		{"leak after passing tests", events("pass TestA", "pass TestB", "pass TestA", "pass TestB",
-			"output - "+leakMarker+" found unexpected goroutines:",
-			"output - [Goroutine 9 in state chan receive, with x.Run.func1 on top of the stack:",
-			"output - 	/w/exercises/l/x/x.go:20 +0x1d",
-			"fail -"), false,
+		{"leak after passing tests", withReport(events("pass TestA", "pass TestB", "pass TestA", "pass TestB", "fail -"),
+			&binaryReport{Code: 1, Goleak: "found unexpected goroutines:\n[Goroutine 9 in state chan receive, with x.Run.func1 on top of the stack:\n\t/w/exercises/l/x/x.go:20 +0x1d"}), false,
 			`goroutine leak, found by goleak: 1 goroutine(s) were still running after the tests finished (the first blocked in "chan receive"), started or blocked at exercises/l/x/x.go:20`},
-		{"leak goleak saw and the profile did not", events("pass TestA", "pass TestB", "pass TestA", "pass TestB",
-			"output - "+leakProfileMarker+" 0",
-			"output - "+leakMarker+" found unexpected goroutines:",
-			"output - [Goroutine 9 in state sleep, with time.Sleep on top of the stack:",
-			"output - 	/w/exercises/l/x/x.go:20 +0x1d",
-			"fail -"), false,
+		{"leak goleak saw and the profile did not", withReport(events("pass TestA", "pass TestB", "pass TestA", "pass TestB", "fail -"),
+			leakReport(0, "", "found unexpected goroutines:\n[Goroutine 9 in state sleep, with time.Sleep on top of the stack:\n\t/w/exercises/l/x/x.go:20 +0x1d")), false,
 			"goroutine leak, found by goleak: 1 goroutine(s) were still running after the tests finished (the first blocked in \"sleep\"), started or blocked at exercises/l/x/x.go:20\n(Go's goroutine leak profile found none of them blocked forever"},
-		{"leak profile names the goroutine blocked forever", events("pass TestA", "pass TestB", "pass TestA", "pass TestB",
+		{"leak profile names the goroutine blocked forever", withReport(events("pass TestA", "pass TestB", "pass TestA", "pass TestB", "fail -"),
+			leakReport(1, "goroutine 21 [chan send (leaked)]:\nx.leak.func1()\n\t/w/exercises/l/x/x.go:16 +0x3d\ncreated by x.leak in goroutine 20\n\t/w/exercises/l/x/x.go:15 +0x9a", "")), false,
+			"goroutine leak, found by Go's goroutine leak profile: 1 goroutine is blocked forever, waiting on something that no running goroutine can reach, so nothing can ever wake them:\n  goroutine 21 [chan send] at exercises/l/x/x.go:16, started at exercises/l/x/x.go:15"},
+		{"leak profile speaks after a failed test too", withReport(events("output TestA     x_test.go:9: got 3, want 4", "fail TestA", "pass TestB", "pass TestA", "pass TestB", "fail -"),
+			leakReport(1, "goroutine 21 [chan receive (leaked)]:\n\t/w/exercises/l/x/x.go:16 +0x3d", "")), false,
+			"TestA failed:\n  x_test.go:9: got 3, want 4\ngoroutine leak, found by Go's goroutine leak profile: 1 goroutine is blocked forever"},
+		{"leak markers printed by the program are not read", events("pass TestA", "pass TestB", "pass TestA", "pass TestB",
 			"output - "+leakProfileMarker+" 1",
 			"output - goroutine 21 [chan send (leaked)]:",
-			"output - x.leak.func1()",
-			"output - 	/w/exercises/l/x/x.go:16 +0x3d",
-			"output - created by x.leak in goroutine 20",
-			"output - 	/w/exercises/l/x/x.go:15 +0x9a",
-			"output - ",
-			"fail -"), false,
-			"goroutine leak, found by Go's goroutine leak profile: 1 goroutine is blocked forever, waiting on something that no running goroutine can reach, so nothing can ever wake them:\n  goroutine 21 [chan send] at exercises/l/x/x.go:16, started at exercises/l/x/x.go:15"},
-		{"leak profile speaks after a failed test too", events("output TestA     x_test.go:9: got 3, want 4", "fail TestA", "pass TestB", "pass TestA", "pass TestB",
-			"output - "+leakProfileMarker+" 1",
-			"output - goroutine 21 [chan receive (leaked)]:",
-			"output - 	/w/exercises/l/x/x.go:16 +0x3d",
-			"fail -"), false,
-			"TestA failed:\n  x_test.go:9: got 3, want 4\ngoroutine leak, found by Go's goroutine leak profile: 1 goroutine is blocked forever"},
+			"pass -"), true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := env.judge(parseTestJSON(tt.stream), check, true, true)
+			tr := parseTestJSON(tt.stream)
+			if i := strings.Index(string(tt.stream), reportSep); i >= 0 {
+				tr = parseTestJSON(tt.stream[:i])
+				tr.report = parseReport(tt.stream[i+len(reportSep):])
+			}
+			res := env.judge(tr, check, true, true)
 			if (res.Status == Pass) != tt.pass {
 				t.Fatalf("status %s, want pass=%v; message:\n%s", res.Status, tt.pass, res.Message)
 			}
@@ -107,6 +99,27 @@ func TestJudge(t *testing.T) {
 			}
 		})
 	}
+}
+
+// reportSep separates a test's event stream from the report withReport adds.
+const reportSep = "\x00report\x00"
+
+// withReport appends to an event stream the report the generated TestMain
+// would send on its descriptor.
+func withReport(stream []byte, rep *binaryReport) []byte {
+	data, _ := json.Marshal(rep)
+	return append(append(stream, reportSep...), data...)
+}
+
+// leakReport is a report of a failed leak check: n goroutines blocked forever
+// with their stacks, and goleak's error.
+func leakReport(n int, stacks, goleak string) *binaryReport {
+	rep := &binaryReport{Code: 1, Goleak: goleak}
+	rep.LeakProfile = &struct {
+		N      int    `json:"n"`
+		Stacks string `json:"stacks"`
+	}{n, stacks}
+	return rep
 }
 
 func TestTestFuncs(t *testing.T) {

@@ -44,16 +44,12 @@ func (outputCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 		args = append(args, "-race")
 	}
 	if _, stderr, err := env.goCmd(ctx, buildLimit, append(args, ".")...); err != nil {
-		msgs := env.diagnostics(string(stderr))
-		if len(msgs) == 0 {
-			msgs = env.relMessages(string(stderr))
-		}
-		return CheckResult{Name: "output", Status: Fail, Message: "does not build:\n" + strings.Join(limitLines(msgs, 10), "\n")}
+		return env.buildFailure("output", "does not build:\n", err, stderr)
 	}
 	os.Chmod(bin, 0o755) // learner code may run as nobody
 	for _, cpu := range c.CPU {
 		got, err := env.runProgram(ctx, bin, race, cpu, c.Timeout)
-		var broken *sandboxError
+		var broken *graderFault
 		switch {
 		case errors.As(err, &broken):
 			return CheckResult{Name: "output", Status: Error, Message: err.Error()}
@@ -69,7 +65,7 @@ func (outputCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 		}
 	}
 	rep, err := simrun.Run(ctx, simrun.Config{
-		Dir: env.Dir, Overlay: env.Overlay, Go: env.Opts.Go, Timeout: buildLimit + c.Timeout,
+		Dir: env.BuildDir, Overlay: env.Overlay, Go: env.Opts.Go, Timeout: buildLimit + c.Timeout,
 		RunDir: env.runDir(), Exec: env.simExec("output", c.Timeout),
 		Harness: harness.Config{
 			Mode: "explore", Strategy: c.Strategy, Seed: c.Seed, Schedules: c.Schedules, Depth: c.Depth,
@@ -105,7 +101,7 @@ func matchName(m string) string {
 // runTests runs the test binary (the same limits, and in strict mode the same run
 // folder, hidden folders and user), and returns its standard output. A program
 // that runs past timeout or a limit is stopped: an error that says so, the
-// learner's failure. A sandbox that cannot start is a *sandboxError.
+// learner's failure. A sandbox that cannot start is a *graderFault.
 func (env *Env) runProgram(ctx context.Context, bin string, race bool, cpu int, timeout time.Duration) (string, error) {
 	lim := env.Opts.Limits.withDefaults()
 	run := env.runDir()
@@ -127,12 +123,13 @@ func (env *Env) runProgram(ctx context.Context, bin string, race bool, cpu int, 
 		spec.Dir = run
 		spec.Hide = env.hidden()
 		spec.Drop = true
+		spec.Seal = true
 	}
 	out := runSandboxed(ctx, spec, lim)
 	got := string(out.Output)
 	switch {
 	case out.Err != nil:
-		return got, &sandboxError{out.Err}
+		return got, &graderFault{out.Err}
 	case out.Killed != "":
 		return got, fmt.Errorf("the program %s%s", out.Killed, env.memoryWord(out.Stderr))
 	case out.ExitCode != 0:
@@ -140,12 +137,6 @@ func (env *Env) runProgram(ctx context.Context, bin string, race bool, cpu int, 
 	}
 	return got, nil
 }
-
-// A sandboxError says that the sandbox could not run learner code: the grader's
-// error, not the learner's.
-type sandboxError struct{ err error }
-
-func (e *sandboxError) Error() string { return e.err.Error() }
 
 func firstLines(s string, n int) string {
 	lines := strings.SplitN(s, "\n", n+1)

@@ -3,7 +3,9 @@ package grader
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,9 +31,13 @@ const leakMarker = "gocourse-leak-check:"
 // leakFile is the name of the generated file that holds the leak-checking TestMain.
 const leakFile = "zz_gocourse_leak_test.go"
 
-// doneMarker starts the line that the generated TestMain prints, with the nonce,
-// when every test ran to its end and no goroutine leaked.
-const doneMarker = "gocourse-done:"
+// reportFD is the file descriptor on which the generated TestMain writes its
+// report (a binaryReport as JSON): the write end of a pipe that runTests hands
+// the test binary, compiled into it as a constant.
+const reportFD = 3
+
+// maxReport bounds the report the grader reads from the test binary.
+const maxReport = 1 << 20
 
 // leakProfileMarker starts the line that the generated TestMain prints with the
 // number of goroutines that Go's goroutine leak profile found blocked forever,
@@ -54,10 +60,10 @@ const deadlockMarker = "gocourse-deadlock:"
 // leak profile while the tests run (each time a garbage collection).
 const watchEvery = 250 * time.Millisecond
 
-// testMain returns the generated TestMain: it runs the tests, checks for leaked
-// goroutines when leak is set, and prints the nonce when all went well. It is
-// added to the course's tests (through the overlay, or in the stage); nil when the
-// course's tests have a TestMain of their own.
+// testMain returns the generated TestMain, as an overlay entry keyed by the
+// build folder: it runs the tests, checks for leaked goroutines when leak is
+// set, and writes its report (binaryReport, with the run's nonce) on reportFD;
+// nil when the course's tests have a TestMain of their own.
 //
 // The leak check is two detectors. Go's goroutine leak profile (a garbage
 // collection that finds goroutines blocked on a channel, mutex or WaitGroup that
@@ -82,21 +88,21 @@ func (env *Env) testMain(leak bool) (map[string]string, error) {
 		gocourseWatchMu.Unlock()
 	}
 `
-		check = fmt.Sprintf(`	gocourseWatchStop()
+		check = `	gocourseWatchStop()
 	if p := pprof.Lookup("goroutineleak"); p != nil {
 		n, stacks := gocourseLeaked(p, false)
-		fmt.Printf("\n%s %%d\n%%s\n\n", n, stacks)
+		gocourseReport.LeakProfile = &gocourseLeakReport{N: n, Stacks: stacks}
 		if n > 0 {
 			code = 1
 		}
 	}
 	if code == 0 {
 		if err := goleak.Find(); err != nil {
-			fmt.Printf("\n%s %%v\n", err)
+			gocourseReport.Goleak = err.Error()
 			code = 1
 		}
 	}
-`, leakProfileMarker, leakMarker)
+`
 		var learner []string
 		for _, f := range env.Exercise.Files {
 			if strings.HasSuffix(f, ".go") && !strings.HasSuffix(f, "_test.go") {
@@ -174,6 +180,7 @@ func gocourseLeaked(p *pprof.Profile, learnerOnly bool) (int, string) {
 	src := fmt.Sprintf(`package %s
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"testing"
@@ -183,27 +190,41 @@ import (
 
 func TestMain(m *testing.M) {
 %s	code := m.Run()
-%s	if code == 0 {
-		fmt.Printf("\n%s%s\n")
-	}
+%s	gocourseReport.Code = code
+	gocourseSend()
 	os.Exit(code)
 }
-%s`, env.TestPackage, imp, watch, check, doneMarker, env.nonce, helpers)
-	if env.Strict {
-		return nil, writeFile(filepath.Join(env.BuildDir, leakFile), src)
-	}
-	path := filepath.Join(env.TmpDir, leakFile)
-	if err := writeFile(path, src); err != nil {
-		return nil, err
-	}
-	return map[string]string{filepath.Join(env.Dir, leakFile): path}, nil
+
+// gocourseReport is what the test binary tells the grader, on the report
+// descriptor, once every test ran.
+var gocourseReport struct {
+	Nonce       string              `+"`json:\"nonce\"`"+`
+	Code        int                 `+"`json:\"code\"`"+`
+	LeakProfile *gocourseLeakReport `+"`json:\"leak_profile,omitempty\"`"+`
+	Goleak      string              `+"`json:\"goleak,omitempty\"`"+`
 }
 
-// leakOverlay is kept for checkers that build the tests in place (Dir plus
-// Overlay): the generated TestMain with the leak check.
-func (env *Env) leakOverlay() map[string]string {
-	m, _ := env.testMain(true)
-	return m
+type gocourseLeakReport struct {
+	N      int    `+"`json:\"n\"`"+`
+	Stacks string `+"`json:\"stacks\"`"+`
+}
+
+// gocourseSend writes the report, with the run's nonce, to the descriptor the
+// grader opened for it. Both are constants: nothing the tested code does at
+// run time changes where the report goes or what proves it genuine.
+func gocourseSend() {
+	gocourseReport.Nonce = %q
+	data, _ := json.Marshal(&gocourseReport)
+	f := os.NewFile(%d, "gocourse-report")
+	fmt.Fprintf(f, "%%s\n", data)
+	f.Close()
+}
+%s`, env.TestPackage, imp, watch, check, env.nonce, reportFD, helpers)
+	path := filepath.Join(env.TmpDir, leakFile)
+	if err := writeFile(path, src); err != nil {
+		return nil, fmt.Errorf("writing the generated TestMain: %w", err)
+	}
+	return map[string]string{filepath.Join(env.BuildDir, leakFile): path}, nil
 }
 
 func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
@@ -235,7 +256,7 @@ func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 		env.Opts.Progress(what)
 	}
 	t0 = time.Now()
-	out := env.runTests(ctx, bin, race, c.Timeout,
+	out, report := env.runTests(ctx, bin, race, c.Timeout,
 		"-test.paniconexit0", "-test.v=test2json", "-test.count=1",
 		"-test.timeout="+c.Timeout.String(), "-test.cpu="+strings.Join(cpus, ","), "-test.run="+run)
 	env.phase("test", "run", t0)
@@ -247,7 +268,14 @@ func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 		return CheckResult{Name: "test", Status: Error, Message: err.Error()}
 	}
 	tr := parseTestJSON(events)
-	tr.exitCode, tr.killed = out.ExitCode, out.Killed
+	if report != nil {
+		// Its stacks name files as the binary knows them (-trimpath).
+		report.Goleak = env.fromBuild(report.Goleak)
+		if report.LeakProfile != nil {
+			report.LeakProfile.Stacks = env.fromBuild(report.LeakProfile.Stacks)
+		}
+	}
+	tr.exitCode, tr.killed, tr.report = out.ExitCode, out.Killed, report
 	return env.judge(tr, c, race, leak)
 }
 
@@ -263,13 +291,11 @@ func (env *Env) compileTests(ctx context.Context, race, leak bool) (string, *Che
 	if race {
 		args = append(args, "-race")
 	}
-	if !env.Strict {
-		overlay, err := env.writeOverlay(extra)
-		if err != nil {
-			return "", &CheckResult{Status: Error, Message: err.Error()}
-		}
-		args = append(args, "-overlay", overlay)
+	overlay, err := env.writeOverlay(extra)
+	if err != nil {
+		return "", &CheckResult{Status: Error, Message: err.Error()}
 	}
+	args = append(args, "-overlay", overlay)
 	args = append(args, ".")
 	var goEnv []string
 	if leak {
@@ -291,11 +317,8 @@ func (env *Env) compileTests(ctx context.Context, race, leak bool) (string, *Che
 		os.Chmod(bin, 0o755)
 		return bin, nil
 	}
-	msgs := env.diagnostics(env.fromBuild(string(stderr)))
-	if len(msgs) == 0 {
-		return "", &CheckResult{Status: Error, Message: strings.TrimSpace(err.Error() + "\n" + strings.Join(limitLines(env.relMessages(env.fromBuild(string(stderr))), 10), "\n"))}
-	}
-	return "", &CheckResult{Status: Fail, Message: "does not build:\n" + strings.Join(limitLines(msgs, 10), "\n")}
+	r := env.buildFailure("test", "does not build:\n", err, stderr)
+	return "", &r
 }
 
 // runDir returns the folder a test binary runs in, made on first use: writable by
@@ -327,9 +350,19 @@ func dirExists(p string) bool {
 // the run folder with the course, the submission, the temporary folders and the go
 // command's caches hidden; for a learner checking their own checkout it runs in the
 // exercise folder, as go test does.
-func (env *Env) runTests(ctx context.Context, bin string, race bool, timeout time.Duration, args ...string) runOutcome {
+func (env *Env) runTests(ctx context.Context, bin string, race bool, timeout time.Duration, args ...string) (runOutcome, *binaryReport) {
 	lim := env.Opts.Limits.withDefaults()
 	run := env.runDir()
+	r, w, err := os.Pipe()
+	if err != nil {
+		return runOutcome{Err: fmt.Errorf("the report pipe: %w", err)}, nil
+	}
+	defer r.Close()
+	reported := make(chan []byte, 1)
+	go func() {
+		data, _ := io.ReadAll(io.LimitReader(r, maxReport))
+		reported <- data
+	}()
 	spec := runSpec{
 		Path: bin,
 		Args: append([]string{bin}, args...),
@@ -339,6 +372,8 @@ func (env *Env) runTests(ctx context.Context, bin string, race bool, timeout tim
 		CPU:  (timeout + lim.Grace) * time.Duration(runtime.NumCPU()),
 		Race: race,
 		Keep: run,
+		// The report descriptor: reportFD in the test binary.
+		ExtraFiles: []*os.File{w},
 	}
 	if race {
 		// ThreadSanitizer sleeps a second at exit by default, for reports that
@@ -351,8 +386,56 @@ func (env *Env) runTests(ctx context.Context, bin string, race bool, timeout tim
 		spec.Dir = run
 		spec.Hide = env.hidden()
 		spec.Drop = true
+		spec.Seal = true
 	}
-	return runSandboxed(ctx, spec, lim)
+	out := runSandboxed(ctx, spec, lim)
+	w.Close()
+	// Whatever the run left holding the pipe (nothing, in a pid namespace) has
+	// a second to let go of it.
+	r.SetReadDeadline(time.Now().Add(time.Second))
+	return out, parseReport(<-reported)
+}
+
+// binaryReport is what the generated TestMain writes on reportFD when the tests
+// have run: the nonce that proves it came from there, m.Run's exit code, and
+// what the leak check found.
+type binaryReport struct {
+	Nonce       string `json:"nonce"`
+	Code        int    `json:"code"`
+	LeakProfile *struct {
+		N      int    `json:"n"`
+		Stacks string `json:"stacks"`
+	} `json:"leak_profile"`
+	Goleak string `json:"goleak"`
+}
+
+// parseReport decodes the first line of what the test binary wrote on its report
+// descriptor; nil when there is none.
+func parseReport(data []byte) *binaryReport {
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	var rep binaryReport
+	if len(line) == 0 || json.Unmarshal(line, &rep) != nil {
+		return nil
+	}
+	return &rep
+}
+
+// leakLines gives the report's leak findings as the lines that explainLeak and
+// explainLeakProfile read.
+func (rep *binaryReport) leakLines() []string {
+	if rep == nil {
+		return nil
+	}
+	var lines []string
+	if p := rep.LeakProfile; p != nil {
+		lines = append(lines, fmt.Sprintf("%s %d", leakProfileMarker, p.N))
+		lines = append(lines, strings.Split(p.Stacks, "\n")...)
+		lines = append(lines, "")
+	}
+	if rep.Goleak != "" {
+		lines = append(lines, strings.Split(leakMarker+" "+rep.Goleak, "\n")...)
+	}
+	return lines
 }
 
 // hidden lists the folders that learner code must not see when graded strictly.
@@ -466,12 +549,12 @@ func (env *Env) judge(tr *testRun, c course.Check, race, leak bool) CheckResult 
 	if leak {
 		// Goroutines blocked forever are worth knowing about even when a test
 		// failed: they are often why it failed.
-		forever, ran := env.explainLeakProfile(tr.output[""])
+		forever, ran := env.explainLeakProfile(tr.report.leakLines())
 		if forever != "" {
 			problems = append(problems, forever)
 		}
 		if len(problems) == 0 {
-			if msg := env.explainLeak(tr.output[""]); msg != "" {
+			if msg := env.explainLeak(tr.report.leakLines()); msg != "" {
 				if ran {
 					msg += "\n(Go's goroutine leak profile found none of them blocked forever: they wait on something still reachable, such as a package-level channel, or sleep, or had not finished yet.)"
 				}
@@ -482,11 +565,18 @@ func (env *Env) judge(tr *testRun, c course.Check, race, leak bool) CheckResult 
 	if len(problems) == 0 && tr.pkgFail {
 		problems = append(problems, "the test binary failed after the tests passed:\n"+env.excerpt(tr.output[""], 10))
 	}
-	// Every test passed by the events; the end of the run must say so too. A
-	// program that prints forged results and exits never reaches the generated
-	// TestMain's end, so it never prints the nonce; one that exits non-zero fails.
-	if len(problems) == 0 && env.nonce != "" && !env.courseMain && !tr.sawLine(doneMarker+env.nonce) {
-		problems = append(problems, "the test binary ended before the course's checks were done: did your code call os.Exit, or end the program another way?"+env.tail(tr))
+	// Every test passed by the events; the generated TestMain's report must say
+	// so too. It comes on a descriptor that the tested code cannot reach (the
+	// policy refuses os.NewFile, syscall and unsafe), with the nonce: a program
+	// that prints forged results and exits never sends it, and m.Run's exit code
+	// in it counts every real failure, whatever the output said.
+	if len(problems) == 0 && env.nonce != "" && !env.courseMain {
+		switch rep := tr.report; {
+		case rep == nil || rep.Nonce != env.nonce:
+			problems = append(problems, "the test binary ended before the course's checks were done: did your code call os.Exit, or end the program another way?"+env.tail(tr))
+		case rep.Code != 0:
+			problems = append(problems, fmt.Sprintf("the testing package counted a failure (exit code %d) that its output does not show%s", rep.Code, env.tail(tr)))
+		}
 	}
 	if len(problems) == 0 && tr.exitCode != 0 {
 		problems = append(problems, fmt.Sprintf("the test binary exited with status %d after the tests passed%s", tr.exitCode, env.tail(tr)))
@@ -733,7 +823,7 @@ func (env *Env) leakedWhere(out []string) []string {
 	var more []int
 	same := map[string]int{}
 	for j := 0; j < len(out); j++ {
-		if strings.HasPrefix(out[j], leakMarker) || strings.HasPrefix(out[j], doneMarker) || strings.HasPrefix(out[j], leakProfileMarker) {
+		if strings.HasPrefix(out[j], leakMarker) || strings.HasPrefix(out[j], leakProfileMarker) {
 			break
 		}
 		m := goroutineHd.FindStringSubmatch(out[j])

@@ -33,6 +33,10 @@ type Limits struct {
 	Procs int
 	// FileSize bounds every file a run writes (RLIMIT_FSIZE). Default 64 MiB.
 	FileSize int64
+	// Disk bounds everything a strictly graded run writes, together: its
+	// /tmp, /dev/shm, /var/tmp, $HOME and $TMPDIR are one private tmpfs of
+	// this size (where namespaces work). Default 64 MiB.
+	Disk int64
 	// Grace is how long a run may go on past the test's own timeout before its
 	// processes are killed. Default 15s.
 	Grace time.Duration
@@ -54,6 +58,9 @@ func (l Limits) withDefaults() Limits {
 	if l.Grace <= 0 {
 		l.Grace = 15 * time.Second
 	}
+	if l.Disk <= 0 {
+		l.Disk = 64 << 20
+	}
 	return l
 }
 
@@ -72,6 +79,11 @@ type runSpec struct {
 	Hide []string // folders learner code must not see (when namespaces allow)
 	Keep string   // the folder with the binary and Dir, kept visible
 	Drop bool     // run as nobody when the grader is root (strict grading)
+	// Seal, in strict grading, makes Keep read-only to the run and gives it a
+	// private tmpfs of Limits.Disk bytes for /tmp, /dev/shm, /var/tmp and
+	// Keep's home and tmp folders; Writable folders (inside Keep) stay writable.
+	Seal     bool
+	Writable []string
 	// ExtraFiles reach the binary as its file descriptors 3, 4, ... (the launcher
 	// inherits them and keeps them through its exec): the simulator's token pipe.
 	ExtraFiles []*os.File
@@ -130,6 +142,10 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 		Hide:  spec.Hide,
 		Keep:  spec.Keep,
 		Files: len(spec.ExtraFiles),
+	}
+	if spec.Seal && ls.Mount && canSeal() {
+		ls.Seal, ls.Disk, ls.Writable = true, lim.Disk, spec.Writable
+		ls.Private = []string{filepath.Join(spec.Keep, "home"), filepath.Join(spec.Keep, "tmp")}
 	}
 	js, err := json.Marshal(ls)
 	if err != nil {

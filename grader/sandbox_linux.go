@@ -56,8 +56,20 @@ type launchSpec struct {
 	Mount   bool     // in a new mount namespace: hide, keep, proc
 	Hide    []string // folders covered by an empty tmpfs
 	Keep    string   // folder bound back after hiding (the run folder)
-	Probe   bool     // set everything up, then exit 0 instead of running Path
-	Files   int      // descriptors 3 to 3+Files-1 are the run's (runSpec.ExtraFiles)
+	// Seal makes Keep read-only, and gives the run one private tmpfs of Disk
+	// bytes for everything it may write: /tmp, /dev/shm, /var/tmp and the
+	// folders of Private (inside Keep). Writable folders inside Keep are bound
+	// back writable (the simulator's report folder).
+	Seal     bool
+	Disk     int64
+	Private  []string
+	Writable []string
+	// Expose lists host folders shown read-only in a sealed run's root, which
+	// holds nothing else of the host but these, /usr, the libraries, a few
+	// devices, its /proc and the run folder.
+	Expose []string
+	Probe  bool // set everything up, then exit 0 instead of running Path
+	Files  int  // descriptors 3 to 3+Files-1 are the run's (runSpec.ExtraFiles)
 }
 
 type rlimit struct {
@@ -155,43 +167,241 @@ func closeOnExec(first int) error {
 	return nil
 }
 
-// isolateFiles hides the folders of s.Hide under empty tmpfs mounts, binds s.Keep back
-// and mounts the new pid namespace's /proc.
+// isolateFiles hides the folders of s.Hide under empty tmpfs mounts, binds s.Keep
+// back (read-only, with s.Seal, under a private tmpfs for all writing) and mounts
+// the new pid namespace's /proc.
 func isolateFiles(s *launchSpec) error {
 	if err := syscall.Mount("", "/", "", syscall.MS_REC|syscall.MS_PRIVATE, ""); err != nil {
 		return fmt.Errorf("private mounts: %v", err)
 	}
+	// Descriptors of the folders to bind back, opened before hiding them.
+	open := func(dir string) (int, error) {
+		fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
+		if err != nil {
+			return -1, fmt.Errorf("open %s: %v", dir, err)
+		}
+		return fd, nil
+	}
 	keep := -1
 	if s.Keep != "" {
-		fd, err := syscall.Open(s.Keep, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
+		fd, err := open(s.Keep)
 		if err != nil {
-			return fmt.Errorf("open %s: %v", s.Keep, err)
+			return err
 		}
 		keep = fd
 	}
-	for _, h := range s.Hide {
-		if h == "" || h == "/" {
-			continue
+	writable := make([]int, len(s.Writable))
+	for i, w := range s.Writable {
+		fd, err := open(w)
+		if err != nil {
+			return err
 		}
-		if fi, err := os.Stat(h); err != nil || !fi.IsDir() {
-			continue // already hidden by an earlier mount, or nothing there
+		writable[i] = fd
+	}
+	// root is where the run's view of the file system is built: "/" itself, or
+	// with s.Seal a root of its own (nothing of the host to hide, since nothing
+	// is there), entered once everything is mounted in it.
+	root := ""
+	if s.Seal {
+		root = s.Keep // any folder will do as a mount point: the run folder is bound back from its descriptor
+		if err := newRoot(root, s.Expose); err != nil {
+			return err
 		}
-		if err := syscall.Mount("tmpfs", h, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "size=1m,mode=0755"); err != nil {
-			return fmt.Errorf("hiding %s: %v", h, err)
+		if err := privateDisk(root, s.Disk); err != nil {
+			return err
+		}
+	} else {
+		for _, h := range s.Hide {
+			if h == "" || h == "/" {
+				continue
+			}
+			if fi, err := os.Stat(h); err != nil || !fi.IsDir() {
+				continue // already hidden by an earlier mount, or nothing there
+			}
+			if err := syscall.Mount("tmpfs", h, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "size=1m,mode=0755"); err != nil {
+				return fmt.Errorf("hiding %s: %v", h, err)
+			}
 		}
 	}
 	if keep >= 0 {
-		if err := os.MkdirAll(s.Keep, 0o755); err != nil {
+		if err := os.MkdirAll(root+s.Keep, 0o755); err != nil {
 			return err
 		}
-		if err := syscall.Mount("/proc/self/fd/"+strconv.Itoa(keep), s.Keep, "", syscall.MS_BIND|syscall.MS_REC, ""); err != nil {
-			return fmt.Errorf("binding %s: %v", s.Keep, err)
+		if err := bindFD(keep, root+s.Keep); err != nil {
+			return err
 		}
-		syscall.Close(keep)
+		if s.Seal {
+			if err := readOnly(root + s.Keep); err != nil {
+				return err
+			}
+			for i, p := range s.Private {
+				if err := bindPrivate(root, fmt.Sprintf(".private-%d", i), p); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for i, w := range s.Writable {
+		if err := bindFD(writable[i], root+w); err != nil {
+			return err
+		}
+	}
+	if s.Seal {
+		return enterRoot(root)
 	}
 	// A fresh /proc shows only this pid namespace. Where the host's /proc has parts
 	// masked (inside some containers) the kernel refuses; the host's stays then.
 	_ = syscall.Mount("proc", "/proc", "proc", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "")
+	return nil
+}
+
+// enterRoot makes root the run's root, lets go of the host's, and makes the
+// new root itself read-only (its tmpfs was writable while it was set up).
+func enterRoot(root string) error {
+	if err := syscall.PivotRoot(root, root+"/.old"); err != nil {
+		return fmt.Errorf("new root: pivot_root: %v", err)
+	}
+	if err := syscall.Chdir("/"); err != nil {
+		return err
+	}
+	if err := syscall.Unmount("/.old", syscall.MNT_DETACH); err != nil {
+		return fmt.Errorf("new root: detaching the host's: %v", err)
+	}
+	if err := os.Remove("/.old"); err != nil {
+		return fmt.Errorf("new root: %v", err)
+	}
+	return syscall.Mount("", "/", "", syscall.MS_REMOUNT|syscall.MS_BIND|syscall.MS_RDONLY|syscall.MS_NOSUID|syscall.MS_NODEV, "")
+}
+
+// rootDirs are the host folders a sealed run's root shows, read-only, when they
+// exist: the programs and libraries a test binary (dynamically linked with
+// -race) needs, nothing else.
+var rootDirs = []string{"/usr", "/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32"}
+
+// rootDevices are the devices a sealed run's root shows.
+var rootDevices = []string{"/dev/null", "/dev/zero", "/dev/random", "/dev/urandom"}
+
+// newRoot makes the run's root a tmpfs that shows rootDirs, s.Expose, rootDevices
+// and a /proc of the run's pid namespace, and nothing else of the host: not the
+// course, not the submissions, not another checkout, not $HOME. The run folder
+// and the private disk are mounted into it afterwards.
+func newRoot(root string, expose []string) error {
+	if err := syscall.Mount("tmpfs", root, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, "size=1m,mode=0755"); err != nil {
+		return fmt.Errorf("new root: %v", err)
+	}
+	for _, d := range append(append([]string{}, rootDirs...), expose...) {
+		fi, err := os.Lstat(d)
+		switch {
+		case err != nil:
+			continue
+		case fi.Mode()&os.ModeSymlink != 0: // /lib -> usr/lib
+			target, err := os.Readlink(d)
+			if err != nil {
+				return fmt.Errorf("new root: %v", err)
+			}
+			if err := os.MkdirAll(filepath.Dir(root+d), 0o755); err != nil {
+				return fmt.Errorf("new root: %v", err)
+			}
+			if err := os.Symlink(target, root+d); err != nil && !os.IsExist(err) {
+				return fmt.Errorf("new root: %v", err)
+			}
+			continue
+		case !fi.IsDir():
+			continue
+		}
+		if err := os.MkdirAll(root+d, 0o755); err != nil {
+			return fmt.Errorf("new root: %v", err)
+		}
+		if err := syscall.Mount(d, root+d, "", syscall.MS_BIND|syscall.MS_REC, ""); err != nil {
+			return fmt.Errorf("new root: %s: %v", d, err)
+		}
+		if err := readOnly(root + d); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(root+"/dev", 0o755); err != nil {
+		return fmt.Errorf("new root: %v", err)
+	}
+	for _, d := range rootDevices {
+		if err := os.WriteFile(root+d, nil, 0o666); err != nil {
+			return fmt.Errorf("new root: %v", err)
+		}
+		if err := syscall.Mount(d, root+d, "", syscall.MS_BIND, ""); err != nil {
+			return fmt.Errorf("new root: %s: %v", d, err)
+		}
+	}
+	for _, d := range []string{"/proc", "/tmp", "/dev/shm", "/var/tmp", "/.old"} {
+		if err := os.MkdirAll(root+d, 0o755); err != nil {
+			return fmt.Errorf("new root: %v", err)
+		}
+	}
+	// The kernel mounts a proc only while a full one is visible: before the old
+	// root goes.
+	if err := syscall.Mount("proc", root+"/proc", "proc", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, ""); err != nil {
+		return fmt.Errorf("new root: /proc: %v", err)
+	}
+	return nil
+}
+
+// bindFD binds the folder open as fd onto dir, and closes fd. Not recursively:
+// a sealed run's root is mounted on the run folder itself, and must not come
+// along.
+func bindFD(fd int, dir string) error {
+	defer syscall.Close(fd)
+	if err := syscall.Mount("/proc/self/fd/"+strconv.Itoa(fd), dir, "", syscall.MS_BIND, ""); err != nil {
+		return fmt.Errorf("binding %s: %v", dir, err)
+	}
+	return nil
+}
+
+// privateDisk mounts one tmpfs of size bytes on root/tmp, and binds folders of it
+// onto /dev/shm and /var/tmp: every byte the run may write outside the
+// simulator's report folder is in it, gone when the run ends, and bounded.
+func privateDisk(root string, size int64) error {
+	opts := fmt.Sprintf("size=%d,nr_inodes=16384,mode=1777", size)
+	if err := syscall.Mount("tmpfs", root+"/tmp", "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, opts); err != nil {
+		return fmt.Errorf("private /tmp: %v", err)
+	}
+	for _, d := range []string{"/dev/shm", "/var/tmp"} {
+		if fi, err := os.Stat(root + d); err != nil || !fi.IsDir() {
+			continue
+		}
+		if err := bindPrivate(root, ".private"+strings.ReplaceAll(d, "/", "-"), d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bindPrivate makes a folder name of the private tmpfs (root/tmp) and binds it
+// onto dir (under root).
+func bindPrivate(root, name, dir string) error {
+	src := filepath.Join(root+"/tmp", name)
+	dir = root + dir
+	if err := os.Mkdir(src, 0o777); err != nil {
+		return fmt.Errorf("private %s: %v", src, err)
+	}
+	if err := os.Chmod(src, 0o777); err != nil {
+		return err
+	}
+	if err := syscall.Mount(src, dir, "", syscall.MS_BIND, ""); err != nil {
+		return fmt.Errorf("private %s on %s: %v", src, dir, err)
+	}
+	return nil
+}
+
+// readOnly remounts the bind mount at dir read-only, keeping the flags the
+// kernel locks in a user namespace (nosuid, nodev, noexec, atime).
+func readOnly(dir string) error {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		return fmt.Errorf("read-only %s: %v", dir, err)
+	}
+	const keep = syscall.MS_NOSUID | syscall.MS_NODEV | syscall.MS_NOEXEC | syscall.MS_NOATIME | syscall.MS_NODIRATIME | syscall.MS_RELATIME
+	flags := uintptr(syscall.MS_BIND|syscall.MS_REMOUNT|syscall.MS_RDONLY) | uintptr(st.Flags)&keep
+	if err := syscall.Mount("", dir, "", flags, ""); err != nil {
+		return fmt.Errorf("read-only %s: %v", dir, err)
+	}
 	return nil
 }
 
@@ -200,6 +410,10 @@ var isolation struct {
 	once sync.Once
 	ns   bool   // user, pid, mount and network namespaces work
 	why  string // why not, when they do not
+	// seal says that the run folder can be made read-only and the run given a
+	// private tmpfs (launchSpec.Seal); sealWhy why not.
+	seal    bool
+	sealWhy string
 }
 
 const nobody = 65534
@@ -256,8 +470,21 @@ func probeIsolation() {
 		}
 		defer os.RemoveAll(dir)
 		os.Chmod(dir, 0o755)
-		spec, _ := json.Marshal(launchSpec{Mount: true, Hide: []string{filepath.Dir(dir)}, Keep: dir, Probe: true})
+		os.Mkdir(filepath.Join(dir, "home"), 0o777)
+		probe := launchSpec{Mount: true, Hide: []string{filepath.Dir(dir)}, Keep: dir, Probe: true,
+			Seal: true, Disk: 1 << 20, Private: []string{filepath.Join(dir, "home")}}
+		spec, _ := json.Marshal(probe)
 		out, err := launcherCmd(context.Background(), self, spec, nsAttr(true)).CombinedOutput()
+		if err == nil {
+			isolation.ns, isolation.seal = true, true
+			return
+		}
+		// Namespaces without the sealed run folder (a kernel that refuses the
+		// read-only remount, say): the rest of the isolation still holds.
+		isolation.sealWhy = strings.TrimSpace(fmt.Sprintf("%v %s", err, out))
+		probe.Seal, probe.Private = false, nil
+		spec, _ = json.Marshal(probe)
+		out, err = launcherCmd(context.Background(), self, spec, nsAttr(true)).CombinedOutput()
 		if err != nil {
 			isolation.why = strings.TrimSpace(fmt.Sprintf("%v %s", err, out))
 			return
@@ -269,8 +496,11 @@ func probeIsolation() {
 // Isolation says how learner code is isolated on this machine, in a sentence.
 func Isolation() string {
 	probeIsolation()
+	if isolation.ns && !isolation.seal {
+		return "namespaces (user, pid, mount, network): the course's files are hidden, no network, resource limits set; but the run folder stays writable and /tmp, /dev/shm and /var/tmp are the host's (" + isolation.sealWhy + ")"
+	}
 	if isolation.ns {
-		return "namespaces (user, pid, mount, network): the course's files are hidden, no network, resource limits set"
+		return "namespaces (user, pid, mount, network): the course's files are hidden, the run folder is read-only, /tmp, /dev/shm and /var/tmp are a private tmpfs of bounded size, no network, resource limits set"
 	}
 	s := "no namespaces (" + isolation.why + "): resource limits set, but learner code can read what the grader's user can read and has the network"
 	if os.Getuid() == 0 {
@@ -286,6 +516,12 @@ func Isolated() bool {
 }
 
 func newMountNS(a *syscall.SysProcAttr) bool { return a.Cloneflags&syscall.CLONE_NEWNS != 0 }
+
+// canSeal reports whether runs can be sealed (launchSpec.Seal) on this machine.
+func canSeal() bool {
+	probeIsolation()
+	return isolation.ns && isolation.seal
+}
 
 // sandboxAttr returns the attributes of a run; drop runs it as nobody when the
 // grader is root (grading others' code; a learner's own check keeps their user).

@@ -111,3 +111,54 @@ func TestSandboxLauncherFailureIsNotExitStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestSandboxSealed checks a sealed run (strict grading): its root shows the
+// system's programs and libraries, its /proc, its devices and the run folder,
+// and nothing else of the host (not this checkout); the run folder is
+// read-only but for its home and tmp; /tmp, /dev/shm and /var/tmp are private
+// and bounded by Limits.Disk together.
+func TestSandboxSealed(t *testing.T) {
+	if !canSeal() {
+		t.Skipf("runs cannot be sealed here: %s", Isolation())
+	}
+	here, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := t.TempDir()
+	os.Chmod(run, 0o777)
+	for _, d := range []string{"home", "tmp"} {
+		os.Mkdir(run+"/"+d, 0o777)
+		os.Chmod(run+"/"+d, 0o777)
+	}
+	script := `
+ls / | tr '\n' ' '; echo
+test -e ` + here + ` && echo "SEES-CHECKOUT"
+touch planted 2>/dev/null && echo "WROTE-RUN-FOLDER"
+touch home/x tmp/x /tmp/x /dev/shm/x /var/tmp/x || echo "PRIVATE-NOT-WRITABLE"
+dd if=/dev/zero of=/tmp/big bs=1048576 count=3 2>/dev/null && echo "WROTE-PAST-DISK"
+echo done`
+	spec := runSpec{
+		Path: "/bin/sh", Args: []string{"/bin/sh", "-c", script},
+		Dir: run, Keep: run, Seal: true,
+		Env:  []string{"PATH=/usr/bin:/bin"},
+		Wall: 20 * time.Second, CPU: 10 * time.Second,
+	}
+	out := runSandboxed(context.Background(), spec, Limits{Disk: 2 << 20})
+	if out.Err != nil || out.Killed != "" {
+		t.Fatalf("run: err %v, killed %q, exit %d\n%s", out.Err, out.Killed, out.ExitCode, out.Output)
+	}
+	got := string(out.Output)
+	for _, bad := range []string{"SEES-CHECKOUT", "WROTE-RUN-FOLDER", "PRIVATE-NOT-WRITABLE", "WROTE-PAST-DISK", "work", "root", "home"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("%s:\n%s", bad, got)
+		}
+	}
+	if !strings.Contains(got, "done") {
+		t.Errorf("the script did not finish:\n%s", got)
+	}
+	if _, err := os.Stat(run + "/planted"); err == nil {
+		t.Error("the run wrote into the run folder")
+	}
+	t.Logf("%s", got)
+}

@@ -22,6 +22,11 @@ type launchSpec struct {
 	Keep    string
 	Probe   bool
 	Files   int
+	// Sealing the run folder needs mount namespaces: never here.
+	Seal     bool
+	Disk     int64
+	Private  []string
+	Writable []string
 }
 
 type rlimit struct {
@@ -50,3 +55,7 @@ func Isolation() string {
 
 // Isolated reports whether learner code runs in namespaces that hide the course.
 func Isolated() bool { return false }
+
+func canSeal() bool { return false }
+
+const statusEnv = "GOCOURSE_SANDBOX_STATUS"

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -36,7 +37,7 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 	}
 	race := course.Flag(c.Race, false)
 	cfg := simrun.Config{
-		Dir:     env.Dir,
+		Dir:     env.BuildDir,
 		Overlay: env.Overlay,
 		Go:      env.Opts.Go,
 		Race:    race,
@@ -87,7 +88,7 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 // with the simulator's own variables (GOMAXPROCS=1, GORACE, the harness's) and
 // its token pipe as file descriptor 3. The exploration's budget is timeout; the
 // program may run Limits.Grace longer. A run the sandbox stops (too long, too much
-// CPU, output or memory) comes back as a *simStopped, the learner's failure; a
+// CPU, output or memory) comes back as a *learnerFault, the learner's failure; a
 // sandbox that cannot start is the grader's error.
 func (env *Env) simExec(check string, timeout time.Duration) func(context.Context, simrun.Exec) (simrun.ExecResult, error) {
 	return func(ctx context.Context, x simrun.Exec) (simrun.ExecResult, error) {
@@ -108,26 +109,26 @@ func (env *Env) simExec(check string, timeout time.Duration) func(context.Contex
 			spec.Dir = run
 			spec.Hide = env.hidden()
 			spec.Drop = true
+			// The harness writes its report (and the race detector its log)
+			// next to the program: that folder alone stays writable.
+			spec.Seal = true
+			if d := filepath.Dir(x.Path); d != run {
+				spec.Writable = []string{d}
+			}
 		}
 		out := runSandboxed(ctx, spec, lim)
 		res := simrun.ExecResult{Output: out.Output, ExitCode: out.ExitCode}
 		switch {
 		case out.Err != nil:
-			return res, fmt.Errorf("the %s check: %v", check, out.Err)
+			return res, &graderFault{fmt.Errorf("the %s check: %w", check, out.Err)}
 		case out.Killed != "":
-			return res, &simStopped{fmt.Sprintf("the %s check's program under the simulator %s%s", check, out.Killed, env.memoryWord(out.Output))}
+			return res, &learnerFault{fmt.Sprintf("the %s check's program under the simulator %s%s", check, out.Killed, env.memoryWord(out.Output))}
 		case out.ExitCode != 0 && env.memoryWord(out.Output) != "":
-			return res, &simStopped{fmt.Sprintf("the %s check's program under the simulator ran out of memory (the limit is about %s)", check, size(lim.Memory))}
+			return res, &learnerFault{fmt.Sprintf("the %s check's program under the simulator ran out of memory (the limit is about %s)", check, size(lim.Memory))}
 		}
 		return res, nil
 	}
 }
-
-// A simStopped says that the sandbox stopped the simulator's program, or that
-// it ran out of memory: the learner's failure, in one line.
-type simStopped struct{ msg string }
-
-func (e *simStopped) Error() string { return e.msg }
 
 // memoryWord adds a word when a run's output says that it ran short of memory.
 func (env *Env) memoryWord(out []byte) string {
@@ -145,7 +146,7 @@ func (env *Env) memoryWord(out []byte) string {
 func (env *Env) simRunFailure(name string, err error) CheckResult {
 	var unsupported *simrun.UnsupportedError
 	var exited *simrun.ExitError
-	var stopped *simStopped
+	var stopped *learnerFault
 	switch {
 	case errors.As(err, &stopped):
 		return CheckResult{Name: name, Status: Fail, Message: stopped.msg}
@@ -226,5 +227,6 @@ func outcomeWords(r *sim.Result) string {
 
 // relLine shortens the absolute paths of the exercise folder in a message.
 func (env *Env) relLine(s string) string {
+	s = env.fromBuild(s)
 	return strings.ReplaceAll(s, env.Dir+"/", env.Rel(env.Dir)+"/")
 }

@@ -19,7 +19,7 @@ func TestSimCheckRace(t *testing.T) {
 	root, _ := filepath.Abs(filepath.Join("simrun", "testdata"))
 	check := func(dir string, race *bool) CheckResult {
 		// TmpDir holds the run folder: the program runs in the sandbox.
-		env := &Env{Exercise: &course.Exercise{ID: dir}, Root: root, Dir: filepath.Join(root, dir), Tests: []string{"TestBug", "TestOK"}, TmpDir: t.TempDir()}
+		env := &Env{Exercise: &course.Exercise{ID: dir}, Root: root, Dir: filepath.Join(root, dir), BuildDir: filepath.Join(root, dir), Tests: []string{"TestBug", "TestOK"}, TmpDir: t.TempDir()}
 		return simCheck{}.Check(context.Background(), env, course.Check{Kind: "sim", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 2000, Race: race})
 	}
 	res := check("races/publish", &yes)

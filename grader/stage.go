@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"go/parser"
 	"go/token"
@@ -14,24 +15,24 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Strict mode: an instructor grades someone else's workbook. Nothing of the
-// submission is trusted but the contents of the files the learner edits: the
-// package is built from a private copy (the stage) made of
+// submission is trusted but the contents of the learner's Go files: every check
+// builds from a private copy (the stage) made of
 //
 //   - the course's go.mod and go.sum for the workbook module, with relative
 //     replace directives pointing into the course's checkout (so a learner's
-//     replace, toolchain or require line changes nothing, and no package of the
-//     root module comes from the submission);
-//   - the learner's editable files (ex.Files), which must be regular files;
+//     go.mod, go.sum, go.work, vendor folder, replace or toolchain line changes
+//     nothing, and no package of the root module comes from the submission);
+//   - the learner's Go files (findLearnerFiles), read by real path from their
+//     own exercise folder, as regular files;
 //   - every other file of the course's exercise folder (its tests, helper files,
-//     testdata), and nothing else of the learner's folder (no extra _test.go file,
-//     TestMain, .s or .c file).
+//     testdata), and nothing else of the learner's folder (no _test.go file,
+//     TestMain, .s, .c or .syso file).
 //
-// The learner's files may not use cgo, //go:embed or //go:linkname, and may import
-// only the standard library and what the course's own files import: each of those
-// could read the course's tests while compiling or reach outside the package.
+// What the learner's files may use is the policy's to say (policy.go).
 
 // maxSource bounds an editable file.
 const maxSource = 1 << 20
@@ -95,8 +96,9 @@ func importPath(root, dir string) (string, error) {
 	return path + "/" + filepath.ToSlash(rel), nil
 }
 
-// stage builds the private copy of the exercise's package and points BuildDir,
-// Sources and Overlay at it.
+// stage builds the private copy of the exercise's package and points BuildDir
+// and Sources at it. Every check builds there, with no overlay but the files the
+// grader generates (keyed by BuildDir): nothing else of the submission is read.
 func (env *Env) stage(pristine string) error {
 	c := env.Course
 	mod, err := moduleRoot(c.Root, pristine)
@@ -127,26 +129,25 @@ func (env *Env) stage(pristine string) error {
 			return err
 		}
 	}
-	learnerMod := filepath.Join(env.Root, filepath.FromSlash(mustRel(c.Root, mod)))
-	env.Overlay[filepath.Join(learnerMod, "go.mod")] = filepath.Join(stage, "go.mod")
-	env.Overlay[filepath.Join(learnerMod, "go.sum")] = filepath.Join(stage, "go.sum")
 
-	// The learner's editable files: regular files of modest size, nothing else.
+	// The learner's Go files (findLearnerFiles has checked and read them).
 	editable := map[string]bool{}
-	for _, f := range env.Exercise.Files {
+	for _, f := range env.LearnerFiles {
 		editable[f] = true
-		src := env.Sources[f]
-		data, err := readRegular(src, maxSource)
+		data, err := os.ReadFile(env.Sources[f])
 		if err != nil {
-			return &learnerError{fmt.Sprintf("%s/%s: %v", env.Exercise.Path(), f, err)}
+			return fmt.Errorf("staging %s: %w", f, err)
 		}
 		dst := filepath.Join(env.BuildDir, f)
 		if err := os.WriteFile(dst, data, 0o600); err != nil {
-			return err
+			return fmt.Errorf("staging %s: %w", f, err)
 		}
 		env.Sources[f] = dst
-		env.Overlay[filepath.Join(env.Dir, f)] = dst
 	}
+
+	// Nothing of the learner's folder reaches the go command but through the
+	// stage: the overlay holds only what the grader generates.
+	env.Overlay = map[string]string{}
 
 	// The course's own files of the exercise: tests, helpers, testdata.
 	ents, err := os.ReadDir(pristine)
@@ -168,18 +169,7 @@ func (env *Env) stage(pristine string) error {
 			continue
 		}
 		if err := copyFile(src, dst); err != nil {
-			return err
-		}
-		env.Overlay[filepath.Join(env.Dir, name)] = src
-	}
-	// Whatever else the learner's folder holds is hidden from checkers that build
-	// in place.
-	if ents, err := os.ReadDir(env.Dir); err == nil {
-		for _, e := range ents {
-			p := filepath.Join(env.Dir, e.Name())
-			if _, ok := env.Overlay[p]; !ok && !e.IsDir() {
-				env.Overlay[p] = ""
-			}
+			return fmt.Errorf("staging the course's %s: %w", name, err)
 		}
 	}
 	return nil
@@ -204,14 +194,6 @@ func absReplace(gomod []byte, dir string) []byte {
 		}
 	}
 	return []byte(strings.Join(lines, "\n"))
-}
-
-func mustRel(base, p string) string {
-	rel, err := filepath.Rel(base, p)
-	if err != nil {
-		return p
-	}
-	return filepath.ToSlash(rel)
 }
 
 // readRegular reads a file that must be a regular file (not a link, a folder or a
@@ -250,85 +232,173 @@ func copyFile(src, dst string) error {
 	return os.WriteFile(dst, data, 0o600)
 }
 
-// policy lists what the learner's files may not do when graded strictly: cgo,
-// //go:embed, //go:linkname, and imports beyond the standard library and the
-// course's own imports for this exercise.
-func (env *Env) policy() []string {
-	allowed := env.courseImports()
-	var msgs []string
-	fset := token.NewFileSet()
-	for _, name := range env.Exercise.Files {
-		path := filepath.Join(env.Dir, name)
-		f, err := parser.ParseFile(fset, path, readOrEmpty(env.Sources[name]), parser.ParseComments|parser.SkipObjectResolution)
-		if err != nil {
-			continue // parse reports it
-		}
-		rel := env.Rel(path)
-		for _, imp := range f.Imports {
-			p, _ := strconv.Unquote(imp.Path.Value)
-			line := fset.Position(imp.Pos()).Line
-			switch {
-			case p == "C":
-				msgs = append(msgs, fmt.Sprintf("%s:%d: cgo (import \"C\") is not allowed in a graded exercise", rel, line))
-			case !isStd(p) && !allowed[p]:
-				msgs = append(msgs, fmt.Sprintf("%s:%d: import %q is not allowed in a graded exercise (only the standard library and what the exercise's own files import)", rel, line, p))
-			}
-		}
-		for _, cg := range f.Comments {
-			for _, c := range cg.List {
-				for _, d := range []string{"//go:embed", "//go:linkname", "//go:cgo_"} {
-					if strings.HasPrefix(c.Text, d) {
-						msgs = append(msgs, fmt.Sprintf("%s:%d: %s is not allowed in a graded exercise", rel, fset.Position(c.Pos()).Line, strings.TrimSuffix(d, "_")))
-					}
-				}
-			}
-		}
-	}
-	return msgs
-}
-
-// courseImports returns the import paths used by the course's own files of the
-// exercise: its starter, tests and reference solution.
-func (env *Env) courseImports() map[string]bool {
-	allowed := map[string]bool{}
-	c := env.Course
-	for _, dir := range []string{env.Exercise.Path(), env.Exercise.SolutionPath()} {
-		root := filepath.Join(c.Root, filepath.FromSlash(dir))
-		fs.WalkDir(os.DirFS(root), ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
-				return nil
-			}
-			f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(root, p), nil, parser.ImportsOnly)
-			if err != nil {
-				return nil
-			}
-			for _, imp := range f.Imports {
-				if p, err := strconv.Unquote(imp.Path.Value); err == nil && p != "C" {
-					allowed[p] = true
-				}
-			}
-			return nil
-		})
-	}
-	return allowed
-}
-
-// isStd reports whether an import path belongs to the standard library: its first
-// element has no dot.
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".") && path != "C"
-}
-
 // fromBuild rewrites the paths in output of the go command or of the test binary so
 // that they name the learner's folder: paths in the stage, and the import-path
 // form that -trimpath puts into binaries.
 func (env *Env) fromBuild(s string) string {
-	if env.BuildDir != env.Dir {
-		s = strings.ReplaceAll(s, env.BuildDir+string(filepath.Separator), env.Dir+string(filepath.Separator))
+	if env.BuildDir != "" && env.BuildDir != env.Dir {
+		s = strings.ReplaceAll(s, env.BuildDir, env.Dir)
 	}
 	if env.ImportPath != "" {
 		s = strings.ReplaceAll(s, env.ImportPath+"/", env.Dir+string(filepath.Separator))
 	}
 	return s
+}
+
+// goAccepts reports whether the go command takes name as a Go file of a package
+// folder: a .go name that it neither ignores (a leading "_" or ".") nor refuses
+// ("invalid input file name": a leading "-" and other characters that could
+// read as a flag).
+func goAccepts(name string) bool {
+	if !strings.HasSuffix(name, ".go") || strings.HasPrefix(name, "_cgo_") {
+		return false
+	}
+	c := name[0]
+	return '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || c >= utf8.RuneSelf
+}
+
+// findLearnerFiles sets LearnerFiles and Sources: the learner's Go files of the
+// exercise. They are
+//
+//   - the exercise's editable files (exercise.yaml files:), which must be there;
+//   - every other Go file of the learner's folder that is not a test, that the
+//     go command accepts by name, that declares the exercise's package, and that
+//     the course does not provide itself: a learner may split a solution into
+//     helper files. A stray "-old.go", an editor's "sum.go~" or "#sum.go#", the
+//     learner's own tests and files of another package are ignored.
+//
+// When grading strictly each must be a regular file, at most maxSource bytes,
+// whose real path (symbolic links resolved) is inside the learner's exercise
+// folder, itself no symbolic link: a link to another learner's folder, to the
+// course's checkout or to another exercise is refused, naming the file.
+func (env *Env) findLearnerFiles(pristine string) error {
+	ex := env.Exercise
+	realDir := env.Dir
+	if env.Strict {
+		var err error
+		if realDir, err = env.realExerciseDir(); err != nil {
+			return err
+		}
+	}
+	take := func(name string, required bool) error {
+		path := filepath.Join(env.Dir, name)
+		if !env.Strict {
+			if _, err := os.Stat(path); err != nil {
+				if !required {
+					return nil
+				}
+				rel, _ := filepath.Rel(env.Course.Root, path)
+				return fmt.Errorf("%s: the file is missing (gocourse reset %s restores the starter): %w", filepath.ToSlash(rel), ex.ID, err)
+			}
+			env.Sources[name] = path
+			env.LearnerFiles = append(env.LearnerFiles, name)
+			return nil
+		}
+		real, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				if _, lerr := os.Lstat(path); lerr == nil {
+					return &learnerFault{fmt.Sprintf("%s/%s: a symbolic link to nothing", ex.Path(), name)}
+				}
+				return &learnerFault{fmt.Sprintf("%s/%s: the file is missing from the submission", ex.Path(), name)}
+			}
+			return &learnerFault{fmt.Sprintf("%s/%s: %v", ex.Path(), name, err)}
+		}
+		if !within(realDir, real) {
+			return &learnerFault{fmt.Sprintf("%s/%s: a symbolic link to a file outside the exercise's folder; the grader reads only the folder's own files", ex.Path(), name)}
+		}
+		data, err := readRegular(real, maxSource)
+		if err != nil {
+			return &learnerFault{fmt.Sprintf("%s/%s: %v", ex.Path(), name, err)}
+		}
+		copyPath := filepath.Join(env.TmpDir, "learner", name)
+		if err := os.MkdirAll(filepath.Dir(copyPath), 0o700); err != nil {
+			return err
+		}
+		if err := os.WriteFile(copyPath, data, 0o600); err != nil {
+			return err
+		}
+		env.Sources[name] = copyPath
+		env.LearnerFiles = append(env.LearnerFiles, name)
+		return nil
+	}
+	editable := map[string]bool{}
+	for _, f := range ex.Files {
+		editable[f] = true
+		if err := take(f, true); err != nil {
+			return err
+		}
+	}
+	// The package the exercise's files declare, from the course's starter.
+	pkg := ""
+	for _, f := range ex.Files {
+		if p := packageName(filepath.Join(pristine, f)); p != "" {
+			pkg = p
+			break
+		}
+	}
+	ents, err := os.ReadDir(env.Dir)
+	if err != nil {
+		return &learnerFault{fmt.Sprintf("%s: %v", ex.Path(), err)}
+	}
+	for _, e := range ents {
+		name := e.Name()
+		if editable[name] || !goAccepts(name) || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(pristine, name)); err == nil {
+			continue // the course's own file of that name is used
+		}
+		if pkg == "" || packageName(filepath.Join(env.Dir, name)) != pkg {
+			continue // another package's file (or unreadable): not part of this one
+		}
+		if err := take(name, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// realExerciseDir returns the real path of the learner's exercise folder, which
+// must be the folder itself: no symbolic link on the way from the workbook's
+// root (a link to another learner's folder would grade that learner's work).
+func (env *Env) realExerciseDir() (string, error) {
+	ex := env.Exercise
+	realRoot, err := filepath.EvalSymlinks(env.Root)
+	if err != nil {
+		return "", fmt.Errorf("the workbook %s: %w", env.Root, err)
+	}
+	real, err := filepath.EvalSymlinks(env.Dir)
+	if err != nil {
+		return "", &learnerFault{fmt.Sprintf("%s: the exercise folder is missing from the submission", ex.Path())}
+	}
+	if real != filepath.Join(realRoot, filepath.FromSlash(ex.Path())) {
+		return "", &learnerFault{fmt.Sprintf("%s: the exercise folder is a symbolic link (to %s); the grader reads only the workbook's own folder", ex.Path(), real)}
+	}
+	if fi, err := os.Stat(real); err != nil || !fi.IsDir() {
+		return "", &learnerFault{fmt.Sprintf("%s: not a folder", ex.Path())}
+	}
+	return real, nil
+}
+
+// within reports whether path is inside the folder dir.
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != "." && !strings.HasPrefix(rel, "..") && !filepath.IsAbs(rel)
+}
+
+// packageName returns the package clause of a Go file, or "" when it cannot be
+// read (at most maxSource bytes are).
+func packageName(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	src, _ := io.ReadAll(io.LimitReader(f, maxSource))
+	file, err := parser.ParseFile(token.NewFileSet(), path, src, parser.PackageClauseOnly)
+	if err != nil {
+		return ""
+	}
+	return file.Name.Name
 }

@@ -4,10 +4,6 @@ import (
 	"context"
 	"fmt"
 	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/gocourse/gocourse/internal/course"
@@ -29,16 +25,9 @@ type staticCheck struct{}
 
 func (staticCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
 	res := CheckResult{Name: "static", Status: Pass}
-	var files []*parsedFile
-	for _, name := range env.Exercise.Files {
-		src := readOrEmpty(env.Sources[name])
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, filepath.Join(env.Dir, name), src, parser.SkipObjectResolution)
-		if err != nil {
-			return CheckResult{Name: "static", Status: Fail, Message: err.Error()}
-		}
-		files = append(files, &parsedFile{name: env.Rel(filepath.Join(env.Dir, name)), fset: fset, file: f})
-	}
+	// Names resolved with go/types: a dot or renamed import of time still
+	// names time.Sleep, and a variable called time does not.
+	files := env.typed()
 	var problems []string
 	for _, rule := range c.Require {
 		if len(findRule(files, rule)) == 0 {
@@ -47,7 +36,7 @@ func (staticCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 	}
 	for _, rule := range c.Forbid {
 		for _, at := range findRule(files, rule) {
-			problems = append(problems, fmt.Sprintf("%s: %s is not allowed here", at, describeRule(rule)))
+			problems = append(problems, fmt.Sprintf("%s: %s is not allowed here: %s", at, describeRule(rule), forbidReason(rule)))
 		}
 	}
 	if c.CloseBySender {
@@ -60,37 +49,12 @@ func (staticCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 	return res
 }
 
-type parsedFile struct {
-	name string
-	fset *token.FileSet
-	file *ast.File
-}
-
-func (f *parsedFile) at(n ast.Node) string {
-	return fmt.Sprintf("%s:%d", f.name, f.fset.Position(n.Pos()).Line)
-}
-
-// imports maps the names a file knows its imports by to their paths.
-func (f *parsedFile) imports() map[string]string {
-	m := map[string]string{}
-	for _, spec := range f.file.Imports {
-		p, _ := strconv.Unquote(spec.Path.Value)
-		name := p[strings.LastIndex(p, "/")+1:]
-		if spec.Name != nil {
-			name = spec.Name.Name
-		}
-		m[name] = p
-	}
-	return m
-}
-
 // findRule returns where the files use what rule names.
-func findRule(files []*parsedFile, rule string) []string {
+func findRule(files []*typedFile, rule string) []string {
 	var found []string
 	for _, f := range files {
-		imports := f.imports()
 		ast.Inspect(f.file, func(n ast.Node) bool {
-			if n != nil && matches(rule, n, imports) {
+			if n != nil && matches(rule, n, f.refs) {
 				found = append(found, f.at(n))
 			}
 			return true
@@ -99,7 +63,9 @@ func findRule(files []*parsedFile, rule string) []string {
 	return found
 }
 
-func matches(rule string, n ast.Node, imports map[string]string) bool {
+// matches reports whether node n is what rule names; refs are the file's
+// resolved uses of other packages' names.
+func matches(rule string, n ast.Node, refs map[ast.Node]string) bool {
 	switch rule {
 	case "go":
 		_, ok := n.(*ast.GoStmt)
@@ -141,13 +107,9 @@ func matches(rule string, n ast.Node, imports map[string]string) bool {
 		}
 		return size == want
 	}
-	if pkg, name, ok := strings.Cut(rule, "."); ok {
-		sel, isSel := n.(*ast.SelectorExpr)
-		if !isSel || sel.Sel.Name != name {
-			return false
-		}
-		x, isID := sel.X.(*ast.Ident)
-		return isID && imports[x.Name] == pkg
+	if strings.Contains(rule, ".") {
+		ref, ok := refs[n]
+		return ok && ref == rule
 	}
 	return false
 }
@@ -162,6 +124,26 @@ func callee(call *ast.CallExpr, ok bool) (string, bool) {
 		return "", false
 	}
 	return id.Name, true
+}
+
+// forbidReason says why an exercise may forbid what rule names, and what to do
+// instead, in the lessons' words.
+func forbidReason(rule string) string {
+	switch {
+	case rule == "time.Sleep":
+		return "a sleep guesses how long something takes, and the guess is wrong on some machine or schedule; wait for the event itself (receive from a channel, sync.WaitGroup.Wait, a context's Done)"
+	case rule == "select-default":
+		return "a default case polls instead of waiting; let the select block until a case is ready"
+	case rule == "go":
+		return "this exercise is solved without starting goroutines of your own"
+	case rule == "close":
+		return "this exercise is solved without closing a channel"
+	case strings.HasPrefix(rule, "make(chan"):
+		return "this exercise asks for another kind of channel; see its hints"
+	case rule == "sync.Mutex" || rule == "sync.RWMutex":
+		return "this exercise is about communicating instead of sharing memory; pass the values on a channel"
+	}
+	return "the exercise asks you to do without it; see its hints for the way the lesson does it"
 }
 
 func describeRule(rule string) string {
@@ -190,7 +172,7 @@ func describeRule(rule string) string {
 }
 
 // closesOffSender reports every close(ch) in a function that never sends on ch.
-func closesOffSender(files []*parsedFile) []string {
+func closesOffSender(files []*typedFile) []string {
 	var problems []string
 	for _, f := range files {
 		// A deferred function literal (defer func() { close(ch) }()) belongs to

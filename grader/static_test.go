@@ -1,20 +1,43 @@
 package grader
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"strings"
 	"testing"
 )
 
-func parsed(t *testing.T, src string) []*parsedFile {
+func parsed(t *testing.T, src string) []*typedFile {
 	t.Helper()
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "x.go", src, 0)
+	f, err := parser.ParseFile(fset, "x.go", src, parser.ParseComments)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return []*parsedFile{{name: "x.go", fset: fset, file: f}}
+	files := []*typedFile{{name: "x.go", fset: fset, file: f, refs: map[ast.Node]string{}}}
+	resolveRefs(fset, files, []*ast.File{f}, "x")
+	return files
+}
+
+// TestStaticResolves holds the rules to what names mean, not how they are
+// spelled: a dot import, a renamed import, a variable that shadows a package.
+func TestStaticResolves(t *testing.T) {
+	tests := []struct {
+		src  string
+		want string
+	}{
+		{"package x\nimport . \"time\"\nfunc f() { Sleep(Second) }\n", "x.go:3"},
+		{"package x\nimport clock \"time\"\nfunc f() { clock.Sleep(1) }\n", "x.go:3"},
+		{"package x\nimport \"time\"\nfunc f() { s := time.Sleep; s(1) }\n", "x.go:3"},
+		{"package x\nimport \"time\"\nvar _ = time.Now\nfunc f() { time := struct{ Sleep func(int) }{}; time.Sleep(1) }\n", ""},
+		{"package x\nfunc Sleep(int) {}\nfunc f() { Sleep(1) }\n", ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(findRule(parsed(t, tt.src), "time.Sleep"), " "); got != tt.want {
+			t.Errorf("%q: time.Sleep found at %q, want %q", tt.src, got, tt.want)
+		}
+	}
 }
 
 const staticSrc = `package x

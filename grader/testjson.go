@@ -30,18 +30,9 @@ type testRun struct {
 	pkgPass  bool
 	badLines int // lines that were not JSON events
 
-	exitCode int    // the test binary's exit status
-	killed   string // why the sandbox stopped it, if it did
-}
-
-// sawLine reports whether the test binary printed line, whole, outside any test.
-func (r *testRun) sawLine(line string) bool {
-	for _, l := range r.output[""] {
-		if l == line {
-			return true
-		}
-	}
-	return false
+	exitCode int           // the test binary's exit status
+	killed   string        // why the sandbox stopped it, if it did
+	report   *binaryReport // what the generated TestMain reported, if it did
 }
 
 func parseTestJSON(data []byte) *testRun {

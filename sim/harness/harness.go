@@ -151,13 +151,13 @@ type Test struct {
 //
 //go:norace
 func Main(mainFn func(), tests []Test) int {
-	path := os.Getenv(ReportEnv)
+	path := token.Getenv(ReportEnv)
 	if path == "" {
 		fmt.Fprintln(os.Stderr, "harness: this binary runs only under gocourse explore, replay or trace")
 		return 2
 	}
 	var cfg Config
-	if err := json.Unmarshal([]byte(os.Getenv(ConfigEnv)), &cfg); err != nil {
+	if err := json.Unmarshal([]byte(token.Getenv(ConfigEnv)), &cfg); err != nil {
 		return write(path, &Report{Error: "bad configuration: " + err.Error()})
 	}
 	return write(path, run(cfg, mainFn, tests))

@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -22,9 +23,13 @@ const FDEnv = "GOCOURSE_SIM_TOKEN_FD"
 var (
 	mu    sync.Mutex
 	token string
+	// environ is the environment as it was when this package was initialised,
+	// before the package under test: see Getenv.
+	environ []string
 )
 
 func init() {
+	environ = os.Environ()
 	n, err := strconv.Atoi(os.Getenv(FDEnv))
 	if err != nil || n < 3 {
 		return
@@ -45,4 +50,16 @@ func Take() string {
 	t := token
 	token = ""
 	return t
+}
+
+// Getenv returns the value of the environment variable key as it was before
+// any code of the package under test ran: the harness reads its settings here,
+// so that an os.Setenv in the program's init changes nothing.
+func Getenv(key string) string {
+	for _, kv := range environ {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
 }
