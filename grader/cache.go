@@ -33,8 +33,9 @@ import (
 //     lessons/ (what a course test may import), and every file of the
 //     exercise's folder in the course (its tests, exercise.yaml, helpers,
 //     testdata);
-//   - the learner: the name and contents of each file the learner edits
-//     (Exercise.Files), the only thing grading takes from a workbook.
+//   - the learner: the name and contents of each Go file grading takes from
+//     the workbook (readLearnerFiles: the editable files and any helper file
+//     of the package), the only thing grading takes from a workbook.
 //
 // A workbook whose files cannot be read as grading reads them (missing, not a
 // regular file, too large) has no key and is always graded. A result that
@@ -98,14 +99,17 @@ func (k *Cache) Key(ctx context.Context, c *course.Course, ex *course.Exercise, 
 	field(h, fmt.Sprintf("%s %+v %v %q", goCmd, opts.Limits, opts.FailFast, opts.Hide))
 	h.Write(exh)
 	field(h, ex.ID)
-	dir := filepath.Join(opts.Workbook, filepath.FromSlash(ex.Path()))
-	for _, f := range ex.Files {
-		data, err := readRegular(filepath.Join(dir, f), maxSource)
-		if err != nil {
-			return "", false
-		}
-		field(h, f)
-		field(h, string(data))
+	// The learner's files exactly as the stage takes them (helper files
+	// included; a link out of the folder refused), so that two workbooks share
+	// a key only when grading would build the same package.
+	pristine := filepath.Join(c.Root, filepath.FromSlash(ex.Path()))
+	files, err := readLearnerFiles(ex, opts.Workbook, pristine, true)
+	if err != nil {
+		return "", false
+	}
+	for _, f := range files {
+		field(h, f.name)
+		field(h, string(f.data))
 	}
 	return hex.EncodeToString(h.Sum(nil)), true
 }

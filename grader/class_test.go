@@ -185,6 +185,21 @@ func TestCacheKey(t *testing.T) {
 	if key(wbs[0]) != key(wbs[1]) {
 		t.Error("a file the grader ignores changed the key")
 	}
+	// A helper file of the package is graded, so it is part of the key.
+	helper := filepath.Join(wbs[1].Dir, "exercises/01-basics/double/helper.go")
+	os.WriteFile(helper, []byte("package double\n\nconst unused = 1\n"), 0o644)
+	if key(wbs[0]) == key(wbs[1]) {
+		t.Error("a helper file that grading builds did not change the key")
+	}
+	os.Remove(helper)
+	// A workbook whose exercise folder is a link to another's has no key: it
+	// must not be handed the other's cached result.
+	linked := t.TempDir()
+	os.MkdirAll(filepath.Join(linked, "exercises/01-basics"), 0o755)
+	os.Symlink(filepath.Join(wbs[0].Dir, "exercises/01-basics/double"), filepath.Join(linked, "exercises/01-basics/double"))
+	if _, ok := k.Key(ctx, c, double, Options{Workbook: linked}); ok {
+		t.Error("an exercise folder that is a link to another workbook's has a key")
+	}
 	// The course's tests are part of the key.
 	k2, _ := NewCache("")
 	test := filepath.Join(c.Root, "exercises/01-basics/double/double_test.go")

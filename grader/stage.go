@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/gocourse/gocourse/internal/course"
 	"unicode/utf8"
 )
 
@@ -272,26 +274,60 @@ func goAccepts(name string) bool {
 // folder, itself no symbolic link: a link to another learner's folder, to the
 // course's checkout or to another exercise is refused, naming the file.
 func (env *Env) findLearnerFiles(pristine string) error {
-	ex := env.Exercise
-	realDir := env.Dir
-	if env.Strict {
-		var err error
-		if realDir, err = env.realExerciseDir(); err != nil {
+	files, err := readLearnerFiles(env.Exercise, env.Root, pristine, env.Strict)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if !env.Strict {
+			env.Sources[f.name] = f.path
+			env.LearnerFiles = append(env.LearnerFiles, f.name)
+			continue
+		}
+		copyPath := filepath.Join(env.TmpDir, "learner", f.name)
+		if err := os.MkdirAll(filepath.Dir(copyPath), 0o700); err != nil {
 			return err
 		}
+		if err := os.WriteFile(copyPath, f.data, 0o600); err != nil {
+			return err
+		}
+		env.Sources[f.name] = copyPath
+		env.LearnerFiles = append(env.LearnerFiles, f.name)
 	}
+	return nil
+}
+
+// learnerFile is one Go file of the learner's exercise, as grading takes it.
+type learnerFile struct {
+	name string // its name in the exercise's folder
+	path string // where it is
+	data []byte // its contents, read by real path (strict only)
+}
+
+// readLearnerFiles returns the learner's Go files of ex in the workbook whose
+// root is root, chosen and checked as findLearnerFiles says; strict reads them
+// (and checks their real paths). The stage and the result cache's key both come
+// from this one choice, so a key covers exactly what grading builds.
+func readLearnerFiles(ex *course.Exercise, root, pristine string, strict bool) ([]learnerFile, error) {
+	dir := filepath.Join(root, filepath.FromSlash(ex.Path()))
+	realDir := dir
+	if strict {
+		var err error
+		if realDir, err = realExerciseDir(ex, root, dir); err != nil {
+			return nil, err
+		}
+	}
+	var files []learnerFile
 	take := func(name string, required bool) error {
-		path := filepath.Join(env.Dir, name)
-		if !env.Strict {
+		path := filepath.Join(dir, name)
+		if !strict {
 			if _, err := os.Stat(path); err != nil {
 				if !required {
 					return nil
 				}
-				rel, _ := filepath.Rel(env.Course.Root, path)
-				return fmt.Errorf("%s: the file is missing (gocourse reset %s restores the starter): %w", filepath.ToSlash(rel), ex.ID, err)
+				return fmt.Errorf("%s/%s: the file is missing (gocourse reset %s restores the starter): %w", ex.Path(), name, ex.ID, err)
 			}
-			env.Sources[name] = path
-			env.LearnerFiles = append(env.LearnerFiles, name)
+			files = append(files, learnerFile{name: name, path: path})
 			return nil
 		}
 		real, err := filepath.EvalSymlinks(path)
@@ -311,22 +347,14 @@ func (env *Env) findLearnerFiles(pristine string) error {
 		if err != nil {
 			return &learnerFault{fmt.Sprintf("%s/%s: %v", ex.Path(), name, err)}
 		}
-		copyPath := filepath.Join(env.TmpDir, "learner", name)
-		if err := os.MkdirAll(filepath.Dir(copyPath), 0o700); err != nil {
-			return err
-		}
-		if err := os.WriteFile(copyPath, data, 0o600); err != nil {
-			return err
-		}
-		env.Sources[name] = copyPath
-		env.LearnerFiles = append(env.LearnerFiles, name)
+		files = append(files, learnerFile{name: name, path: real, data: data})
 		return nil
 	}
 	editable := map[string]bool{}
 	for _, f := range ex.Files {
 		editable[f] = true
 		if err := take(f, true); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	// The package the exercise's files declare, from the course's starter.
@@ -337,9 +365,9 @@ func (env *Env) findLearnerFiles(pristine string) error {
 			break
 		}
 	}
-	ents, err := os.ReadDir(env.Dir)
+	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return &learnerFault{fmt.Sprintf("%s: %v", ex.Path(), err)}
+		return nil, &learnerFault{fmt.Sprintf("%s: %v", ex.Path(), err)}
 	}
 	for _, e := range ents {
 		name := e.Name()
@@ -349,26 +377,26 @@ func (env *Env) findLearnerFiles(pristine string) error {
 		if _, err := os.Lstat(filepath.Join(pristine, name)); err == nil {
 			continue // the course's own file of that name is used
 		}
-		if pkg == "" || packageName(filepath.Join(env.Dir, name)) != pkg {
+		if pkg == "" || packageName(filepath.Join(dir, name)) != pkg {
 			continue // another package's file (or unreadable): not part of this one
 		}
 		if err := take(name, false); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return files, nil
 }
 
-// realExerciseDir returns the real path of the learner's exercise folder, which
-// must be the folder itself: no symbolic link on the way from the workbook's
-// root (a link to another learner's folder would grade that learner's work).
-func (env *Env) realExerciseDir() (string, error) {
-	ex := env.Exercise
-	realRoot, err := filepath.EvalSymlinks(env.Root)
+// realExerciseDir returns the real path of the learner's exercise folder dir,
+// which must be the folder itself: no symbolic link on the way from the
+// workbook's root (a link to another learner's folder would grade that
+// learner's work).
+func realExerciseDir(ex *course.Exercise, root, dir string) (string, error) {
+	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
-		return "", fmt.Errorf("the workbook %s: %w", env.Root, err)
+		return "", fmt.Errorf("the workbook %s: %w", root, err)
 	}
-	real, err := filepath.EvalSymlinks(env.Dir)
+	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return "", &learnerFault{fmt.Sprintf("%s: the exercise folder is missing from the submission", ex.Path())}
 	}
