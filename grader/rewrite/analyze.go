@@ -15,7 +15,14 @@ func (r *fileRewriter) analyze() {
 	}
 	selectLabels := map[types.Object]*ast.LabeledStmt{}
 	var gotos []*ast.BranchStmt
+	for _, tv := range r.info.Types {
+		if r.wrapped(tv.Type) {
+			r.anyWrapped = true
+			break
+		}
+	}
 	ast.PreorderStack(r.file, nil, func(n ast.Node, stack []ast.Node) bool {
+		r.crossings(n, stack)
 		switch n := n.(type) {
 		case *ast.ImportSpec:
 			r.importSpec(n)
@@ -70,6 +77,7 @@ func (r *fileRewriter) analyze() {
 		}
 		return true
 	})
+	r.applyCrossings()
 	r.blankUnused()
 	for _, g := range gotos {
 		if l := selectLabels[r.info.Uses[g.Label]]; l != nil {

@@ -26,7 +26,14 @@ func (r *fileRewriter) typeSpec(ts *ast.TypeSpec) {
 		return
 	}
 	if named.NumMethods() > 0 {
-		r.refuse(ts.Pos(), "type %s: a channel type with methods cannot run under the simulator", ts.Name.Name)
+		// See chanmethods.go.
+		r.rules[ts] = func() {
+			r.span(ts.Pos(), ts.Type.Pos(), ts)
+			r.lit("struct{ ")
+			r.node(ts.Type)
+			r.lit(" }")
+			r.span(ts.Type.End(), ts.End(), ts)
+		}
 		return
 	}
 	r.rules[ts] = func() {
@@ -81,7 +88,7 @@ func (r *fileRewriter) call(call *ast.CallExpr, stack []ast.Node) {
 		}
 		method := map[string]string{"close": ".Close()", "len": ".Len()", "cap": ".Cap()"}[name]
 		r.rules[call] = func() {
-			r.paren(arg)
+			r.chanOperand(arg)
 			r.lit(method)
 		}
 	case "panic", "recover":
@@ -126,8 +133,14 @@ func (r *fileRewriter) makeChan(call *ast.CallExpr, ch *types.Chan, stack []ast.
 		}
 	}
 	name := r.chanName(call, stack)
+	wrap := r.wrapped(r.typeOf(call.Args[0]))
 	r.rules[call] = func() {
-		if lit == nil {
+		if lit == nil && wrap {
+			// make(sem): the struct that embeds the channel.
+			r.lit("(")
+			r.node(call.Args[0])
+			r.lit("{")
+		} else if lit == nil {
 			// make(Pipe): convert to the (now alias) type, for the reader.
 			r.node(call.Args[0])
 			r.lit("(")
@@ -157,7 +170,9 @@ func (r *fileRewriter) makeChan(call *ast.CallExpr, ch *types.Chan, stack []ast.
 		if name != "" {
 			r.lit(".Named(" + strconv.Quote(name) + ")")
 		}
-		if lit == nil {
+		if lit == nil && wrap {
+			r.lit("})")
+		} else if lit == nil {
 			r.lit(")")
 		}
 	}
@@ -218,7 +233,7 @@ func (r *fileRewriter) send(s *ast.SendStmt) {
 		return
 	}
 	r.rules[s] = func() {
-		r.paren(s.Chan)
+		r.chanOperand(s.Chan)
 		r.lit(".Send(")
 		r.node(s.Value)
 		r.lit(")")
@@ -245,7 +260,7 @@ func (r *fileRewriter) recv(u *ast.UnaryExpr, stack []ast.Node) {
 		}
 	}
 	r.rules[u] = func() {
-		r.paren(u.X)
+		r.chanOperand(u.X)
 		r.lit(method)
 	}
 }
@@ -260,9 +275,13 @@ func (r *fileRewriter) rangeStmt(rs *ast.RangeStmt) {
 	if !r.isChan(rs.X) {
 		return
 	}
+	if r.oldRange() {
+		r.oldRangeStmt(rs)
+		return
+	}
 	r.rules[rs] = func() {
 		r.span(rs.Pos(), rs.X.Pos(), rs)
-		r.paren(rs.X)
+		r.chanOperand(rs.X)
 		r.lit(".Range()")
 		r.span(rs.X.End(), rs.End(), rs)
 	}
@@ -289,4 +308,43 @@ func (r *fileRewriter) tokenAfter(from, to token.Pos, tok byte) token.Pos {
 		}
 	}
 	return token.NoPos
+}
+
+// oldRangeStmt rewrites a range over a channel for a file older than go1.23,
+// which cannot range over a function, to a three-clause loop that evaluates
+// the channel once:
+//
+//	for v := range ch {     ->  for c, v, ok := first(ch); ok; v, ok = c.Recv2() {
+//	for range ch {          ->  for c, _, ok := first(ch); ok; _, ok = c.Recv2() {
+//	for x.f = range ch {    ->  for c, v, ok := first(ch); ok; v, ok = c.Recv2() { x.f = v;
+//
+// Its variables are per iteration exactly when the range's would be (from
+// go1.22, for both kinds of loop).
+func (r *fileRewriter) oldRangeStmt(rs *ast.RangeStmt) {
+	r.needRecv = true
+	c, ok := r.temp("c"), r.temp("ok")
+	r.rules[rs] = func() {
+		v := "_"
+		assign := false
+		if rs.Key != nil {
+			if id, isID := rs.Key.(*ast.Ident); isID && (rs.Tok == token.DEFINE || id.Name == "_") {
+				v = id.Name
+			} else {
+				v, assign = r.temp("v"), true
+			}
+		}
+		r.lit("for " + c + ", " + v + ", " + ok + " := " + r.recvName + "(")
+		r.chanOperand(rs.X)
+		r.lit("); " + ok + "; " + v + ", " + ok + " = " + c + ".Recv2()")
+		r.moved = true
+		if !assign {
+			r.span(rs.X.End(), rs.End(), rs)
+			return
+		}
+		r.span(rs.X.End(), rs.Body.Lbrace+1, rs)
+		r.lit(" ")
+		r.node(rs.Key)
+		r.lit(" = " + v + ";")
+		r.span(rs.Body.Lbrace+1, rs.End(), rs)
+	}
 }

@@ -25,12 +25,29 @@ type pkgRewriter struct {
 	errs     ErrorList
 	needZero bool   // some file calls the zero-value helper
 	zeroName string // the helper's name
+	needRecv bool   // some file calls the first-receive helper
+	recvName string // its name
 	reset    *resetPlan
+	// For a package of the module other than the target: the target's
+	// folder, which messages name files relative to.
+	msgDir string
+	// depResets are the reset functions of the other rewritten packages of
+	// the module, dependencies first, which the target's reset calls before
+	// its own work: every package's state is new in every run.
+	depResets []depReset
+	// resetFlags: a rewritten package imports package flag, whose command
+	// line set the reset starts afresh, as a new process does: the package
+	// initialisers that define flags run again with every reset.
+	resetFlags bool
 }
+
+// A depReset is the exported reset function of another rewritten package.
+type depReset struct{ path, name string }
 
 func newPkgRewriter(p *pkgInfo, dir string, opts Options, inPkg map[string]bool) *pkgRewriter {
 	r := &pkgRewriter{p: p, dir: dir, opts: opts, inPkg: inPkg, swaps: swapTable(opts.SimPath)}
 	r.zeroName = r.unique("gocourseSimZero")
+	r.recvName = r.unique("gocourseSimRecvFirst")
 	r.reset = r.planReset()
 	return r
 }
@@ -47,7 +64,13 @@ func (r *pkgRewriter) unique(name string) string {
 // refuse records a construct that cannot be simulated, at pos.
 func (r *pkgRewriter) refuse(pos token.Pos, format string, args ...any) {
 	p := r.p.fset.Position(pos)
-	p.Filename = relName(r.dir, p.Filename)
+	if r.msgDir != "" {
+		if rel, err := filepath.Rel(r.msgDir, p.Filename); err == nil {
+			p.Filename = rel
+		}
+	} else {
+		p.Filename = relName(r.dir, p.Filename)
+	}
 	r.errs = append(r.errs, &Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
 }
 
@@ -74,9 +97,32 @@ func (r *pkgRewriter) rewrite(ov *Overlay) {
 func %s[T any](c *gocoursesim.Chan[T]) (zero T) { return }
 `, r.zeroName, r.zeroName))
 	}
+	if r.needRecv {
+		helpers = append(helpers, fmt.Sprintf(`// %s receives from c for a channel range loop that must not use
+// range over a function (a file older than go1.23): it returns c itself, so
+// that the loop evaluates its channel once, and the first value.
+func %s[T any](c *gocoursesim.Chan[T]) (*gocoursesim.Chan[T], T, bool) {
+	v, ok := c.Recv2()
+	return c, v, ok
+}
+`, r.recvName, r.recvName))
+	}
+	imports := fmt.Sprintf("import gocoursesim %q\n", r.opts.SimPath)
 	if r.reset != nil {
-		helpers = append(helpers, r.reset.helper())
-		ov.Reset = r.reset.name
+		var deps []string
+		if r.resetFlags && r.msgDir == "" {
+			imports += "import gocourseflag \"flag\"\nimport gocourseos \"os\"\n"
+			deps = append(deps, "gocourseflag.CommandLine = gocourseflag.NewFlagSet(gocourseos.Args[0], gocourseflag.ExitOnError)")
+		}
+		for i, d := range r.depResets {
+			local := fmt.Sprintf("gocoursesimdep%d", i)
+			imports += fmt.Sprintf("import %s %q\n", local, d.path)
+			deps = append(deps, local+"."+d.name+"()")
+		}
+		helpers = append(helpers, r.reset.helper(deps))
+		if r.msgDir == "" {
+			ov.Reset = r.reset.name
+		}
 	}
 	if len(helpers) == 0 {
 		return
@@ -89,11 +135,10 @@ func %s[T any](c *gocoursesim.Chan[T]) (zero T) { return }
 
 package %s
 
-import gocoursesim %q
-
+%s
 var _ gocoursesim.Case
 
-%s`, pkgName, r.opts.SimPath, strings.Join(helpers, "\n")))
+%s`, pkgName, imports, strings.Join(helpers, "\n")))
 }
 
 // fileRewriter rewrites one file. The output is the original text with
@@ -117,6 +162,9 @@ type fileRewriter struct {
 	dropped  map[*types.PkgName]int // uses of an import the rewrite removes
 	simMark  int                    // offset in b where the sim import goes
 	fileErrs int
+
+	anyWrapped bool              // the file may meet a channel type with methods
+	convs      map[ast.Expr]conv // crossings between such a type and plain channels
 }
 
 func newFileRewriter(r *pkgRewriter, f *ast.File, name string, src []byte) *fileRewriter {
@@ -130,6 +178,7 @@ func newFileRewriter(r *pkgRewriter, f *ast.File, name string, src []byte) *file
 		rules:       map[ast.Node]rule{},
 		imports:     map[string]string{},
 		dropped:     map[*types.PkgName]int{},
+		convs:       map[ast.Expr]conv{},
 	}
 	// Pick names that no identifier of the file uses.
 	idents := map[string]bool{}
@@ -181,9 +230,20 @@ func (r *fileRewriter) rewrite() []byte {
 	}
 	// The line directive makes the compiler and the runtime see the
 	// original file, whatever path the go command built it from.
+	build := r.buildLine()
+	if build != nil && !build.found {
+		fmt.Fprintf(&r.b, "//go:build %s\n\n", build.expr)
+	}
 	fmt.Fprintf(&r.b, "//line %s:1:1\n", r.name)
 	r.simMark = -1
-	r.orig(token.Pos(r.tf.Base()), r.file.Pos()) // comments and build constraints
+	if build != nil && build.found {
+		// The file's own constraint, with the version term added, in place.
+		r.orig(token.Pos(r.tf.Base()), build.pos)
+		r.lit("//go:build " + build.expr)
+		r.orig(build.end, r.file.Pos())
+	} else {
+		r.orig(token.Pos(r.tf.Base()), r.file.Pos()) // comments and build constraints
+	}
 	r.span(r.file.Pos(), r.file.End(), r.file)
 	r.orig(r.file.End(), token.Pos(r.tf.Base()+r.tf.Size()))
 	r.writeInits()

@@ -97,11 +97,18 @@ func (r *pkgRewriter) planReset() *resetPlan {
 }
 
 // helper returns the reset function and its zeroing helper.
-func (p *resetPlan) helper() string {
+// first are statements it runs before its own work: the calls of the reset
+// functions of the rewritten packages it imports (a program initialises what
+// a package imports first), and a new command-line flag set when those
+// packages define flags.
+func (p *resetPlan) helper(first []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "// %s gives the package's variables their initial values again and\n", p.name)
 	fmt.Fprintf(&b, "// re-runs its init functions, so that one run does not see another's state.\n")
 	fmt.Fprintf(&b, "func %s() {\n", p.name)
+	for _, st := range first {
+		fmt.Fprintf(&b, "\t%s\n", st)
+	}
 	for _, v := range p.vars {
 		fmt.Fprintf(&b, "\t%s(&%s)\n", p.zero, v)
 	}

@@ -23,8 +23,8 @@
 // an [ErrorList] of one-line [*Error] values: reflect's channel operations,
 // cgo, unsafe on channels, channels and locks shared with packages that are
 // not rewritten, a goto to a labelled select, channel operations on type
-// parameters, channel types with methods, and the like. The rewriter never
-// returns a program that would run differently without saying so.
+// parameters, and the like. The rewriter never returns a program that would
+// run differently without saying so.
 package rewrite
 
 import (
@@ -32,6 +32,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"sort"
@@ -67,6 +68,23 @@ type Options struct {
 	// reference solution. Rewritten files are produced from the overlay's
 	// content where it has some.
 	Overlay map[string][]byte
+
+	// GoVersion, when set ("1.21"), is the language version the module's
+	// own go.mod declares, where the go.mod the go command is shown says a
+	// newer one (package sim needs it). Every rewritten file is then built
+	// at that version (or the newer one its own //go:build line asks for)
+	// through a go1.N term added to its build constraint: loop variables are
+	// per iteration only from 1.22, as in the module's own build. Channel
+	// range loops are written in a form that version accepts.
+	GoVersion string
+
+	// ModuleImports also rewrites every package of the main module that the
+	// package (or, with Tests, its tests) imports, directly or not, so that
+	// a channel, a lock or a context may cross between them: the target's
+	// reset resets them too. Without it such a package is another package
+	// whose channels and locks stay real, and whatever carries one across is
+	// refused.
+	ModuleImports bool
 }
 
 // Overlay is the rewritten package: for every rewritten or added file, its
@@ -152,14 +170,14 @@ func (e *Error) Error() string {
 // [Package] returns one when it refuses to rewrite.
 type ErrorList []*Error
 
+// Error lists every error, one a line, each with its file and line: a
+// refusal that named one construct of several would have the programmer
+// fix them one run at a time.
 func (l ErrorList) Error() string {
-	switch len(l) {
-	case 0:
+	if len(l) == 0 {
 		return "no errors"
-	case 1:
-		return l[0].Error()
 	}
-	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
+	return strings.TrimSuffix(l.Lines(), "\n")
 }
 
 // Unwrap returns the errors of the list, for errors.As and errors.Is.
@@ -226,14 +244,46 @@ func Package(dir string, opts Options) (*Overlay, error) {
 	if err != nil {
 		return nil, err
 	}
+	var deps []depPkg
+	if opts.ModuleImports {
+		if deps, err = loadDeps(abs, opts); err != nil {
+			return nil, err
+		}
+	}
 	ov := &Overlay{Dir: abs, Files: map[string][]byte{}}
 	var errs ErrorList
 	inPkg := map[string]bool{}
 	for _, p := range pkgs {
 		inPkg[p.types.Path()] = true
 	}
+	for _, d := range deps {
+		inPkg[d.p.types.Path()] = true
+	}
+	// The module's other packages first: the target's reset calls theirs.
+	var resets []depReset
+	for _, d := range deps {
+		rw := newPkgRewriter(d.p, d.dir, opts, inPkg)
+		rw.msgDir = abs
+		if rw.reset != nil {
+			rw.reset.name = rw.unique("GocourseSimReset")
+		}
+		rw.rewrite(ov)
+		errs = append(errs, rw.errs...)
+		if rw.reset != nil {
+			resets = append(resets, depReset{d.p.types.Path(), rw.reset.name})
+		}
+	}
+	usesFlag := false
+	for _, p := range pkgs {
+		usesFlag = usesFlag || importsFlag(p.types)
+	}
+	for _, d := range deps {
+		usesFlag = usesFlag || importsFlag(d.p.types)
+	}
 	for _, p := range pkgs {
 		rw := newPkgRewriter(p, abs, opts, inPkg)
+		rw.depResets = resets
+		rw.resetFlags = usesFlag
 		rw.rewrite(ov)
 		errs = append(errs, rw.errs...)
 	}
@@ -251,4 +301,14 @@ func relName(dir, file string) string {
 		return r
 	}
 	return file
+}
+
+// importsFlag reports whether the package imports package flag.
+func importsFlag(p *types.Package) bool {
+	for _, imp := range p.Imports() {
+		if imp.Path() == "flag" {
+			return true
+		}
+	}
+	return false
 }

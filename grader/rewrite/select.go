@@ -84,6 +84,9 @@ func (r *fileRewriter) writeSelect(s *ast.SelectStmt, label *ast.LabeledStmt, ca
 		r.lit(ch + " := ")
 		r.at(c.ch.Pos())
 		r.node(c.ch)
+		if r.wrapped(r.typeOf(c.ch)) {
+			r.lit(".Chan")
+		}
 		r.lit("; ")
 		if c.send {
 			x := r.temp("x")

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 
+	"go/version"
+
 	"golang.org/x/mod/modfile"
 
 	gocourse "github.com/gocourse/gocourse"
@@ -101,10 +103,30 @@ func materialise(src fs.FS) (string, error) {
 	return dir, nil
 }
 
+// simGoVersion is the go line of package sim's module: the module that imports it
+// must declare at least this version, or the go command wants to update its go.mod.
+const simGoVersion = "1.26"
+
+// modFiles is what the build sees of the module in place of its own go.mod and
+// go.sum.
+type modFiles struct {
+	gomodPath, gosumPath string
+	gomod, gosum         []byte // gosum nil: none
+	// goVersion is the language version the module's go.mod declares when the
+	// go.mod shown to the go command declares sim's newer one; "" when unchanged.
+	goVersion string
+}
+
 // moduleFiles returns the go.mod and go.sum contents that let the module at modDir (or
 // a synthetic module rooted at pkgDir, when there is none) import package sim from
 // simDir, without touching the files on disk.
-func moduleFiles(pkgDir, simDir string) (gomodPath string, gomod []byte, gosumPath string, gosum []byte, err error) {
+//
+// A module that declares an older go line than package sim's gets sim's in the
+// go.mod the build sees (the go command would otherwise insist on updating it),
+// a godebug default of its own version (so the runtime's GODEBUG defaults stay
+// those of the module's build), and its own version in goVersion, which the
+// rewriter keeps in every file it rewrites.
+func moduleFiles(pkgDir, simDir string) (*modFiles, error) {
 	modDir := findModule(pkgDir)
 	if modDir != "" {
 		if data, err := os.ReadFile(filepath.Join(modDir, "go.mod")); err == nil && modfile.ModulePath(data) == ModulePath {
@@ -112,18 +134,46 @@ func moduleFiles(pkgDir, simDir string) (gomodPath string, gomod []byte, gosumPa
 		}
 	}
 	if modDir == "" {
-		gomodPath = filepath.Join(pkgDir, "go.mod")
-		gomod = []byte("module simtarget\n\ngo 1.26\n\nrequire " + ModulePath + " v0.0.0\n\nreplace " + ModulePath + " => " + simDir + "\n")
-		return gomodPath, gomod, filepath.Join(pkgDir, "go.sum"), nil, nil
+		return &modFiles{
+			gomodPath: filepath.Join(pkgDir, "go.mod"),
+			gomod:     []byte("module simtarget\n\ngo " + simGoVersion + "\n\nrequire " + ModulePath + " v0.0.0\n\nreplace " + ModulePath + " => " + simDir + "\n"),
+			gosumPath: filepath.Join(pkgDir, "go.sum"),
+		}, nil
 	}
-	gomodPath = filepath.Join(modDir, "go.mod")
+	gomodPath := filepath.Join(modDir, "go.mod")
 	data, err := os.ReadFile(gomodPath)
 	if err != nil {
-		return "", nil, "", nil, err
+		return nil, err
 	}
 	f, err := modfile.Parse(gomodPath, data, nil)
 	if err != nil {
-		return "", nil, "", nil, err
+		return nil, err
+	}
+	mf := &modFiles{gomodPath: gomodPath, gosumPath: filepath.Join(modDir, "go.sum")}
+	own := "1.16" // a go.mod without a go line
+	if f.Go != nil {
+		own = f.Go.Version
+	}
+	if version.Compare("go"+own, "go"+simGoVersion) < 0 {
+		if version.Compare("go"+own, "go1.17") < 0 {
+			// Before 1.17 a go.mod lists only direct requirements; at
+			// sim's version it must list every module the build needs.
+			return nil, fmt.Errorf("%s: go %s: explore needs a module that declares go 1.17 or later (the go command would have to add requirements to its go.mod)", gomodPath, own)
+		}
+		mf.goVersion = own
+		if err := f.AddGoStmt(simGoVersion); err != nil {
+			return nil, err
+		}
+		f.DropToolchainStmt() // it may name an older toolchain than the go line
+		hasDefault := false
+		for _, g := range f.Godebug {
+			hasDefault = hasDefault || g.Key == "default"
+		}
+		if !hasDefault {
+			if err := f.AddGodebug("default", version.Lang("go"+own)); err != nil {
+				return nil, err
+			}
+		}
 	}
 	for _, r := range f.Replace {
 		if r.Old.Path == ModulePath {
@@ -131,18 +181,17 @@ func moduleFiles(pkgDir, simDir string) (gomodPath string, gomod []byte, gosumPa
 		}
 	}
 	if err := f.AddRequire(ModulePath, "v0.0.0"); err != nil {
-		return "", nil, "", nil, err
+		return nil, err
 	}
 	if err := f.AddReplace(ModulePath, "", simDir, ""); err != nil {
-		return "", nil, "", nil, err
+		return nil, err
 	}
 	f.Cleanup()
-	if gomod, err = f.Format(); err != nil {
-		return "", nil, "", nil, err
+	if mf.gomod, err = f.Format(); err != nil {
+		return nil, err
 	}
-	gosumPath = filepath.Join(modDir, "go.sum")
-	gosum, _ = os.ReadFile(gosumPath)
-	return gomodPath, gomod, gosumPath, gosum, nil
+	mf.gosum, _ = os.ReadFile(mf.gosumPath)
+	return mf, nil
 }
 
 // findModule returns the folder of the go.mod that governs dir, or "".

@@ -197,13 +197,13 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			}
 		}
 	}
-	modPath, gomod, sumPath, gosum, err := moduleFiles(dir, simDir)
+	mod, err := moduleFiles(dir, simDir)
 	if err != nil {
 		return nil, err
 	}
-	base[modPath] = gomod
-	if gosum != nil {
-		base[sumPath] = gosum
+	base[mod.gomodPath] = mod.gomod
+	if mod.gosum != nil {
+		base[mod.gosumPath] = mod.gosum
 	}
 
 	pkg, err := inspect(dir, base)
@@ -228,7 +228,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 		load[path] = data
 	}
-	over, err := rewrite.Package(dir, rewrite.Options{Tests: !pkg.main, Env: env, Overlay: load})
+	over, err := rewrite.Package(dir, rewrite.Options{Tests: !pkg.main, Env: env, Overlay: load, GoVersion: mod.goVersion, ModuleImports: true})
 	if err != nil {
 		// A package the go command cannot build as it is gets the go
 		// command's own message, not a refusal of the simulator.

@@ -1,0 +1,475 @@
+package simrun
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/gocourse/gocourse/sim"
+	"github.com/gocourse/gocourse/sim/harness"
+)
+
+// publicDir holds the corpus of other authors' programs and packages; its
+// README.md describes an entry.
+const publicDir = "testdata/public"
+
+// manifest is an entry's corpus.yaml.
+type manifest struct {
+	Source  string `yaml:"source"`
+	Licence string `yaml:"licence"`
+	Kind    string `yaml:"kind"` // program or test
+	// Target is the package to explore and run, relative to the entry's
+	// folder: "" for the folder itself, or a package of a module the entry
+	// holds whole.
+	Target string `yaml:"target"`
+	// Verdict is what the real Go runtime gives: pass, panic, deadlock, fail
+	// (a test fails) or exit (the program ends itself with a non-zero status).
+	Verdict string `yaml:"verdict"`
+	// Output holds strings that the program's output contains, in the real run
+	// and in explore's (on a verdict other than pass, explore's failing run).
+	Output []string `yaml:"output"`
+	// Deterministic says that every real run gives the verdict and the output:
+	// the driver confirms them by running the entry for real.
+	Deterministic bool `yaml:"deterministic"`
+	// Explore are the settings explore runs with (its flags).
+	Explore struct {
+		Strategy  string `yaml:"strategy"`
+		Schedules int    `yaml:"schedules"`
+		MaxSteps  int    `yaml:"max_steps"`
+		Run       string `yaml:"run"`
+	} `yaml:"explore"`
+	// Pending, when set, says why explore does not give the runtime's verdict
+	// yet: the driver skips the entry with that reason.
+	Pending string `yaml:"pending"`
+	// Refused, when set, is what explore refuses the entry for, in its
+	// words: explore gives no verdict, and the driver checks that it names
+	// this construct rather than guess.
+	Refused string `yaml:"refused"`
+	// Notes are for the reader.
+	Notes string `yaml:"notes"`
+}
+
+func readManifest(t *testing.T, dir string) *manifest {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "corpus.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m manifest
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&m); err != nil {
+		t.Fatalf("%s/corpus.yaml: %v", dir, err)
+	}
+	switch m.Kind {
+	case "program", "test":
+	default:
+		t.Fatalf("%s/corpus.yaml: kind %q, want program or test", dir, m.Kind)
+	}
+	switch m.Verdict {
+	case "pass", "panic", "deadlock", "fail", "exit":
+	default:
+		t.Fatalf("%s/corpus.yaml: verdict %q, want pass, panic, deadlock, fail or exit", dir, m.Verdict)
+	}
+	if m.Source == "" || m.Licence == "" {
+		t.Fatalf("%s/corpus.yaml: source and licence are required", dir)
+	}
+	for _, f := range []string{"SOURCE"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Fatalf("%s: every entry keeps its source and licence in a SOURCE file: %v", dir, err)
+		}
+	}
+	return &m
+}
+
+// exploreVerdict runs explore on the entry as the command does and returns its
+// verdict in the manifest's words, with the failing run's output.
+func exploreVerdict(t *testing.T, dir string, m *manifest) (verdict, output, msg string) {
+	verdict, output, msg, _ = exploreReport(t, dir, m)
+	return verdict, output, msg
+}
+
+// exploreReport is exploreVerdict with the runner's report (nil when explore
+// refused the entry or the program ended the process).
+func exploreReport(t *testing.T, dir string, m *manifest) (verdict, output, msg string, rep *Report) {
+	t.Helper()
+	h := harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 100, MaxSteps: 100_000, Run: m.Explore.Run}
+	if m.Explore.Strategy != "" {
+		h.Strategy = m.Explore.Strategy
+	}
+	if m.Explore.Schedules > 0 {
+		h.Schedules = m.Explore.Schedules
+	}
+	if m.Explore.MaxSteps > 0 {
+		h.MaxSteps = m.Explore.MaxSteps
+	}
+	timeout := 5 * time.Minute
+	h.TimeoutMS = timeout.Milliseconds()
+	rep, err := Run(context.Background(), Config{Dir: dir, Harness: h, Timeout: timeout})
+	var unsupported *UnsupportedError
+	var exited *ExitError
+	switch {
+	case errors.As(err, &unsupported):
+		return "unsupported", "", unsupported.Msg, nil
+	case errors.As(err, &exited):
+		return "exit", "", exited.Msg, nil
+	case err != nil:
+		t.Fatalf("explore: %v", err)
+	}
+	r := rep.Result
+	if r == nil || r.Outcome == sim.Pass {
+		return "pass", "", "", rep
+	}
+	if r.Outcome == sim.StepLimit {
+		return "fail", r.Output, r.Message, rep
+	}
+	if r.Outcome == sim.Failed && strings.HasPrefix(r.Message, "exit status ") {
+		// os.Exit with a non-zero status: explore's "fail" in the go
+		// command's words.
+		return "exit", r.Output, r.Message, rep
+	}
+	return r.Outcome.String(), r.Output, r.Message, rep
+}
+
+// realVerdict builds the entry with the go command and runs it, as go run or
+// go test would, and returns the runtime's verdict and output.
+func realVerdict(t *testing.T, dir string, m *manifest) (verdict, output string) {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "entry")
+	args := []string{"build", "-o", bin, "."}
+	if m.Kind == "test" {
+		args = []string{"test", "-c", "-o", bin, "."}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	build := exec.CommandContext(ctx, "go", args...)
+	build.Dir = dir
+	build.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=readonly")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	var runArgs []string
+	if m.Kind == "test" {
+		runArgs = []string{"-test.count=1"}
+		if m.Explore.Run != "" {
+			runArgs = append(runArgs, "-test.run="+m.Explore.Run)
+		}
+	}
+	run := exec.CommandContext(ctx, bin, runArgs...)
+	run.Dir = dir
+	run.Stdin = strings.NewReader("")
+	var out bytes.Buffer
+	run.Stdout, run.Stderr = &out, &out
+	err := run.Run()
+	code := 0
+	if err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("running %s: %v", dir, err)
+		}
+		code = ee.ExitCode()
+	}
+	s := out.String()
+	switch {
+	case code == 0:
+		return "pass", s
+	case strings.Contains(s, "all goroutines are asleep - deadlock!"):
+		return "deadlock", s
+	case strings.Contains(s, "\npanic: ") || strings.HasPrefix(s, "panic: "):
+		return "panic", s
+	case m.Kind == "test" && code == 1:
+		return "fail", s
+	}
+	return "exit", s
+}
+
+// TestPublicCorpus runs explore on every entry of the public corpus and checks
+// that it gives the verdict the real Go runtime gives; for a deterministic
+// entry it confirms that verdict by running the entry for real.
+func TestPublicCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every entry with the go command")
+	}
+	ents, err := os.ReadDir(publicDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range ents {
+		if !e.IsDir() {
+			continue
+		}
+		n++
+		entry, _ := filepath.Abs(filepath.Join(publicDir, e.Name()))
+		t.Run(e.Name(), func(t *testing.T) {
+			m := readManifest(t, entry)
+			dir := filepath.Join(entry, filepath.FromSlash(m.Target))
+			if m.Deterministic {
+				got, out := realVerdict(t, dir, m)
+				if got != m.Verdict {
+					t.Errorf("the real runtime gives %s, the manifest says %s:\n%s", got, m.Verdict, out)
+				}
+				for _, s := range m.Output {
+					if !strings.Contains(out, s) {
+						t.Errorf("the real output lacks %q:\n%s", s, out)
+					}
+				}
+			}
+			if m.Pending != "" {
+				t.Skip("pending: " + m.Pending)
+			}
+			t0 := time.Now()
+			got, out, msg, rep := exploreReport(t, dir, m)
+			how := ""
+			if rep != nil {
+				how = fmt.Sprintf(" (build %d ms, %d schedules in %d ms)", rep.BuildMS, rep.Schedules, rep.RunMS)
+			}
+			t.Logf("explore: %s in %v%s", got, time.Since(t0).Round(time.Millisecond), how)
+			if m.Refused != "" {
+				if got != "unsupported" || !strings.Contains(msg, m.Refused) {
+					t.Fatalf("explore gives %s (%s), want a refusal naming %q", got, msg, m.Refused)
+				}
+				return
+			}
+			if got != m.Verdict {
+				t.Fatalf("explore gives %s, the real runtime %s: %s\n%s", got, m.Verdict, msg, out)
+			}
+			if got != "pass" {
+				for _, s := range m.Output {
+					if !strings.Contains(out+msg, s) {
+						t.Errorf("explore's failing run lacks %q: %s\n%s", s, msg, out)
+					}
+				}
+			}
+		})
+	}
+	if n < 40 {
+		t.Errorf("the corpus has %d entries; it should have at least 40", n)
+	}
+}
+
+// The go.mod of the module explored is never written: explore shows the go
+// command its own copy, through the overlay.
+func checkUnchanged(t *testing.T, path string, want []byte) {
+	t.Helper()
+	got, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("%s changed: %v\n%s", path, err, got)
+	}
+}
+
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// A module keeps its own language version: before go1.22 a loop has one
+// variable for all its iterations, from go1.22 one per iteration; a range over
+// a channel compiles before go1.23 (which ranges over functions).
+func TestOlderGoLineKeepsItsLanguageVersion(t *testing.T) {
+	const prog = `package main
+
+import "fmt"
+
+func main() {
+	var fs []func() int
+	for i := 0; i < 3; i++ {
+		fs = append(fs, func() int { return i })
+	}
+	ch := make(chan int, 3)
+	for _, f := range fs {
+		go func(f func() int) { ch <- f() }(f)
+	}
+	sum := 0
+	for i := 0; i < 3; i++ {
+		sum += <-ch
+	}
+	close(ch)
+	for v := range ch {
+		sum += v
+	}
+	panic(fmt.Sprint("sum=", sum))
+}
+`
+	for _, tc := range []struct{ goLine, want string }{
+		{"1.20", "sum=9"},
+		{"1.21", "sum=9"},
+		{"1.22", "sum=3"},
+		{"1.25.1", "sum=3"},
+	} {
+		t.Run(tc.goLine, func(t *testing.T) {
+			gomod := "module example.com/loops\n\ngo " + tc.goLine + "\n"
+			dir := writeModule(t, map[string]string{"go.mod": gomod, "main.go": prog})
+			rep, err := Run(context.Background(), Config{Dir: dir, Harness: harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 5, MaxSteps: 100_000}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := rep.Result; r == nil || r.Outcome != sim.Panic || !strings.Contains(r.Message, tc.want) {
+				t.Errorf("want a panic with %s, got %+v", tc.want, r)
+			}
+			checkUnchanged(t, filepath.Join(dir, "go.mod"), []byte(gomod))
+		})
+	}
+}
+
+// Every package of the module that the target imports is rewritten, and reset
+// with it before each schedule.
+func TestModuleImportsAreRewritten(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod": "module example.com/app\n\ngo 1.21\n",
+		"group/group.go": `// Package group is a small errgroup.
+package group
+
+import (
+	"context"
+	"sync"
+)
+
+// Started counts the functions Go started.
+var Started int
+
+type Group struct {
+	wg     sync.WaitGroup
+	once   sync.Once
+	err    error
+	cancel func()
+}
+
+func WithContext(ctx context.Context) (*Group, context.Context) {
+	ctx, cancel := context.WithCancel(ctx)
+	return &Group{cancel: cancel}, ctx
+}
+
+func (g *Group) Go(f func() error) {
+	Started++
+	g.wg.Add(1)
+	go func() {
+		defer g.wg.Done()
+		if err := f(); err != nil {
+			g.once.Do(func() { g.err = err; g.cancel() })
+		}
+	}()
+}
+
+func (g *Group) Wait() error {
+	g.wg.Wait()
+	g.cancel()
+	return g.err
+}
+`,
+		"sum/sum.go": `package sum
+
+import (
+	"context"
+
+	"example.com/app/group"
+)
+
+func Squares(ctx context.Context, xs []int) (int, error) {
+	g, ctx := group.WithContext(ctx)
+	out := make(chan int, len(xs))
+	for _, x := range xs {
+		x := x
+		g.Go(func() error {
+			select {
+			case out <- x * x:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}
+	err := g.Wait()
+	close(out)
+	s := 0
+	for v := range out {
+		s += v
+	}
+	return s, err
+}
+`,
+		"sum/sum_test.go": `package sum
+
+import (
+	"context"
+	"testing"
+
+	"example.com/app/group"
+)
+
+func TestSquares(t *testing.T) {
+	s, err := Squares(context.Background(), []int{1, 2, 3})
+	if s != 14 || err != nil {
+		t.Fatal(s, err)
+	}
+	if group.Started != 3 {
+		t.Fatalf("Started = %d: the package's state was not reset", group.Started)
+	}
+}
+`,
+	})
+	rep, err := Run(context.Background(), Config{Dir: filepath.Join(dir, "sum"), Harness: harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 20, MaxSteps: 100_000}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Result != nil && rep.Result.Outcome != sim.Pass {
+		t.Fatalf("want a pass, got %+v", rep.Result)
+	}
+	if rep.Schedules != 20 {
+		t.Errorf("%d schedules, want 20", rep.Schedules)
+	}
+}
+
+// A refusal names every construct, each with its file and line.
+func TestRefusalListsEveryConstruct(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod": "module example.com/refused\n\ngo 1.22\n",
+		"main.go": `package main
+
+import (
+	"fmt"
+	"reflect"
+)
+
+func main() {
+	a := make(chan int)
+	b := make(chan int)
+	fmt.Printf("%T\n", a)
+	reflect.ValueOf(b).Close()
+	fmt.Printf("%v\n", b)
+}
+`,
+	})
+	_, err := Run(context.Background(), Config{Dir: dir, Harness: harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 1}})
+	var unsupported *UnsupportedError
+	if !errors.As(err, &unsupported) {
+		t.Fatalf("want a refusal, got %v", err)
+	}
+	for _, line := range []string{"main.go:11:", "main.go:12:", "main.go:13:"} {
+		if !strings.Contains(unsupported.Msg, line) {
+			t.Errorf("the refusal does not name %s:\n%s", line, unsupported.Msg)
+		}
+	}
+	if strings.Contains(unsupported.Msg, "more errors") {
+		t.Errorf("the refusal leaves constructs out:\n%s", unsupported.Msg)
+	}
+}
