@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/course"
 )
 
 func init() { Register("build", buildCheck{}) }

@@ -16,7 +16,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/course"
 )
 
 // A Cache remembers the results of grading by the content of what was graded,

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/course"
 )
 
 // typical are exercises of each kind: implement, fix, timing, predict, and one

@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/course"
 )
 
 // Workbook is one learner's checkout to grade.

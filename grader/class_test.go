@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/course"
 )
 
 // classFixture writes the tiny two-exercise course of cmd/gocourse's class

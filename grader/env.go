@@ -20,7 +20,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/course"
 )
 
 // Env is what every check of one exercise shares: where the package is, which files

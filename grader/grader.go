@@ -14,7 +14,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/course"
 )
 
 // Status is the outcome of a check or of a whole exercise.

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/course"
 )
 
 // events builds a go test -json stream: each entry is "Action Test [Output]".

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader/simrun"
-	"github.com/gocourse/gocourse/internal/course"
 	"github.com/gocourse/gocourse/sim/harness"
 )
 

@@ -16,7 +16,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/course"
 )
 
 func init() { Register("test", realTest{}) }

@@ -10,11 +10,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader/simrun"
-	"github.com/gocourse/gocourse/internal/course"
-	"github.com/gocourse/gocourse/internal/timeline"
 	"github.com/gocourse/gocourse/sim"
 	"github.com/gocourse/gocourse/sim/harness"
+	"github.com/gocourse/gocourse/timeline"
 )
 
 func init() { Register("sim", simCheck{}) }

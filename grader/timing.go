@@ -3,7 +3,7 @@ package grader
 import (
 	"context"
 
-	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/course"
 )
 
 func init() { Register("timing", timingCheck{}) }

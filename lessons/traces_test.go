@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/gocourse/gocourse/grader/simrun"
-	"github.com/gocourse/gocourse/internal/timeline"
+	"github.com/gocourse/gocourse/timeline"
 	"github.com/gocourse/gocourse/sim/harness"
 )
 

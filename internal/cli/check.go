@@ -10,9 +10,9 @@ import (
 	"github.com/fatih/color"
 	"github.com/spf13/cobra"
 
+	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader"
 	"github.com/gocourse/gocourse/grader/report"
-	"github.com/gocourse/gocourse/internal/course"
 )
 
 type checkOptions struct {

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader"
-	"github.com/gocourse/gocourse/internal/course"
 )
 
 // vt is the little of a terminal that check-all's drawing uses: lines, "\x1b[nA"

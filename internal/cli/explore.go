@@ -16,10 +16,10 @@ import (
 
 	"github.com/gocourse/gocourse/grader/report"
 	"github.com/gocourse/gocourse/grader/simrun"
-	"github.com/gocourse/gocourse/internal/timeline"
 	"github.com/gocourse/gocourse/internal/viewer"
 	"github.com/gocourse/gocourse/sim"
 	"github.com/gocourse/gocourse/sim/harness"
+	"github.com/gocourse/gocourse/timeline"
 )
 
 // simOptions are the flags explore, replay and trace share.

@@ -7,7 +7,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/course"
 )
 
 // git runs git in dir and returns its standard output. The error carries git's own

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/gocourse/gocourse/internal/course"
+	"github.com/gocourse/gocourse/course"
 )
 
 type hintOptions struct {

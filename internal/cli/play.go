@@ -15,9 +15,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/gocourse/gocourse/internal/play"
-	"github.com/gocourse/gocourse/internal/timeline"
 	"github.com/gocourse/gocourse/internal/watch"
 	"github.com/gocourse/gocourse/sim"
+	"github.com/gocourse/gocourse/timeline"
 )
 
 type playOptions struct {

@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader"
-	"github.com/gocourse/gocourse/internal/course"
 	"github.com/gocourse/gocourse/internal/serve"
 	"github.com/gocourse/gocourse/internal/watch"
 )

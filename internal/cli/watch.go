@@ -15,9 +15,9 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader"
 	"github.com/gocourse/gocourse/grader/report"
-	"github.com/gocourse/gocourse/internal/course"
 	"github.com/gocourse/gocourse/internal/watch"
 )
 

@@ -15,8 +15,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader"
-	"github.com/gocourse/gocourse/internal/course"
 	"github.com/gocourse/gocourse/internal/render"
 )
 

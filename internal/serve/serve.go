@@ -35,9 +35,9 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 
+	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader"
 	"github.com/gocourse/gocourse/grader/simrun"
-	"github.com/gocourse/gocourse/internal/course"
 	"github.com/gocourse/gocourse/internal/play"
 	"github.com/gocourse/gocourse/internal/render"
 	"github.com/gocourse/gocourse/internal/viewer"

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader"
-	"github.com/gocourse/gocourse/internal/course"
 )
 
 // fakeEvents is a file watch driven by the test.
