@@ -44,6 +44,11 @@ type Options struct {
 // is listed in course.yaml, every exercise has hints, a lesson section and a solution,
 // and solutions are gofmt-clean.
 func Catalog(c *course.Course) []string {
+	return catalog(c, c.Exercises())
+}
+
+// catalog checks the course as a whole and the given exercises one by one.
+func catalog(c *course.Course, exercises []*course.Exercise) []string {
 	var problems []string
 	listed := map[string]bool{}
 	for _, ex := range c.Exercises() {
@@ -69,7 +74,7 @@ func Catalog(c *course.Course) []string {
 		}
 		lessons[l.ID] = string(data)
 	}
-	for _, ex := range c.Exercises() {
+	for _, ex := range exercises {
 		problems = append(problems, exerciseProblems(c, ex, lessons)...)
 	}
 	return problems
@@ -87,17 +92,20 @@ func exerciseProblems(c *course.Course, ex *course.Exercise, lessons map[string]
 		problems = append(problems, fmt.Sprintf("%s: section %q is not a \"## \" heading of %s", yml, ex.Section, ex.Lesson.Path()))
 	}
 	mutants := Mutants(c, ex)
-	if len(mutants) == 0 {
-		problems = append(problems, fmt.Sprintf("%s/mutants: no mutant; keep at least one plausible wrong answer that the grader must fail", ex.SolutionPath()))
+	if len(mutants) < MinMutants {
+		problems = append(problems, fmt.Sprintf("%s/mutants: %d mutant(s); keep at least %d plausible wrong answers that the grader must fail", ex.SolutionPath(), len(mutants), MinMutants))
 	}
 	for _, m := range mutants {
 		dir := path.Join(ex.SolutionPath(), "mutants", m)
+		if _, err := LoadMutant(c, ex, m); err != nil {
+			problems = append(problems, err.Error())
+		}
 		entries, _ := os.ReadDir(filepath.Join(c.Root, filepath.FromSlash(dir)))
-		if len(entries) == 0 {
-			problems = append(problems, fmt.Sprintf("%s: the mutant has no files", dir))
+		if !slices.ContainsFunc(entries, func(e os.DirEntry) bool { return slices.Contains(ex.Files, e.Name()) }) {
+			problems = append(problems, fmt.Sprintf("%s: the mutant has none of the exercise's files", dir))
 		}
 		for _, e := range entries {
-			if !slices.Contains(ex.Files, e.Name()) {
+			if e.Name() != MutantFile && !slices.Contains(ex.Files, e.Name()) {
 				problems = append(problems, fmt.Sprintf("%s/%s: not one of the exercise's files (%s), so the grader would never see it", dir, e.Name(), strings.Join(ex.Files, ", ")))
 			}
 		}
@@ -149,7 +157,7 @@ func Run(ctx context.Context, c *course.Course, opts Options) ([]*Finding, error
 			exercises = append(exercises, ex)
 		}
 	}
-	findings := []*Finding{{ID: "", Problems: Catalog(c)}}
+	findings := []*Finding{{ID: "", Problems: catalog(c, exercises)}}
 	if opts.Progress != nil {
 		opts.Progress(findings[0])
 	}
@@ -198,19 +206,32 @@ func judge(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 	if f.Solution.Status != grader.Pass {
 		f.Problems = append(f.Problems, "the reference solution does not pass: "+firstMessage(f.Solution))
 	}
-	for _, m := range Mutants(c, ex) {
-		mopts := failFast
-		mopts.Solution, mopts.Mutant = true, m
-		r := grader.Check(ctx, c, ex, mopts)
+	for _, name := range Mutants(c, ex) {
+		m, err := LoadMutant(c, ex, name)
+		if err != nil {
+			continue // the catalog reports it
+		}
+		// A mutant runs only the checks that must catch it, each to the end, so
+		// that every one is shown to fail with a message naming the mistake. One
+		// that declares none runs every check, to show the author what they say.
+		mopts := gopts
+		mopts.Mutant = name
+		mex := ex
+		if len(m.Fails) > 0 {
+			mex = only(ex, m.Fails)
+		}
+		r := grader.Check(ctx, c, mex, mopts)
 		if f.Mutants == nil {
 			f.Mutants = map[string]*grader.Result{}
 		}
-		f.Mutants[m] = r
-		switch r.Status {
-		case grader.Pass:
-			f.Problems = append(f.Problems, "mutant "+m+" passes every check; the checks must catch it")
-		case grader.Error:
-			f.Problems = append(f.Problems, "mutant "+m+" could not be checked: "+firstMessage(r))
+		f.Mutants[name] = r
+		switch {
+		case len(m.Fails) == 0:
+			f.Problems = append(f.Problems, undeclared(m, r))
+		case r.Status == grader.Error:
+			f.Problems = append(f.Problems, "mutant "+name+" could not be checked: "+firstMessage(r))
+		default:
+			f.Problems = append(f.Problems, mutantProblems(m, r)...)
 		}
 	}
 	return f
