@@ -1,5 +1,7 @@
 // Package devcheck proves that the course is sound: the catalog is complete, every
-// starter fails its checks as shipped, and every reference solution passes them.
+// starter fails its checks as shipped, every reference solution passes them, and
+// every mutant (a wrong answer a learner would write) fails with a message that
+// names its mistake.
 package devcheck
 
 import (
@@ -41,8 +43,9 @@ type Options struct {
 }
 
 // Catalog checks what can be checked without running anything: every exercise folder
-// is listed in course.yaml, every exercise has hints, a lesson section and a solution,
-// and solutions are gofmt-clean.
+// is listed in course.yaml, every exercise has hints, a lesson section, a solution and
+// at least MinMutants mutants, each with a valid mutant.yaml, and solutions are
+// gofmt-clean.
 func Catalog(c *course.Course) []string {
 	return catalog(c, c.Exercises())
 }
@@ -142,9 +145,11 @@ func Mutants(c *course.Course, ex *course.Exercise) []string {
 	return names
 }
 
-// Run checks the catalog, then grades every starter (which must fail) and every
-// solution (which must pass), opts.Jobs exercises at a time. Findings come back in
-// course order, the catalog's first.
+// Run checks the catalog, then grades every starter (which must fail), every
+// solution (which must pass) and every mutant (which must fail as its mutant.yaml
+// says), opts.Jobs exercises at a time. With opts.Only, the catalog's checks of
+// single exercises cover only those. Findings come back in course order, the
+// catalog's first.
 func Run(ctx context.Context, c *course.Course, opts Options) ([]*Finding, error) {
 	exercises := c.Exercises()
 	if len(opts.Only) > 0 {

@@ -40,6 +40,10 @@ type Mutant struct {
 	Name    string             `yaml:"-"`
 	Mistake string             `yaml:"mistake"`
 	Fails   map[string]Phrases `yaml:"fails"`
+	// StaticOnly, for a mutant that only a static check can catch, says why
+	// no run of the code can: a known limit of what the checks can see,
+	// written down rather than hidden.
+	StaticOnly string `yaml:"static-only"`
 }
 
 // Phrases are the phrases of which a check's message must contain one.
@@ -110,8 +114,11 @@ func LoadMutant(c *course.Course, ex *course.Exercise, name string) (*Mutant, er
 		}
 		behaviour = behaviour || !slices.Contains(textChecks, kind)
 	}
-	if len(m.Fails) > 0 && !behaviour {
-		return nil, fmt.Errorf("%s: fails: names only %s; a check that runs the code (test, sim, timing, output) or the compiler must catch the mistake too: a rule about the text teaches the rule, not the mistake",
+	if m.StaticOnly != "" && behaviour {
+		return nil, fmt.Errorf("%s: static-only: the mutant is caught by a check that runs the code; drop static-only", file)
+	}
+	if len(m.Fails) > 0 && !behaviour && m.StaticOnly == "" {
+		return nil, fmt.Errorf("%s: fails: names only %s; a check that runs the code (test, sim, timing, output) or the compiler must catch the mistake too (a rule about the text teaches the rule, not the mistake), or static-only: must say why none can",
 			file, strings.Join(textChecks, ", "))
 	}
 	return m, nil
@@ -169,7 +176,7 @@ func undeclared(m *Mutant, r *grader.Result) string {
 	fmt.Fprintf(&b, "mutant %s (%s): its %s declares no fails:; the checks that fail it say:", m.Name, m.Mistake, MutantFile)
 	for _, ch := range r.Checks {
 		if ch.Status == grader.Fail || ch.Status == grader.Error {
-			fmt.Fprintf(&b, "\n  %s (%s):\n%s", ch.Name, ch.Status, indent(firstLines(ch.Message, 4)))
+			fmt.Fprintf(&b, "\n  %s (%s):\n%s", ch.Name, ch.Status, indent(firstLines(ch.Message, 8)))
 		}
 	}
 	if r.Status == grader.Pass {

@@ -22,6 +22,8 @@ func TestLoadMutant(t *testing.T) {
 		{"compiler", "mistake: closes a receive-only channel\nfails:\n  build: invalid operation\n", ""},
 		{"undeclared", "mistake: sleeps\n", ""},
 		{"static only", "mistake: sleeps\nfails:\n  static: not allowed\n", "fails: names only static"},
+		{"static only, with the reason", "mistake: sleeps\nfails:\n  static: not allowed\nstatic-only: the fake clock lets every sleep end in time\n", ""},
+		{"static-only but caught", "mistake: sleeps\nfails:\n  test: early\nstatic-only: because\n", "drop static-only"},
 		{"no such check", "mistake: sleeps\nfails:\n  timing: late\n", "fails: timing: the exercise has no timing check"},
 		{"empty phrase", "mistake: sleeps\nfails:\n  test: \"\"\n", "fails: test: give a phrase"},
 		{"no mistake", "fails:\n  test: late\n", "mistake: must say in one line"},
