@@ -101,3 +101,29 @@ func TestMapNoJobs(t *testing.T) {
 		t.Errorf("Map(nil, 3, f) = %v; want an empty result", got)
 	}
 }
+
+// TestMapWaitsForEveryJob: one job takes an hour of the bubble's fake clock.
+// Map must not return before it has finished: how long the work takes is
+// the test's to choose, not Map's to guess.
+func TestMapWaitsForEveryJob(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	synctest.Test(t, func(t *testing.T) {
+		var p probe
+		jobs := []int{1, 3600, 2}
+		start := time.Now()
+		got := Map(jobs, 2, p.f)
+		took := time.Since(start)
+		p.mu.Lock()
+		running := p.running
+		p.mu.Unlock()
+		if running > 0 {
+			time.Sleep(2 * time.Hour) // let the abandoned calls end before the bubble does
+			t.Fatalf("Map returned after %v while %d call(s) of f were still running (one job takes an hour).\n"+
+				"It must wait until every worker has finished (close the queue, then wait for the workers),\n"+
+				"not for a time that is long enough only when the jobs are short.", took, running)
+		}
+		if want := []int{10, 36000, 20}; !slices.Equal(got, want) || took != time.Hour {
+			t.Errorf("Map(%v, 2 workers) = %v after %v; want %v after 1h0m0s", jobs, got, took, want)
+		}
+	})
+}

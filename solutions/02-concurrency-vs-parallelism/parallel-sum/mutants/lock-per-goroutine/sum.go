@@ -1,5 +1,5 @@
-// Mutant: every goroutine locks a mutex of its own around total += n, a
-// lock that excludes nobody, so the writes still race.
+// Mutant: every goroutine locks a mutex of its own while it adds its chunk
+// to total: a lock that excludes nobody, so the writes still race.
 package parallelsum
 
 import "sync"
@@ -13,11 +13,11 @@ func Sum(nums []int, parts int) int {
 		chunk := nums[start:min(start+size, len(nums))]
 		wg.Go(func() {
 			var mu sync.Mutex
+			mu.Lock()
 			for _, n := range chunk {
-				mu.Lock()
 				total += n
-				mu.Unlock()
 			}
+			mu.Unlock()
 		})
 	}
 	wg.Wait()
