@@ -77,3 +77,21 @@ func TestMutantProblems(t *testing.T) {
 		t.Errorf("both checks fail naming the mistake: problems = %q", got)
 	}
 }
+
+func TestUndeclared(t *testing.T) {
+	m := &Mutant{Name: "sleeps", Mistake: "sleeps instead of waiting"}
+	r := &grader.Result{Status: grader.Fail, Checks: []grader.CheckResult{
+		{Name: "build", Status: grader.Pass},
+		{Name: "test", Status: grader.Fail, Message: "TestX: Greet returned early"},
+		{Name: "sim", Status: grader.Pass},
+	}}
+	got := undeclared(m, r)
+	for _, want := range []string{"mutant sleeps (sleeps instead of waiting): its mutant.yaml declares no fails:", "test (fail):", "Greet returned early"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("undeclared = %q; want it to contain %q", got, want)
+		}
+	}
+	if strings.Contains(got, "sim") {
+		t.Errorf("undeclared = %q names the sim check, which passed", got)
+	}
+}
