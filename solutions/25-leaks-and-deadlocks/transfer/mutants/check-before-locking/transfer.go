@@ -1,7 +1,6 @@
-// Mutant: never holds two locks at once, so it cannot deadlock: it takes
-// the money out under from's lock and puts it in under to's. Between the
-// check and the withdrawal another transfer can take the money: an
-// overdraft.
+// Mutant: orders the locks, but first looks at from's balance without any
+// lock, "so as not to lock for a transfer that cannot happen": that read
+// races with the writes of every other transfer from or to the account.
 // Package transfer moves money between accounts, each with a lock of its
 // own, and deadlocks now and then.
 package transfer
@@ -51,17 +50,21 @@ func Transfer(from, to *Account, amount int) error {
 	}
 	// Every transfer takes the two locks in the same order, smaller ID
 	// first, whichever way the money goes: no cycle of waits can form.
-	from.mu.Lock()
-	ok := from.balance >= amount
-	from.mu.Unlock()
-	if !ok {
+	if from.balance < amount { // "no need to lock for a transfer that cannot happen"
 		return ErrInsufficient
 	}
-	from.mu.Lock()
+	first, second := from, to
+	if second.ID < first.ID {
+		first, second = second, first
+	}
+	first.mu.Lock()
+	defer first.mu.Unlock()
+	second.mu.Lock()
+	defer second.mu.Unlock()
+	if from.balance < amount {
+		return ErrInsufficient
+	}
 	from.balance -= amount
-	from.mu.Unlock()
-	to.mu.Lock()
 	to.balance += amount
-	to.mu.Unlock()
 	return nil
 }
