@@ -36,7 +36,9 @@ func newDevCheckCmd(io *IO, g *globals) *cobra.Command {
 		Short: "Prove the course sound: every starter fails and every solution passes",
 		Long: `Check verifies the catalog (ids unique, every exercise listed, with hints, a lesson
 section and a gofmt-clean solution), then grades every starter, which must fail its
-checks, and every reference solution, which must pass them.`,
+checks, every reference solution, which must pass them, and every mutant (a wrong
+answer under solutions/ID/mutants/), which must fail each check its mutant.yaml
+names with a message naming its mistake.`,
 		Example: "  gocourse dev check\n  gocourse dev check 01-goroutines/say-hello --jobs 1",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.only = args

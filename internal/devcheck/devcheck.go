@@ -1,5 +1,7 @@
 // Package devcheck proves that the course is sound: the catalog is complete, every
-// starter fails its checks as shipped, and every reference solution passes them.
+// starter fails its checks as shipped, every reference solution passes them, and
+// every mutant (a wrong answer a learner would write) fails with a message that
+// names its mistake.
 package devcheck
 
 import (
@@ -41,9 +43,15 @@ type Options struct {
 }
 
 // Catalog checks what can be checked without running anything: every exercise folder
-// is listed in course.yaml, every exercise has hints, a lesson section and a solution,
-// and solutions are gofmt-clean.
+// is listed in course.yaml, every exercise has hints, a lesson section, a solution and
+// at least MinMutants mutants, each with a valid mutant.yaml, and solutions are
+// gofmt-clean.
 func Catalog(c *course.Course) []string {
+	return catalog(c, c.Exercises())
+}
+
+// catalog checks the course as a whole and the given exercises one by one.
+func catalog(c *course.Course, exercises []*course.Exercise) []string {
 	var problems []string
 	listed := map[string]bool{}
 	for _, ex := range c.Exercises() {
@@ -69,7 +77,7 @@ func Catalog(c *course.Course) []string {
 		}
 		lessons[l.ID] = string(data)
 	}
-	for _, ex := range c.Exercises() {
+	for _, ex := range exercises {
 		problems = append(problems, exerciseProblems(c, ex, lessons)...)
 	}
 	return problems
@@ -87,17 +95,20 @@ func exerciseProblems(c *course.Course, ex *course.Exercise, lessons map[string]
 		problems = append(problems, fmt.Sprintf("%s: section %q is not a \"## \" heading of %s", yml, ex.Section, ex.Lesson.Path()))
 	}
 	mutants := Mutants(c, ex)
-	if len(mutants) == 0 {
-		problems = append(problems, fmt.Sprintf("%s/mutants: no mutant; keep at least one plausible wrong answer that the grader must fail", ex.SolutionPath()))
+	if len(mutants) < MinMutants {
+		problems = append(problems, fmt.Sprintf("%s/mutants: %d mutant(s); keep at least %d plausible wrong answers that the grader must fail", ex.SolutionPath(), len(mutants), MinMutants))
 	}
 	for _, m := range mutants {
 		dir := path.Join(ex.SolutionPath(), "mutants", m)
+		if _, err := LoadMutant(c, ex, m); err != nil {
+			problems = append(problems, err.Error())
+		}
 		entries, _ := os.ReadDir(filepath.Join(c.Root, filepath.FromSlash(dir)))
-		if len(entries) == 0 {
-			problems = append(problems, fmt.Sprintf("%s: the mutant has no files", dir))
+		if !slices.ContainsFunc(entries, func(e os.DirEntry) bool { return slices.Contains(ex.Files, e.Name()) }) {
+			problems = append(problems, fmt.Sprintf("%s: the mutant has none of the exercise's files", dir))
 		}
 		for _, e := range entries {
-			if !slices.Contains(ex.Files, e.Name()) {
+			if e.Name() != MutantFile && !slices.Contains(ex.Files, e.Name()) {
 				problems = append(problems, fmt.Sprintf("%s/%s: not one of the exercise's files (%s), so the grader would never see it", dir, e.Name(), strings.Join(ex.Files, ", ")))
 			}
 		}
@@ -134,9 +145,11 @@ func Mutants(c *course.Course, ex *course.Exercise) []string {
 	return names
 }
 
-// Run checks the catalog, then grades every starter (which must fail) and every
-// solution (which must pass), opts.Jobs exercises at a time. Findings come back in
-// course order, the catalog's first.
+// Run checks the catalog, then grades every starter (which must fail), every
+// solution (which must pass) and every mutant (which must fail as its mutant.yaml
+// says), opts.Jobs exercises at a time. With opts.Only, the catalog's checks of
+// single exercises cover only those. Findings come back in course order, the
+// catalog's first.
 func Run(ctx context.Context, c *course.Course, opts Options) ([]*Finding, error) {
 	exercises := c.Exercises()
 	if len(opts.Only) > 0 {
@@ -149,7 +162,7 @@ func Run(ctx context.Context, c *course.Course, opts Options) ([]*Finding, error
 			exercises = append(exercises, ex)
 		}
 	}
-	findings := []*Finding{{ID: "", Problems: Catalog(c)}}
+	findings := []*Finding{{ID: "", Problems: catalog(c, exercises)}}
 	if opts.Progress != nil {
 		opts.Progress(findings[0])
 	}
@@ -198,19 +211,32 @@ func judge(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 	if f.Solution.Status != grader.Pass {
 		f.Problems = append(f.Problems, "the reference solution does not pass: "+firstMessage(f.Solution))
 	}
-	for _, m := range Mutants(c, ex) {
-		mopts := failFast
-		mopts.Solution, mopts.Mutant = true, m
-		r := grader.Check(ctx, c, ex, mopts)
+	for _, name := range Mutants(c, ex) {
+		m, err := LoadMutant(c, ex, name)
+		if err != nil {
+			continue // the catalog reports it
+		}
+		// A mutant runs only the checks that must catch it, each to the end, so
+		// that every one is shown to fail with a message naming the mistake. One
+		// that declares none runs every check, to show the author what they say.
+		mopts := gopts
+		mopts.Mutant = name
+		mex := ex
+		if len(m.Fails) > 0 {
+			mex = only(ex, m.Fails)
+		}
+		r := grader.Check(ctx, c, mex, mopts)
 		if f.Mutants == nil {
 			f.Mutants = map[string]*grader.Result{}
 		}
-		f.Mutants[m] = r
-		switch r.Status {
-		case grader.Pass:
-			f.Problems = append(f.Problems, "mutant "+m+" passes every check; the checks must catch it")
-		case grader.Error:
-			f.Problems = append(f.Problems, "mutant "+m+" could not be checked: "+firstMessage(r))
+		f.Mutants[name] = r
+		switch {
+		case len(m.Fails) == 0:
+			f.Problems = append(f.Problems, undeclared(m, r))
+		case r.Status == grader.Error:
+			f.Problems = append(f.Problems, "mutant "+name+" could not be checked: "+firstMessage(r))
+		default:
+			f.Problems = append(f.Problems, mutantProblems(m, r)...)
 		}
 	}
 	return f

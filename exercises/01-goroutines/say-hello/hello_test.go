@@ -1,6 +1,7 @@
 package sayhello
 
 import (
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -12,9 +13,11 @@ import (
 
 var names = []string{"Ada", "Grace", "Ken", "Rob", "Robert"}
 
-// TestGreetWaits holds every greeting until the program has settled, then
-// checks how many greetings had finished when Greet returned. A Greet that
-// waits cannot return while a greeting is still being held.
+// TestGreetWaits holds every greeting for an hour of the test's fake clock,
+// then checks how many greetings had finished when Greet returned. How long
+// the greetings take is the test's to choose, not Greet's to guess: a Greet
+// that waits for them cannot return while they are held, and a Greet that
+// pauses for a fixed time returns while they are.
 func TestGreetWaits(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	synctest.Test(t, func(t *testing.T) {
@@ -28,18 +31,35 @@ func TestGreetWaits(t *testing.T) {
 			mu.Unlock()
 		}
 
+		start := time.Now()
 		returned := make(chan int)
+		var after time.Duration
 		go func() {
 			Greet(names, greet)
+			after = time.Since(start)
 			mu.Lock()
 			n := len(greeted)
 			mu.Unlock()
 			returned <- n
 		}()
 
-		// Wait until every goroutine of this test is blocked: the greetings
-		// at the gate, and Greet either waiting for them or already returned.
+		// Wait until every goroutine of this test is blocked (the greetings at
+		// the gate, and Greet either waiting for them or already returned), then
+		// keep the greetings held for an hour.
 		synctest.Wait()
+		select {
+		case n := <-returned:
+			close(gate)
+			why := "A Greet that waits for its goroutines cannot return while they run; one whose wg.Add runs inside the goroutine can: Wait may find the counter still at zero."
+			if after > 0 {
+				why = fmt.Sprintf("A pause of %v (time.Sleep, time.After) is a guess at how long the greetings take; here they took an hour.\n"+
+					"Wait for the goroutines themselves: a sync.WaitGroup, or one message per goroutine on a channel.", after)
+			}
+			t.Fatalf("Greet returned after %v while the greetings were still running (%d of %d had finished).\n%s\n"+
+				"Greet must wait for its goroutines, just as main must (see \"Why main must wait\").",
+				after, n, len(names), why)
+		case <-time.After(time.Hour):
+		}
 		close(gate)
 
 		select {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -39,7 +40,10 @@ func TestFetchAllOverlaps(t *testing.T) {
 					wait[urls[i]] = d
 					want[i] = "page " + urls[i]
 				}
+				var running atomic.Int32 // fetches started and not yet returned
 				fetch := func(url string) string {
+					running.Add(1)
+					defer running.Add(-1)
 					time.Sleep(wait[url]) // waiting, as for a network
 					return "page " + url
 				}
@@ -47,6 +51,14 @@ func TestFetchAllOverlaps(t *testing.T) {
 				start := time.Now()
 				got := FetchAll(urls, fetch)
 				took := time.Since(start)
+				if n := running.Load(); n > 0 {
+					// Let the fetches end before the test does.
+					time.Sleep(slices.Max(tt.latency))
+					t.Fatalf("FetchAll returned after %v while %d fetch(es) were still running.\n"+
+						"It must wait for every fetch it started (a sync.WaitGroup), not for a time that is long enough\n"+
+						"only when the network is fast: here the slowest fetch took %v.",
+						took, n, slices.Max(tt.latency))
+				}
 
 				if !slices.Equal(got, want) {
 					t.Errorf("FetchAll returned %q,\n                 want %q (result i must be fetch(urls[i]))", got, want)

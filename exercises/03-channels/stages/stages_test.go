@@ -35,7 +35,16 @@ func TestPipeline(t *testing.T) {
 				for range tt.stages {
 					ch = Square(ch, work)
 				}
-				sum := Sum(ch)
+				result := make(chan int)
+				go func() { result <- Sum(ch) }()
+				var sum int
+				select {
+				case sum = <-result:
+				case <-time.After(time.Hour):
+					t.Fatalf("%d Square stages over %v: Sum had not returned an hour after the last value.\n"+
+						"A range loop over a channel ends only when the channel is closed: does every stage close\n"+
+						"its output when its input is done (and only its own output)?", tt.stages, tt.nums)
+				}
 				took := time.Since(start)
 				if sum != tt.sum {
 					t.Errorf("%d Square stages over %v: Sum = %d; want %d", tt.stages, tt.nums, sum, tt.sum)

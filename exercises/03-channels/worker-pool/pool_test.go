@@ -41,6 +41,12 @@ func run(t *testing.T, jobs []string, workers int) (results []string, took time.
 		n := <-running
 		peak = maxSeen
 		running <- n
+		if n > 0 {
+			time.Sleep(time.Hour) // let the abandoned work end before the bubble does
+			t.Errorf("Process returned after %v while %d call(s) of work were still running.\n"+
+				"It must wait until every worker has finished (close the queue, then wait for the workers),\n"+
+				"not for a time that is long enough only when the jobs are short.", took, n)
+		}
 	})
 	return results, took, peak
 }

@@ -18,6 +18,7 @@ func TestTwoOffersOnePlace(t *testing.T) {
 		for job := range 2 {
 			go func() { accepted <- Offer(queue, job) }()
 		}
+		noneWaits(t, queue, accepted, 2)
 		a, b := <-accepted, <-accepted
 		if a == b {
 			t.Fatalf("two Offers to one free place returned %v and %v; exactly one must succeed", a, b)
@@ -26,6 +27,27 @@ func TestTwoOffersOnePlace(t *testing.T) {
 			t.Fatalf("after the two Offers the queue holds %d jobs; want 1", len(queue))
 		}
 	})
+}
+
+// noneWaits fails the test if, once every goroutine of the bubble has gone
+// as far as it can, fewer than n Offers have returned: the others wait on a
+// send to a queue that is full. It makes room for them first, so that the
+// bubble ends cleanly.
+func noneWaits(t *testing.T, queue chan int, accepted chan bool, n int) {
+	t.Helper()
+	synctest.Wait()
+	waiting := n - len(accepted)
+	if waiting == 0 {
+		return
+	}
+	for len(accepted) < n {
+		<-queue
+		synctest.Wait()
+	}
+	t.Fatalf("%d Offer(s) to a queue with %d free place(s) were still waiting for room after the others had returned.\n"+
+		"An Offer looked, saw a free place, and sent after another goroutine had taken it: between the look\n"+
+		"and the send the queue can change. Offer must never wait: make the look and the send one step.",
+		waiting, cap(queue))
 }
 
 // TestManyOffers: eight goroutines, three places, a few rounds.
@@ -37,6 +59,7 @@ func TestManyOffers(t *testing.T) {
 			for job := range 8 {
 				go func() { accepted <- Offer(queue, job) }()
 			}
+			noneWaits(t, queue, accepted, 8)
 			n := 0
 			for range 8 {
 				if <-accepted {

@@ -80,8 +80,19 @@ func TestParkedSenders(t *testing.T) {
 
 		out := Batch(in, 5)
 		first := <-out
+		var rest [][]int
+		// The values Batch left with their senders must be taken before in is
+		// closed, or the senders would panic: take them in later batches.
+		for seen := len(first); seen < 3; {
+			b, ok := <-out
+			if !ok {
+				break
+			}
+			rest = append(rest, b)
+			seen += len(b)
+		}
 		close(in)
-		rest := collect(out)
+		rest = append(rest, collect(out)...)
 		sorted := slices.Sorted(slices.Values(first))
 		if !slices.Equal(sorted, []int{1, 2, 3}) || len(rest) != 0 {
 			t.Fatalf("three senders parked on an unbuffered channel, max 5: got batches %v then %v,\n"+

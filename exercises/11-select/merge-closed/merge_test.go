@@ -25,6 +25,11 @@ func check(t *testing.T, a, b []int) {
 	var got []int
 	for v := range Merge(chA, chB) {
 		got = append(got, v)
+		if len(got) > len(a)+len(b) {
+			t.Fatalf("Merge(a sends %v, b sends %v) passed on more values than the inputs sent: %v...\n"+
+				"A receive from a closed channel never waits: it gives the zero value, at once, every time.\n"+
+				"Receive with v, ok := <-ch, and stop receiving from an input once ok is false.", a, b, got)
+		}
 	}
 	var fromA, fromB []int
 	for _, v := range got {

@@ -3,7 +3,9 @@ package stopworkers
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"go.uber.org/goleak"
@@ -100,4 +102,41 @@ func TestStopConcurrently(t *testing.T) {
 			t.Fatalf("two goroutines called stop at the same time, and one call %s", r)
 		}
 	}
+}
+
+// TestStopWaitsForTheJobInProgress: a worker is in the middle of a job when
+// stop is called, and the job goes on for an hour of the bubble's fake
+// clock. stop must not return before the job has finished, however long it
+// takes: how long is the test's to choose, not stop's to guess.
+func TestStopWaitsForTheJobInProgress(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	synctest.Test(t, func(t *testing.T) {
+		jobs := make(chan int)
+		release := make(chan struct{})
+		var finished atomic.Bool
+		stop := Start(1, jobs, func(int) {
+			<-release
+			finished.Store(true)
+		})
+		jobs <- 1 // a worker has taken it: it is in the job now
+		start := time.Now()
+		stopped := make(chan time.Duration)
+		go func() {
+			stop()
+			stopped <- time.Since(start)
+		}()
+		select {
+		case after := <-stopped:
+			close(release)
+			t.Fatalf("stop returned after %v while a worker was still in the middle of a job.\n"+
+				"stop must wait until every worker has returned (a sync.WaitGroup), however long\n"+
+				"the job takes: a pause is a guess at how long that is.", after)
+		case <-time.After(time.Hour):
+		}
+		close(release)
+		<-stopped
+		if !finished.Load() {
+			t.Fatalf("stop returned before the job in progress had finished")
+		}
+	})
 }

@@ -84,3 +84,39 @@ func TestStopAtATick(t *testing.T) {
 			"and stop returning at once, at 3s.", got, stopped)
 	}
 }
+
+// TestStopWaitsForARead: stop is called while the sampling goroutine is in
+// read, and read goes on for an hour of fake time. stop must not return
+// before that goroutine has ended: once stop has returned, nothing reads.
+func TestStopWaitsForARead(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		reading := make(chan struct{}, 1)
+		release := make(chan struct{})
+		read := func() int {
+			select {
+			case reading <- struct{}{}:
+			default:
+			}
+			<-release
+			return 1
+		}
+		_, stop := Sample(time.Second, read)
+		<-reading // the first tick has come, and read is running
+		start := time.Now()
+		stopped := make(chan time.Duration)
+		go func() {
+			stop()
+			stopped <- time.Since(start)
+		}()
+		select {
+		case after := <-stopped:
+			close(release)
+			t.Fatalf("stop returned after %v while the sampling goroutine was still in read.\n"+
+				"stop must wait until that goroutine has ended (close quit, then wait for it to say it is done):\n"+
+				"once stop has returned, nothing may still be reading, however long a read takes.", after)
+		case <-time.After(time.Hour):
+		}
+		close(release)
+		<-stopped
+	})
+}

@@ -86,7 +86,9 @@ func TestMapKeepsTheOrderOfJobs(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var p probe
 		jobs := []int{3, 1, 2, 1} // seconds: job 0 finishes last
+		start := time.Now()
 		got := Map(jobs, 2, p.f)
+		p.abandoned(t, time.Since(start))
 		if want := []int{30, 10, 20, 10}; !slices.Equal(got, want) {
 			t.Errorf("Map(%v, 2 workers) = %v; want %v.\n"+
 				"out[i] must be f(jobs[i]), whatever order the calls finish in (here: jobs %v).",
@@ -100,4 +102,38 @@ func TestMapNoJobs(t *testing.T) {
 	if got := Map(nil, 3, func(int) int { panic("f called without a job") }); len(got) != 0 {
 		t.Errorf("Map(nil, 3, f) = %v; want an empty result", got)
 	}
+}
+
+// TestMapWaitsForEveryJob: one job takes an hour of the bubble's fake clock.
+// Map must not return before it has finished: how long the work takes is
+// the test's to choose, not Map's to guess.
+func TestMapWaitsForEveryJob(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	synctest.Test(t, func(t *testing.T) {
+		var p probe
+		jobs := []int{1, 3600, 2}
+		start := time.Now()
+		got := Map(jobs, 2, p.f)
+		took := time.Since(start)
+		p.abandoned(t, took)
+		if want := []int{10, 36000, 20}; !slices.Equal(got, want) || took != time.Hour {
+			t.Errorf("Map(%v, 2 workers) = %v after %v; want %v after 1h0m0s", jobs, got, took, want)
+		}
+	})
+}
+
+// abandoned fails the test if calls of f are still running when Map has
+// returned, after letting them end, so that the bubble can end cleanly.
+func (p *probe) abandoned(t *testing.T, took time.Duration) {
+	t.Helper()
+	p.mu.Lock()
+	running := p.running
+	p.mu.Unlock()
+	if running == 0 {
+		return
+	}
+	time.Sleep(2 * time.Hour)
+	t.Fatalf("Map returned after %v while %d call(s) of f were still running.\n"+
+		"It must wait until every worker has finished (close the queue, then wait for the workers),\n"+
+		"not for a time that is long enough only when the jobs are short.", took, running)
 }

@@ -1,6 +1,5 @@
-// Mutant: waits with time.Sleep instead of a WaitGroup. On the tests' fake
-// clock the sleep happens to be long enough; on a real machine nothing
-// says that 100ms is.
+// Mutant: waits with time.Sleep(100ms) instead of a WaitGroup: a guess at
+// how long the greetings take, which nothing promises.
 package sayhello
 
 import "time"

@@ -1,6 +1,6 @@
-// Mutant: waits with time.Sleep instead of counting the goroutines before
-// they start. A sleep is not a synchronisation: when a measure takes longer
-// than the sleep, Total returns without it.
+// Mutant: keeps wg.Add inside the goroutines and sleeps 10ms before Wait,
+// "long enough for every goroutine to Add": a guess that they have run,
+// not a count made before they start.
 package addinside
 
 import (
