@@ -14,8 +14,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader"
-	"github.com/gocourse/gocourse/internal/course"
 )
 
 // MutantFile is the file in a mutant's folder that says what the mutant gets

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader"
-	"github.com/gocourse/gocourse/internal/course"
 )
 
 func TestLoadMutant(t *testing.T) {
