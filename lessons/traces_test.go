@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/gocourse/gocourse/grader/simrun"
-	"github.com/gocourse/gocourse/timeline"
 	"github.com/gocourse/gocourse/sim/harness"
+	"github.com/gocourse/gocourse/timeline"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated trace blocks of the lessons")
