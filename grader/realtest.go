@@ -619,13 +619,27 @@ func (env *Env) explainMissing(test string, tr *testRun, c course.Check) string 
 	}
 	for _, l := range out {
 		if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
-			return fmt.Sprintf("%s crashed: %s%s", test, l, env.whereStuck(out, 1))
+			return fmt.Sprintf("%s crashed: %s%s%s", test, l, bubbleWords(l), env.whereStuck(out, 1))
 		}
 	}
 	if tr.passes[test] > 0 {
 		return fmt.Sprintf("%s passed %d of %d runs (-cpu %v) and then reported nothing: did the program exit early?", test, tr.passes[test], len(c.CPU), c.CPU)
 	}
 	return fmt.Sprintf("%s never finished: the test binary ended without reporting it (os.Exit? a crash?)", test)
+}
+
+// bubbleWords says in the lessons' words what testing/synctest's deadlock
+// panics mean: the course's tests run the learner's code in a synctest bubble
+// (a group of goroutines with a fake clock that moves only when all of them are
+// blocked), and its words for a leak and a deadlock are not the lessons'.
+func bubbleWords(crash string) string {
+	switch {
+	case strings.Contains(crash, "main bubble goroutine has exited but blocked goroutines remain"):
+		return "\n  That is a goroutine leak: the test's function returned while goroutines your code started were still blocked, and nothing would ever wake them. (The test runs your code in a testing/synctest \"bubble\": goroutines with a fake clock, which lets it see this at once. The crash stops the tests that would have run after this one.)"
+	case strings.Contains(crash, "all goroutines in bubble are blocked"):
+		return "\n  That is a deadlock: every goroutine of the test was blocked, and no timer was left to wake any of them (the test runs your code in a testing/synctest \"bubble\", whose fake clock had nothing left to move to)."
+	}
+	return ""
 }
 
 // crashedIn returns the test whose output holds a panic or fatal error that ended
@@ -656,7 +670,7 @@ func (env *Env) explainCrash(test string, tr *testRun) string {
 			break
 		}
 	}
-	msg := fmt.Sprintf("%s crashed: %s%s", test, crash, env.whereStuck(out, 3))
+	msg := fmt.Sprintf("%s crashed: %s%s%s", test, crash, bubbleWords(crash), env.whereStuck(out, 3))
 	if own := env.excerpt(before, 8); own != "" {
 		msg += "\n  before it crashed, the test said:\n" + own
 	}

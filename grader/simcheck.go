@@ -29,7 +29,7 @@ type simCheck struct{}
 func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
 	res := CheckResult{Name: "sim"}
 	if env.Opts.Progress != nil {
-		env.Opts.Progress(fmt.Sprintf("exploring %s under the simulator (%s, up to %d schedules)", env.Exercise.ID, c.Strategy, c.Schedules))
+		env.Opts.Progress(fmt.Sprintf("exploring %s under the simulator (%s, up to %d schedules per test)", env.Exercise.ID, c.Strategy, c.Schedules))
 	}
 	run := c.Run
 	if run == "" {
@@ -69,11 +69,7 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 			return res
 		}
 		res.Status = Pass
-		if rep.Exhausted {
-			res.Message = fmt.Sprintf("every schedule within %d preemptions passes (%d schedules)", c.Preemptions, rep.Schedules)
-		} else {
-			res.Message = fmt.Sprintf("%d schedules pass", rep.Schedules)
-		}
+		res.Message = passWords(rep, c)
 		return res
 	}
 	res.Status = Fail
@@ -207,6 +203,30 @@ func (env *Env) explainSim(rep *simrun.Report, c course.Check) string {
 	}
 	fmt.Fprintf(&b, "see it whole: gocourse trace %s--replay %s %s", raceFlag, rep.Replay, env.Rel(env.Dir))
 	return b.String()
+}
+
+// passWords says what a passing exploration covered, per test: the settings
+// give a number of schedules for each test, and the report counts them all.
+func passWords(rep *simrun.Report, c course.Check) string {
+	per := ""
+	if n := len(rep.Tests); n > 1 {
+		per = fmt.Sprintf(": %d tests, %s each", n, plural(rep.Schedules/n, "schedule"))
+		if rep.Schedules%n != 0 {
+			per = fmt.Sprintf(": %d tests, %d schedules in all", n, rep.Schedules)
+		}
+	}
+	if rep.Exhausted {
+		return fmt.Sprintf("every schedule within %d preemptions passes (%s%s)", c.Preemptions, plural(rep.Schedules, "schedule"), per)
+	}
+	return fmt.Sprintf("%s pass%s", plural(rep.Schedules, "schedule"), per)
+}
+
+// plural writes n and the word, with an s unless n is 1.
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func outcomeWords(r *sim.Result) string {

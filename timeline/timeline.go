@@ -177,13 +177,44 @@ func channels(events []sim.TraceEvent) map[string]bool {
 	return names
 }
 
-// Learner drops the events of the test harness's own machinery (synctest's
-// bubble, subtests' done channels), which a learner did not write and need not
-// read, keeping the events of their code.
+// Learner keeps the events of the learner's code and drops the test's own
+// (its goroutines, synctest's bubble, subtests' done channels), which a
+// learner did not write and need not read. An event is the learner's when it
+// happened at a line of a file that is not a test (_test.go), or, having no
+// line (a wake, a done, a timer firing), when it concerns a channel or a
+// goroutine that the learner's code used or started. A trace without any line (a
+// program's, or one recorded without positions) keeps everything but the
+// harness's machinery.
 func Learner(events []sim.TraceEvent) []sim.TraceEvent {
+	mine := func(e sim.TraceEvent) bool {
+		return e.Pos != "" && !strings.Contains(e.Pos, "_test.go:")
+	}
+	chans, gs := map[string]bool{}, map[int]bool{}
+	havePos := false
+	for _, e := range events {
+		if e.Pos != "" {
+			havePos = true
+		}
+		if mine(e) {
+			if e.Chan != "" {
+				chans[e.Chan] = true
+			}
+			gs[e.G] = true
+			var started int
+			if _, err := fmt.Sscanf(e.Detail, "G%d", &started); e.Op == "go" && err == nil {
+				gs[started] = true // a goroutine the learner's code started
+			}
+		}
+	}
 	var out []sim.TraceEvent
 	for _, e := range events {
 		if strings.HasPrefix(e.Chan, "synctest.") || strings.HasPrefix(e.Chan, "Test") {
+			continue
+		}
+		switch {
+		case !havePos, mine(e):
+		case e.Pos == "" && (chans[e.Chan] || e.Chan == "" && gs[e.G]):
+		default:
 			continue
 		}
 		out = append(out, e)

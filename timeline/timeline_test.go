@@ -53,6 +53,32 @@ func TestTailKeepsTheLearnersEvents(t *testing.T) {
 	}
 }
 
+// The test's own goroutines and lines (a failing t.Errorf, synctest.Wait)
+// are not the learner's: the tail of a failing schedule leaves them out.
+func TestLearnerLeavesOutTheTests(t *testing.T) {
+	events := []sim.TraceEvent{
+		{Seq: 1, G: 1, Op: "go", Detail: "G2", Pos: "hello_test.go:20"},
+		{Seq: 2, G: 2, Op: "send", Chan: "results", Pos: "hello.go:12"},
+		{Seq: 3, G: 1, Op: "park", Chan: "wg", Pos: "hello_test.go:22"},
+		{Seq: 4, G: 2, Op: "done"},
+		{Seq: 5, G: 1, Op: "wake", Chan: "wg"},
+		{Seq: 6, G: 1, Op: "fail", Pos: "hello_test.go:30"},
+		{Seq: 7, G: 1, Op: "done"},
+	}
+	var seqs []int
+	for _, e := range Learner(events) {
+		seqs = append(seqs, e.Seq)
+	}
+	if !slices.Equal(seqs, []int{2, 4}) {
+		t.Errorf("Learner kept events %v, want [2 4] (the learner's send and the done of its goroutine)", seqs)
+	}
+	// A program's trace (main.go) is all the learner's.
+	prog := []sim.TraceEvent{{Seq: 1, G: 1, Op: "go", Detail: "G2", Pos: "main.go:5"}, {Seq: 2, G: 2, Op: "done"}, {Seq: 3, G: 1, Op: "done"}}
+	if got := Learner(prog); len(got) != 3 {
+		t.Errorf("Learner dropped events of a program: %v", got)
+	}
+}
+
 // Events after "exit" are not the program's: the drawing says so once,
 // right after the exit row, and only when something follows it.
 func TestTextMarksWhatFollowsExit(t *testing.T) {
