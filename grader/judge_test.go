@@ -155,8 +155,8 @@ func mustParse(t *testing.T, src string) *ast.File {
 func TestBubbleWords(t *testing.T) {
 	for crash, want := range map[string]string{
 		"panic: deadlock: main bubble goroutine has exited but blocked goroutines remain [recovered, repanicked]": "That is a goroutine leak",
-		"fatal error: all goroutines in bubble are blocked":                                                      "That is a deadlock",
-		"panic: runtime error: index out of range [3] with length 3":                                             "",
+		"fatal error: all goroutines in bubble are blocked":                                                       "That is a deadlock",
+		"panic: runtime error: index out of range [3] with length 3":                                              "",
 	} {
 		got := bubbleWords(crash)
 		if want == "" && got != "" || !strings.Contains(got, want) {
