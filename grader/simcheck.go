@@ -170,7 +170,7 @@ func (env *Env) explainSim(rep *simrun.Report, c course.Check) string {
 			indent("  " + strings.ReplaceAll(f, "\n", "\n  "))
 		}
 	} else {
-		indent(outcomeWords(r))
+		indent(outcomeWords(r) + bubbleWords(r.Message))
 		for _, f := range r.Failures {
 			indent(f)
 		}
