@@ -635,7 +635,7 @@ func (env *Env) explainMissing(test string, tr *testRun, c course.Check) string 
 func bubbleWords(crash string) string {
 	switch {
 	case strings.Contains(crash, "main bubble goroutine has exited but blocked goroutines remain"):
-		return "\n  That is a goroutine leak: the test's function returned while goroutines your code started were still blocked, and nothing would ever wake them. (The test runs your code in a testing/synctest \"bubble\": goroutines with a fake clock, which lets it see this at once. The crash stops the tests that would have run after this one.)"
+		return "\n  That is a goroutine leak: the test's function returned while goroutines your code started were still blocked, and nothing would ever wake them. (The test runs your code in a testing/synctest \"bubble\": goroutines with a fake clock, which lets it see this at once.)"
 	case strings.Contains(crash, "all goroutines in bubble are blocked"):
 		return "\n  That is a deadlock: every goroutine of the test was blocked, and no timer was left to wake any of them (the test runs your code in a testing/synctest \"bubble\", whose fake clock had nothing left to move to)."
 	}
