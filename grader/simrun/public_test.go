@@ -80,6 +80,10 @@ type manifest struct {
 	// words: explore gives no verdict, and the driver checks that it names
 	// this construct rather than guess.
 	Refused string `yaml:"refused"`
+	// Unfinished says that main returns with goroutines still blocked or
+	// sleeping: the process exits with them, and explore's pass lists them
+	// as a note.
+	Unfinished bool `yaml:"unfinished"`
 	// Notes are for the reader.
 	Notes string `yaml:"notes"`
 }
@@ -338,6 +342,21 @@ func exploreReport(t *testing.T, dir string, m *manifest) (verdict, output, msg 
 	return r.Outcome.String(), r.Output, r.Message, rep
 }
 
+// unfinished returns the goroutines main left behind in explore's result (the
+// first schedule's, when every schedule passed).
+func unfinished(rep *Report) []sim.GoroutineInfo {
+	if rep == nil {
+		return nil
+	}
+	if rep.Result != nil {
+		return rep.Result.Unfinished
+	}
+	if rep.First != nil {
+		return rep.First.Unfinished
+	}
+	return nil
+}
+
 // realVerdict builds the entry with the go command and runs it, as go run or
 // go test would, and returns the runtime's verdict and output.
 func realVerdict(t *testing.T, dir string, m *manifest) (verdict, output string) {
@@ -430,6 +449,9 @@ func TestPublicCorpus(t *testing.T) {
 			how := ""
 			if rep != nil {
 				how = fmt.Sprintf(" (build %d ms, %d schedules in %d ms)", rep.BuildMS, rep.Schedules, rep.RunMS)
+				if n := len(unfinished(rep)); n > 0 {
+					how += fmt.Sprintf("; note: %d goroutines still blocked when main returned", n)
+				}
 			}
 			t.Logf("explore: %s in %v%s", got, time.Since(t0).Round(time.Millisecond), how)
 			if m.Refused != "" {
@@ -440,6 +462,9 @@ func TestPublicCorpus(t *testing.T) {
 			}
 			if got != m.Verdict {
 				t.Fatalf("explore gives %s, the real runtime %s: %s\n%s", got, m.Verdict, msg, out)
+			}
+			if m.Unfinished && (got != "pass" || len(unfinished(rep)) == 0) {
+				t.Errorf("explore gives %s without a note of the goroutines main leaves behind", got)
 			}
 			if got != "pass" {
 				for _, s := range m.Output {
