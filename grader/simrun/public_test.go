@@ -34,10 +34,11 @@ type manifest struct {
 	From struct {
 		// Goroot is a file or folder under $(go env GOROOT), such as
 		// test/chan/sieve1.go: the driver copies it into a module of its
-		// own whose go line is the distribution's (src/go.mod).
-		// A .txt file is a txtar archive (the go command's script tests in
+		// own whose go line is the distribution's (src/go.mod). A .txt file
+		// is a txtar archive (the go command's script tests in
 		// src/cmd/go/testdata/script): the driver extracts Files from it
-		// (every file when Files is empty).
+		// (every file when Files is empty), and keeps the archive's go.mod
+		// when it takes one.
 		Goroot string `yaml:"goroot"`
 		// Module is MODULE@VERSION[/PACKAGE], such as
 		// golang.org/x/sync@v0.19.0/errgroup: the driver fetches the module
