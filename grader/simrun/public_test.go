@@ -3,15 +3,20 @@ package simrun
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"golang.org/x/tools/txtar"
 	"gopkg.in/yaml.v3"
 
 	"github.com/gocourse/gocourse/sim"
@@ -24,13 +29,31 @@ const publicDir = "testdata/public"
 
 // manifest is an entry's corpus.yaml.
 type manifest struct {
+	// From says where the driver takes the entry's code at test time: no
+	// other author's code lives in this repository.
+	From struct {
+		// Goroot is a file or folder under $(go env GOROOT), such as
+		// test/chan/sieve1.go: the driver copies it into a module of its
+		// own whose go line is the distribution's (src/go.mod). A .txt file
+		// is a txtar archive (the go command's script tests in
+		// src/cmd/go/testdata/script): the driver extracts Files from it
+		// (every file when Files is empty), and keeps the archive's go.mod
+		// when it takes one.
+		Goroot string `yaml:"goroot"`
+		// Module is MODULE@VERSION[/PACKAGE], such as
+		// golang.org/x/sync@v0.19.0/errgroup: the driver fetches the module
+		// through the module proxy (go mod download), copies it whole, with
+		// its own go.mod and go line, and explores PACKAGE.
+		Module string `yaml:"module"`
+		// Files are the files of a txtar archive, or of a goroot folder,
+		// to take (every file when empty).
+		Files []string `yaml:"files"`
+		// Dir is the package to explore, a folder of the archive.
+		Dir string `yaml:"dir"`
+	} `yaml:"from"`
 	Source  string `yaml:"source"`
 	Licence string `yaml:"licence"`
 	Kind    string `yaml:"kind"` // program or test
-	// Target is the package to explore and run, relative to the entry's
-	// folder: "" for the folder itself, or a package of a module the entry
-	// holds whole.
-	Target string `yaml:"target"`
 	// Verdict is what the real Go runtime gives: pass, panic, deadlock, fail
 	// (a test fails) or exit (the program ends itself with a non-zero status).
 	Verdict string `yaml:"verdict"`
@@ -46,6 +69,10 @@ type manifest struct {
 		Schedules int    `yaml:"schedules"`
 		MaxSteps  int    `yaml:"max_steps"`
 		Run       string `yaml:"run"`
+		// Signals are delivered at a virtual time (--signal NAME@DURATION).
+		Signals []string `yaml:"signals"`
+		// LeaksFail is --leaks-fail.
+		LeaksFail bool `yaml:"leaks_fail"`
 	} `yaml:"explore"`
 	// Pending, when set, says why explore does not give the runtime's verdict
 	// yet: the driver skips the entry with that reason.
@@ -54,6 +81,10 @@ type manifest struct {
 	// words: explore gives no verdict, and the driver checks that it names
 	// this construct rather than guess.
 	Refused string `yaml:"refused"`
+	// Unfinished says that main returns with goroutines still blocked or
+	// sleeping: the process exits with them, and explore's pass lists them
+	// as a note.
+	Unfinished bool `yaml:"unfinished"`
 	// Notes are for the reader.
 	Notes string `yaml:"notes"`
 }
@@ -83,12 +114,183 @@ func readManifest(t *testing.T, dir string) *manifest {
 	if m.Source == "" || m.Licence == "" {
 		t.Fatalf("%s/corpus.yaml: source and licence are required", dir)
 	}
-	for _, f := range []string{"SOURCE"} {
-		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
-			t.Fatalf("%s: every entry keeps its source and licence in a SOURCE file: %v", dir, err)
+	if (m.From.Goroot == "") == (m.From.Module == "") {
+		t.Fatalf("%s/corpus.yaml: from names exactly one of goroot and module", dir)
+	}
+	// Only the manifest and notes: the code comes from m.From.
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		if e.IsDir() || strings.HasSuffix(e.Name(), ".go") || e.Name() == "go.mod" {
+			t.Fatalf("%s: holds %s; an entry is its manifest only, its code comes from its from: line", dir, e.Name())
 		}
 	}
 	return &m
+}
+
+// materialize copies the entry's code from where its manifest takes it into a
+// new temporary folder and returns the package folder to explore and run. It
+// never writes GOROOT or the module cache. Without the module proxy a module
+// entry fails, naming the module, rather than being skipped.
+func materialize(t *testing.T, name string, m *manifest) string {
+	t.Helper()
+	root := filepath.Join(t.TempDir(), name)
+	if m.From.Goroot != "" {
+		goroot := goEnv(t, "GOROOT")
+		src := filepath.Join(goroot, filepath.FromSlash(m.From.Goroot))
+		fi, err := os.Stat(src)
+		if err != nil {
+			t.Fatalf("from goroot: %v", err)
+		}
+		if err := os.MkdirAll(root, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		pkg := root
+		files := []string{src}
+		if strings.HasSuffix(src, ".txt") {
+			files = nil
+			pkg = filepath.Join(root, filepath.FromSlash(m.From.Dir))
+			extractTxtar(t, src, root, m.From.Files)
+		} else if fi.IsDir() {
+			ents, err := os.ReadDir(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = files[:0]
+			for _, e := range ents {
+				if e.Type().IsRegular() && (len(m.From.Files) == 0 || slices.Contains(m.From.Files, e.Name())) {
+					files = append(files, filepath.Join(src, e.Name()))
+				}
+			}
+			if len(m.From.Files) > 0 && len(files) != len(m.From.Files) {
+				t.Fatalf("from goroot %s: want the files %v, found %d of them", m.From.Goroot, m.From.Files, len(files))
+			}
+		}
+		for _, f := range files {
+			copyFile(t, f, filepath.Join(root, filepath.Base(f)))
+		}
+		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
+			return pkg // the archive's own module
+		}
+		goLine := modGoLine(t, filepath.Join(goroot, "src", "go.mod"))
+		gomod := "module gocourse.test/corpus/" + name + "\n\ngo " + goLine + "\n"
+		if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte(gomod), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return pkg
+	}
+	modVer, pkg := m.From.Module, ""
+	if at := strings.Index(modVer, "@"); at < 0 {
+		t.Fatalf("from module %q: want MODULE@VERSION[/PACKAGE]", modVer)
+	} else if slash := strings.Index(modVer[at:], "/"); slash >= 0 {
+		modVer, pkg = modVer[:at+slash], modVer[at+slash+1:]
+	}
+	dir := downloadModule(t, modVer)
+	if err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		dst := filepath.Join(root, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		if d.Type().IsRegular() {
+			copyFile(t, p, dst)
+		}
+		return nil
+	}); err != nil {
+		t.Fatalf("copying %s: %v", modVer, err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		t.Fatalf("from module %s: the module has no go.mod", modVer)
+	}
+	return filepath.Join(root, filepath.FromSlash(pkg))
+}
+
+// extractTxtar writes the files of a txtar archive under root: those named
+// in only, or every file when only is empty.
+func extractTxtar(t *testing.T, archive, root string, only []string) {
+	t.Helper()
+	ar, err := txtar.ParseFile(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, f := range only {
+		want[f] = true
+	}
+	for _, f := range ar.Files {
+		name := path.Clean(f.Name)
+		if len(only) > 0 && !want[name] {
+			continue
+		}
+		delete(want, name)
+		dst := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for f := range want {
+		t.Fatalf("%s has no file %s", archive, f)
+	}
+}
+
+// downloadModule fetches MODULE@VERSION through the module proxy and returns
+// its folder in the module cache (read only).
+func downloadModule(t *testing.T, modVer string) string {
+	t.Helper()
+	cmd := exec.Command("go", "mod", "download", "-json", modVer)
+	cmd.Dir = t.TempDir()
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=")
+	out, err := cmd.Output()
+	var info struct{ Dir, Error string }
+	if jerr := json.Unmarshal(out, &info); jerr != nil || info.Error != "" || info.Dir == "" {
+		t.Fatalf("go mod download %s (the corpus needs the module proxy): %v %s", modVer, err, info.Error)
+	}
+	return info.Dir
+}
+
+func goEnv(t *testing.T, key string) string {
+	t.Helper()
+	out, err := exec.Command("go", "env", key).Output()
+	if err != nil {
+		t.Fatalf("go env %s: %v", key, err)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// modGoLine returns the go line of a go.mod.
+func modGoLine(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "go "); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	t.Fatalf("%s: no go line", path)
+	return ""
+}
+
+// copyFile copies a file, writable by its owner (the module cache's are not).
+func copyFile(t *testing.T, src, dst string) {
+	t.Helper()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // exploreVerdict runs explore on the entry as the command does and returns its
@@ -102,7 +304,8 @@ func exploreVerdict(t *testing.T, dir string, m *manifest) (verdict, output, msg
 // refused the entry or the program ended the process).
 func exploreReport(t *testing.T, dir string, m *manifest) (verdict, output, msg string, rep *Report) {
 	t.Helper()
-	h := harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 100, MaxSteps: 100_000, Run: m.Explore.Run}
+	h := harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 100, MaxSteps: 100_000, Run: m.Explore.Run,
+		Signals: m.Explore.Signals, LeaksFail: m.Explore.LeaksFail}
 	if m.Explore.Strategy != "" {
 		h.Strategy = m.Explore.Strategy
 	}
@@ -138,6 +341,21 @@ func exploreReport(t *testing.T, dir string, m *manifest) (verdict, output, msg 
 		return "exit", r.Output, r.Message, rep
 	}
 	return r.Outcome.String(), r.Output, r.Message, rep
+}
+
+// unfinished returns the goroutines main left behind in explore's result (the
+// first schedule's, when every schedule passed).
+func unfinished(rep *Report) []sim.GoroutineInfo {
+	if rep == nil {
+		return nil
+	}
+	if rep.Result != nil {
+		return rep.Result.Unfinished
+	}
+	if rep.First != nil {
+		return rep.First.Unfinished
+	}
+	return nil
 }
 
 // realVerdict builds the entry with the go command and runs it, as go run or
@@ -212,7 +430,7 @@ func TestPublicCorpus(t *testing.T) {
 		entry, _ := filepath.Abs(filepath.Join(publicDir, e.Name()))
 		t.Run(e.Name(), func(t *testing.T) {
 			m := readManifest(t, entry)
-			dir := filepath.Join(entry, filepath.FromSlash(m.Target))
+			dir := materialize(t, e.Name(), m)
 			if m.Deterministic {
 				got, out := realVerdict(t, dir, m)
 				if got != m.Verdict {
@@ -232,6 +450,9 @@ func TestPublicCorpus(t *testing.T) {
 			how := ""
 			if rep != nil {
 				how = fmt.Sprintf(" (build %d ms, %d schedules in %d ms)", rep.BuildMS, rep.Schedules, rep.RunMS)
+				if n := len(unfinished(rep)); n > 0 {
+					how += fmt.Sprintf("; note: %d goroutines still blocked when main returned", n)
+				}
 			}
 			t.Logf("explore: %s in %v%s", got, time.Since(t0).Round(time.Millisecond), how)
 			if m.Refused != "" {
@@ -242,6 +463,9 @@ func TestPublicCorpus(t *testing.T) {
 			}
 			if got != m.Verdict {
 				t.Fatalf("explore gives %s, the real runtime %s: %s\n%s", got, m.Verdict, msg, out)
+			}
+			if m.Unfinished && (got != "pass" || len(unfinished(rep)) == 0) {
+				t.Errorf("explore gives %s without a note of the goroutines main leaves behind", got)
 			}
 			if got != "pass" {
 				for _, s := range m.Output {

@@ -284,6 +284,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	bin := filepath.Join(runFolder, "sim.test")
 	t0 := time.Now()
 	args := []string{"test", "-c", "-o", bin, "-overlay", overlayPath}
+	if pkg.main {
+		// A program is built as go build and go run build it: without
+		// the vet checks go test adds for a package's tests.
+		args = append(args, "-vet=off")
+	}
 	buildEnv := env
 	if cfg.Race {
 		args = append(args, "-race")
