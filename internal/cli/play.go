@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os/signal"
-	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -229,11 +228,17 @@ func playEnd(w io.Writer, dir string, step *play.Step) error {
 	for _, g := range r.Goroutines {
 		fmt.Fprintf(w, "  %s\n", g)
 	}
+	if len(r.Unfinished) > 0 {
+		color.New(color.FgYellow).Fprintf(w, "note: %s still blocked when main returned: the process exited with them, as a real one would\n", plural(len(r.Unfinished), "goroutine"))
+		for _, g := range r.Unfinished {
+			fmt.Fprintf(w, "  %s\n", g)
+		}
+	}
 	if r.Output != "" {
 		fmt.Fprintf(w, "output:\n%s", indent(r.Output))
 	}
 	fmt.Fprintf(w, "the schedule you made: gocourse replay %s %s\n", step.Token, dir)
-	if slices.Contains([]sim.Outcome{sim.Pass}, r.Outcome) {
+	if r.Outcome == sim.Pass {
 		return nil
 	}
 	return &ExitError{Code: 1}
