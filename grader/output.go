@@ -65,7 +65,7 @@ func (outputCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 		}
 	}
 	rep, err := simrun.Run(ctx, simrun.Config{
-		Dir: env.BuildDir, Overlay: env.Overlay, Go: env.Opts.Go, Timeout: buildLimit + c.Timeout,
+		Dir: env.BuildDir, Overlay: env.Overlay, Go: env.Opts.Go, Timeout: buildLimit + c.Timeout, NoVet: env.vetted(),
 		RunDir: env.runDir(), Exec: env.simExec("output", c.Timeout),
 		Harness: harness.Config{
 			Mode: "explore", Strategy: c.Strategy, Seed: c.Seed, Schedules: c.Schedules, Depth: c.Depth,

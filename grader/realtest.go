@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -305,6 +306,9 @@ func (env *Env) compileTests(ctx context.Context, race, leak bool) (string, *Che
 	if extra != nil {
 		args = append(args, "-ldflags="+env.nonceFlags())
 	}
+	if env.vetted() {
+		args = append(args, "-vet=off")
+	}
 	args = append(args, ".")
 	var goEnv []string
 	if leak {
@@ -340,6 +344,15 @@ func (env *Env) nonceFlags() string {
 		pkg += "_test"
 	}
 	return "-w -X=" + pkg + ".gocourseNonce=" + env.nonce
+}
+
+// vetted reports whether the exercise has a build check: it runs before every
+// other check and must pass, and it vets the learner's files with the course's
+// tests (and the generated TestMain) with all of go vet's analyzers, of which go
+// test's are a subset. The other checks' builds then skip go test's vet, which
+// would run again on every new file.
+func (env *Env) vetted() bool {
+	return slices.ContainsFunc(env.Exercise.Checks, func(c course.Check) bool { return c.Kind == "build" })
 }
 
 // runDir returns the folder a test binary runs in, made on first use: writable by

@@ -41,6 +41,7 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 		Overlay: env.Overlay,
 		Go:      env.Opts.Go,
 		Race:    race,
+		NoVet:   env.vetted(),
 		Timeout: buildLimit + c.Timeout,
 		RunDir:  env.runDir(),
 		Exec:    env.simExec("sim", c.Timeout),
