@@ -1,9 +1,7 @@
 package rewrite
 
 import (
-	"go/build"
 	"go/token"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -19,31 +17,28 @@ type depPkg struct {
 	p   *pkgInfo
 }
 
-// stdOnly reports whether the packages loaded import nothing but each other and
-// the standard library, so that loadDeps has nothing to find and its go commands
-// can be spared (a package the course grades imports only the standard library).
-// A standard package is one whose folder is in GOROOT/src, where the go command
-// looks first; a GOROOT that cannot be found makes every import count as another
-// package, and loadDeps runs.
-func stdOnly(pkgs []*pkgInfo) bool {
-	root := build.Default.GOROOT
-	if root == "" {
-		return false
-	}
+// noModuleImports reports whether the packages loaded import no package of
+// their main module but each other, so that loadDeps has nothing to find and its
+// go commands can be spared: a package the course grades imports the standard
+// library and other modules (goleak) only. Every package of a module has the
+// module's path as its prefix; a package whose module the go command did not
+// name (outside any module) counts as importing one, and loadDeps runs.
+func noModuleImports(pkgs []*pkgInfo) bool {
 	own := map[string]bool{}
+	mod := ""
 	for _, p := range pkgs {
 		own[p.types.Path()] = true
+		if p.module != "" {
+			mod = p.module
+		}
+	}
+	if mod == "" {
+		return false
 	}
 	for _, p := range pkgs {
 		for _, imp := range p.types.Imports() {
 			path := imp.Path()
-			if own[path] {
-				continue
-			}
-			if first, _, _ := strings.Cut(path, "/"); strings.Contains(first, ".") {
-				return false
-			}
-			if fi, err := os.Stat(filepath.Join(root, "src", filepath.FromSlash(path))); err != nil || !fi.IsDir() {
+			if !own[path] && (path == mod || strings.HasPrefix(path, mod+"/")) {
 				return false
 			}
 		}

@@ -27,6 +27,9 @@ type pkgInfo struct {
 	names []string // absolute file names, parallel to files
 	info  *types.Info
 	types *types.Package
+	// module is the path of the main module when the package is in it (as
+	// the go command loaded it), "" otherwise.
+	module string
 }
 
 // load parses and type-checks the package in dir (an absolute path). It asks
@@ -56,7 +59,7 @@ func loadPackages(dir string, opts Options) ([]*pkgInfo, error) {
 	fset := token.NewFileSet()
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedSyntax |
-			packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports,
+			packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports | packages.NeedModule,
 		Dir:        dir,
 		Env:        opts.Env,
 		BuildFlags: opts.BuildFlags,
@@ -112,6 +115,9 @@ func loadPackages(dir string, opts Options) ([]*pkgInfo, error) {
 			continue
 		}
 		pi := &pkgInfo{fset: fset, info: p.TypesInfo, types: p.Types}
+		if p.Module != nil && p.Module.Main {
+			pi.module = p.Module.Path
+		}
 		for i, f := range p.Syntax {
 			name := p.CompiledGoFiles[i]
 			if filepath.Dir(name) != dir {

@@ -245,7 +245,7 @@ func Package(dir string, opts Options) (*Overlay, error) {
 		return nil, err
 	}
 	var deps []depPkg
-	if opts.ModuleImports && !stdOnly(pkgs) {
+	if opts.ModuleImports && !noModuleImports(pkgs) {
 		if deps, err = loadDeps(abs, opts); err != nil {
 			return nil, err
 		}
