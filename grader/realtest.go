@@ -240,6 +240,8 @@ func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 	if env.Opts.Progress != nil {
 		env.Opts.Progress("building the tests of " + env.Exercise.ID)
 	}
+	// The first check of a process looks test2json up while the binary builds.
+	go test2jsonPath(env.Opts.Go)
 	t0 := time.Now()
 	bin, fail := env.compileTests(ctx, race, leak)
 	env.phase("test", "compile", t0)
@@ -535,7 +537,10 @@ func (env *Env) test2json(ctx context.Context, out []byte) ([]byte, error) {
 	return stdout.Bytes(), nil
 }
 
-var test2jsonPaths sync.Map // go command -> its test2json program
+var (
+	test2jsonPaths sync.Map   // go command -> its test2json program
+	test2jsonMu    sync.Mutex // one lookup at a time: the second finds the first's
+)
 
 // test2jsonPath returns where the go command keeps its test2json program, so
 // that each grading runs it directly rather than through go tool (a go command
@@ -543,6 +548,8 @@ var test2jsonPaths sync.Map // go command -> its test2json program
 // kept in the build cache, where go tool -n names it. "" when that fails, or
 // when the cache no longer holds it; go tool test2json then builds it again.
 func test2jsonPath(goCmd string) string {
+	test2jsonMu.Lock()
+	defer test2jsonMu.Unlock()
 	if v, ok := test2jsonPaths.Load(goCmd); ok {
 		if _, err := os.Stat(v.(string)); err == nil {
 			return v.(string)
