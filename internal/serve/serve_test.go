@@ -2,7 +2,10 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -13,6 +16,7 @@ import (
 
 	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader"
+	"github.com/gocourse/gocourse/sim"
 )
 
 // fakeEvents is a file watch driven by the test.
@@ -159,6 +163,74 @@ func TestSaveChecksAndStreams(t *testing.T) {
 	}
 	if !s.opts.State.IsDone(ex.ID) {
 		t.Fatal("the pass is not recorded")
+	}
+}
+
+// TestPlayReachesTheRace: an exercise whose sim check has race: true is
+// played with the race detector, so a schedule made by hand on its racing
+// starter ends as the data race that check reports; a lesson's example is
+// played without it unless the page asks.
+func TestPlayReachesTheRace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds an exercise with -race")
+	}
+	s, _, ts := newTestServer(t, func(*course.Exercise) *grader.Result { return &grader.Result{Status: grader.Fail} })
+	const dir = "exercises/02-concurrency-vs-parallelism/parallel-sum"
+	for rel, want := range map[string]bool{dir: true, "exercises/01-goroutines/say-hello": false, "lessons/19-mutexes/examples/race": false} {
+		if got := s.playRace(rel, false); got != want {
+			t.Errorf("playRace(%s) = %v, want %v", rel, got, want)
+		}
+	}
+	if !s.playRace("lessons/19-mutexes/examples/race", true) {
+		t.Error("a page's race request is not honoured")
+	}
+	type reply struct {
+		Session string `json:"session"`
+		Data    struct {
+			Play struct {
+				Picks   []int          `json:"picks"`
+				Point   *sim.PlayPoint `json:"point"`
+				Outcome string         `json:"outcome"`
+				Message string         `json:"message"`
+				Race    bool           `json:"race"`
+			} `json:"play"`
+		} `json:"data"`
+	}
+	post := func(req map[string]any) reply {
+		t.Helper()
+		b, _ := json.Marshal(req)
+		res, err := http.Post(ts.URL+"/api/play", "application/json", bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		if res.StatusCode != 200 {
+			msg, _ := io.ReadAll(res.Body)
+			t.Fatalf("play %v: %d %s", req, res.StatusCode, msg)
+		}
+		var r reply
+		if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	// By hand: the goroutine started last runs whenever there is a choice.
+	session, picks := "", []int{}
+	var r reply
+	for range 200 {
+		r = post(map[string]any{"session": session, "dir": dir, "picks": picks})
+		session = r.Session
+		if r.Data.Play.Point == nil {
+			break
+		}
+		picks = append(picks, len(r.Data.Play.Point.Runnable)-1)
+	}
+	if r.Data.Play.Point != nil {
+		t.Fatal("no end after 200 picks")
+	}
+	t.Logf("after %d picks: %s", len(picks), r.Data.Play.Message)
+	if !r.Data.Play.Race || r.Data.Play.Outcome != "race" || !strings.Contains(r.Data.Play.Message, "sum.go:") {
+		t.Fatalf("after %d picks: race %v, %s: %s; want the data race in sum.go", len(picks), r.Data.Play.Race, r.Data.Play.Outcome, r.Data.Play.Message)
 	}
 }
 
