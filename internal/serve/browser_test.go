@@ -52,6 +52,33 @@ func chromium(tb testing.TB) string {
 func startBrowser(tb testing.TB) *browserEnv {
 	tb.Helper()
 	browser := chromium(tb)
+	e := startServer(tb)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(browser),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(filepath.Join(tb.TempDir(), "chromium")),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	tb.Cleanup(func() { cancelC(); cancelA() })
+	if err := chromedp.Do(ctx); err != nil {
+		tb.Fatalf("starting %s: %v", browser, err)
+	}
+	e.ctx = ctx
+	return e
+}
+
+// startServer builds gocourse, and serves a copy of this checkout's course
+// with it, for a browser to look at.
+func startServer(tb testing.TB) *browserEnv {
+	tb.Helper()
 	repo, err := filepath.Abs("../..")
 	if err != nil {
 		tb.Fatal(err)
@@ -101,25 +128,6 @@ func startBrowser(tb testing.TB) *browserEnv {
 	if err := os.MkdirAll(e.shots, 0o755); err != nil {
 		tb.Fatal(err)
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(browser),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(filepath.Join(tmp, "chromium")),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
-	tb.Cleanup(func() { cancelC(); cancelA() })
-	if err := chromedp.Do(ctx); err != nil {
-		tb.Fatalf("starting %s: %v", browser, err)
-	}
-	e.ctx = ctx
 	return e
 }
 
