@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -227,7 +229,14 @@ func TestBrowser(t *testing.T) {
 	const id = "01-goroutines/say-hello"
 
 	e.run(t, "open the course", chromedp.Navigate(e.url), chromedp.WaitVisible(chromedp.CSS(".lessons")))
+	// The keyboard reaches the content: the first Tab is the skip link.
+	e.run(t, "tab", chromedp.KeyEvent(kb.Tab))
+	if got := eval[string](t, e, `document.activeElement.textContent`); got != "Skip to the content" {
+		t.Fatalf("the first Tab focuses %q, want the skip link", got)
+	}
 	e.shot(t, "01-course")
+	// Light and dark follow the system's preference.
+	e.lightDark(t, "01-course")
 
 	e.run(t, "open an exercise",
 		chromedp.Click(chromedp.CSS(`a[data-ex="`+id+`"]`)),
@@ -236,6 +245,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("the starter's status is %q, want to do", got)
 	}
 	e.shot(t, "02-exercise")
+	e.lightDark(t, "02-exercise")
 
 	// The starter fails: its sim check names the schedule that broke it.
 	e.run(t, "check the starter", chromedp.KeyEvent("c"))
@@ -272,7 +282,17 @@ func TestBrowser(t *testing.T) {
 		t.Fatal("no goroutine lane after 3 events")
 	}
 	e.shot(t, "04-failing-schedule")
+	e.lightDark(t, "04-failing-schedule")
+	// The key t chooses against the system's preference, and keeps the
+	// choice.
 	e.run(t, "dark", chromedp.KeyEvent("t"))
+	if lum := e.luminance(t, "backgroundColor"); lum > 0.3 {
+		t.Fatalf("after t, the background has luminance %.2f, want dark", lum)
+	}
+	// The browser's own parts (scrollbars, controls) follow the choice.
+	if cs := eval[string](t, e, `getComputedStyle(document.documentElement).colorScheme`); cs != "dark" {
+		t.Fatalf("after t, color-scheme is %q, want dark", cs)
+	}
 	e.shot(t, "05-failing-schedule-dark")
 	e.run(t, "light", chromedp.KeyEvent("t"))
 
@@ -347,6 +367,44 @@ func TestBrowser(t *testing.T) {
 	e.waitJS(t, "undone", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d' && document.getElementById('gc-viewer').dataset.outcome === ''`, mustAtoi(t, made)-1), time.Minute)
 	e.run(t, "rest", chromedp.KeyEvent("r"))
 	e.waitJS(t, "the strategy's end", `document.getElementById('gc-viewer').dataset.outcome !== '' && !document.querySelector('.pick [data-pick]')`, time.Minute)
+}
+
+// lightDark has the browser prefer dark, checks that the page turns dark
+// (background and text) and writes its screenshot NAME-dark,
+// then prefers light again and checks that it is light.
+func (e *browserEnv) lightDark(tb testing.TB, name string) {
+	tb.Helper()
+	e.run(tb, "prefer dark", prefers("dark"))
+	if bg, fg := e.luminance(tb, "backgroundColor"), e.luminance(tb, "color"); bg > 0.3 || fg < 0.5 {
+		tb.Fatalf("%s preferring dark: background luminance %.2f, text %.2f; want dark on light", name, bg, fg)
+	}
+	e.shot(tb, name+"-dark")
+	e.run(tb, "prefer light", prefers("light"))
+	if bg, fg := e.luminance(tb, "backgroundColor"), e.luminance(tb, "color"); bg < 0.5 || fg > 0.3 {
+		tb.Fatalf("%s preferring light: background luminance %.2f, text %.2f; want dark on light", name, bg, fg)
+	}
+}
+
+// prefers emulates the system's light or dark preference
+// (prefers-color-scheme).
+func prefers(scheme string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		return err
+	})
+}
+
+// luminance is the relative luminance (0 black, 1 white) of a colour
+// property of the page's body, as the browser computed it.
+func (e *browserEnv) luminance(tb testing.TB, prop string) float64 {
+	tb.Helper()
+	rgb := eval[[]float64](tb, e, `getComputedStyle(document.body).`+prop+`.match(/[\d.]+/g).slice(0, 3).map(Number)`)
+	if len(rgb) != 3 {
+		tb.Fatalf("body's %s: %v", prop, rgb)
+	}
+	return (0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2]) / 255
 }
 
 func stepTotal(tb testing.TB, s string) int {

@@ -350,6 +350,12 @@ func TestFirefox(t *testing.T) {
 	if lum := luminance(t, b, "body", "color"); lum < 0.5 {
 		t.Fatalf("after t, the text has luminance %.2f, want light", lum)
 	}
+	// The browser's own parts (scrollbars, controls) follow the theme.
+	var scheme string
+	b.eval(t, `getComputedStyle(document.documentElement).colorScheme`, &scheme)
+	if scheme != "dark" {
+		t.Fatalf("after t, color-scheme is %q, want dark", scheme)
+	}
 	b.shot(t, "firefox-04-failing-schedule-dark")
 	b.key(t, "t")
 
