@@ -665,10 +665,10 @@ func (s *Server) trace(w http.ResponseWriter, r *http.Request) {
 	if !cached {
 		// The program is built and run after the page is up: the page asks
 		// /api/trace and draws what it gets.
-		s.render(w, "viewer.html", map[string]any{"Title": "Schedule of " + r.FormValue("dir"), "Pending": "/api/trace?" + r.URL.RawQuery})
+		s.render(w, "viewer.html", map[string]any{"Title": "Schedule of " + r.FormValue("dir"), "Pending": "/api/trace?" + r.URL.RawQuery, "Viewer": true})
 		return
 	}
-	s.render(w, "viewer.html", map[string]any{"Title": d.Title, "Data": d})
+	s.render(w, "viewer.html", map[string]any{"Title": d.Title, "Data": d, "Viewer": true})
 }
 
 // apiTrace builds and runs the program of a schedule page, and gives the
@@ -753,7 +753,7 @@ func (s *Server) playPage(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "run: not a test name", http.StatusBadRequest)
 		return
 	}
-	s.render(w, "viewer.html", map[string]any{"Title": "Be the scheduler: " + rel, "Play": true, "Dir": rel, "Run": run, "Replay": r.FormValue("replay"), "Race": s.playRace(rel, r.FormValue("race") == "1")})
+	s.render(w, "viewer.html", map[string]any{"Title": "Be the scheduler: " + rel, "Play": true, "Viewer": true, "Dir": rel, "Run": run, "Replay": r.FormValue("replay"), "Race": s.playRace(rel, r.FormValue("race") == "1")})
 }
 
 // playRequest is a step of a schedule made by hand.

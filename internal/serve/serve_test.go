@@ -117,6 +117,34 @@ func TestPagesAndLimits(t *testing.T) {
 	}
 }
 
+// TestScriptsWherePagesUseThem: the viewer's script is loaded by the pages
+// that draw a schedule and by no other (each page would parse it for
+// nothing); every page applies the saved light or dark choice in its head,
+// before it is drawn.
+func TestScriptsWherePagesUseThem(t *testing.T) {
+	s, _, ts := newTestServer(t, func(*course.Exercise) *grader.Result { return &grader.Result{Status: grader.Fail} })
+	ex := s.c.Exercises()[0]
+	for url, viewer := range map[string]bool{
+		"/":                              false,
+		"/lessons/" + ex.Lesson.ID + "/": false,
+		"/exercises/" + ex.ID:            false,
+		"/play?dir=exercises/" + ex.ID:   true,
+		"/trace?dir=exercises/" + ex.ID:  true,
+	} {
+		code, body := get(t, ts.URL+url)
+		if code != 200 {
+			t.Fatalf("GET %s: %d", url, code)
+		}
+		if got := strings.Contains(body, "/assets/viewer.js"); got != viewer {
+			t.Errorf("GET %s loads viewer.js: %v, want %v", url, got, viewer)
+		}
+		head, _, _ := strings.Cut(body, "</head>")
+		if !strings.Contains(head, `localStorage.getItem("gocourse-theme")`) {
+			t.Errorf("GET %s: the saved theme is not applied in the head", url)
+		}
+	}
+}
+
 // TestSaveChecksAndStreams: a save of the watched exercise's file checks it
 // and streams the result to an open page; a save of another file does not.
 func TestSaveChecksAndStreams(t *testing.T) {
