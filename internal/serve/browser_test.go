@@ -220,7 +220,8 @@ func (e *browserEnv) text(tb testing.TB, sel string) string {
 // TestBrowser: open the course, open an exercise, check its starter and see
 // it fail, open the failing check's schedule and step it, save a solution in
 // the exercise's file and see the pass appear without a reload, then play a
-// schedule by hand to a deadlock and replay its token with gocourse replay.
+// schedule by hand to a deadlock and replay its token with gocourse replay,
+// and play a racing exercise by hand to its data race.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and checks a real exercise")
@@ -367,6 +368,26 @@ func TestBrowser(t *testing.T) {
 	e.waitJS(t, "undone", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d' && document.getElementById('gc-viewer').dataset.outcome === ''`, mustAtoi(t, made)-1), time.Minute)
 	e.run(t, "rest", chromedp.KeyEvent("r"))
 	e.waitJS(t, "the strategy's end", `document.getElementById('gc-viewer').dataset.outcome !== '' && !document.querySelector('.pick [data-pick]')`, time.Minute)
+
+	// A data race by hand: this exercise's sim check has race: true, so its
+	// schedules are played with the race detector. Three picks, then the
+	// rest without preempting: the starter's unlocked sum races.
+	const racy = "exercises/02-concurrency-vs-parallelism/parallel-sum"
+	e.run(t, "open be the scheduler on a racing starter", chromedp.Navigate(e.url+"play?dir="+racy), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
+	for step := range 3 {
+		n := eval[int](t, e, `document.querySelectorAll('.pick [data-pick]').length`)
+		e.run(t, "pick", chromedp.KeyEvent(strconv.Itoa(n)))
+		e.waitJS(t, "the next decision", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d'`, step+1), time.Minute)
+	}
+	e.run(t, "finish", chromedp.KeyEvent("f"))
+	e.waitJS(t, "the end of the run", `document.getElementById('gc-viewer').dataset.outcome !== ''`, time.Minute)
+	if oc := eval[string](t, e, `document.getElementById('gc-viewer').dataset.outcome`); oc != "race" {
+		t.Fatalf("the racing starter played by hand ended in %q, want race", oc)
+	}
+	if cmd := e.text(t, ".pick .token"); !strings.Contains(cmd, "gocourse replay --race TestSum@c1.") {
+		t.Fatalf("the token's command %q does not say --race", cmd)
+	}
+	e.shot(t, "10-play-race")
 }
 
 // lightDark has the browser prefer dark, checks that the page turns dark
