@@ -697,7 +697,10 @@ func (s *Server) traceData(r *http.Request, run bool) (viewer.Data, bool, error)
 	if name := r.FormValue("run"); testName.MatchString(name) {
 		h.Run = "^" + name + "$"
 	}
-	key := fmt.Sprintf("%s\x00%s\x00%s\x00%s", dir, h.Replay, h.Run, sourceStamp(dir))
+	// A race check's schedule is a race only to the race detector: an
+	// exercise whose sim check has race: true is drawn with it.
+	race := s.playRace(rel, r.FormValue("race") == "1")
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%t\x00%s", dir, h.Replay, h.Run, race, sourceStamp(dir))
 	s.mu.Lock()
 	rep := s.traces[key]
 	s.mu.Unlock()
@@ -705,7 +708,7 @@ func (s *Server) traceData(r *http.Request, run bool) (viewer.Data, bool, error)
 		if !run {
 			return viewer.Data{}, false, nil
 		}
-		if rep, err = simrun.Run(r.Context(), simrun.Config{Dir: dir, Harness: h, Timeout: 2 * time.Minute}); err != nil {
+		if rep, err = simrun.Run(r.Context(), simrun.Config{Dir: dir, Harness: h, Timeout: 2 * time.Minute, Race: race}); err != nil {
 			return viewer.Data{}, false, err
 		}
 		if rep.Result == nil {

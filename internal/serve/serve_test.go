@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -221,6 +222,7 @@ func TestPlayReachesTheRace(t *testing.T) {
 				Outcome string         `json:"outcome"`
 				Message string         `json:"message"`
 				Race    bool           `json:"race"`
+				Token   string         `json:"token"`
 			} `json:"play"`
 		} `json:"data"`
 	}
@@ -259,6 +261,16 @@ func TestPlayReachesTheRace(t *testing.T) {
 	t.Logf("after %d picks: %s", len(picks), r.Data.Play.Message)
 	if !r.Data.Play.Race || r.Data.Play.Outcome != "race" || !strings.Contains(r.Data.Play.Message, "sum.go:") {
 		t.Fatalf("after %d picks: race %v, %s: %s; want the data race in sum.go", len(picks), r.Data.Play.Race, r.Data.Play.Outcome, r.Data.Play.Message)
+	}
+	// The schedule page of that token (a race check's failing schedule)
+	// draws the same race.
+	code, body := get(t, ts.URL+"/api/trace?"+url.Values{"dir": {dir}, "replay": {r.Data.Play.Token}}.Encode())
+	var d struct {
+		Outcome string `json:"outcome"`
+		Message string `json:"message"`
+	}
+	if err := json.Unmarshal([]byte(body), &d); code != 200 || err != nil || d.Outcome != "race" {
+		t.Fatalf("the schedule page of %s: %d %v, outcome %q %s; want the race", r.Data.Play.Token, code, err, d.Outcome, d.Message)
 	}
 }
 
