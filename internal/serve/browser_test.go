@@ -500,25 +500,35 @@ func BenchmarkBrowser(b *testing.B) {
 		slices.Sort(draw)
 		b.ReportMetric(float64(draw[len(draw)/2].Microseconds())/1000, "ms-draw-median")
 	})
-	b.Run("step/play", func(b *testing.B) {
-		e.run(b, "open", chromedp.Navigate(e.url+playDir), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
-		step := 0
-		var d durations
-		for b.Loop() {
-			// Pick, then undo: every step is a run of the program.
-			key := "1"
-			if step == 1 {
-				key = "u"
-			}
-			want := 1 - step
-			d.time(func() {
-				e.run(b, "pick", chromedp.KeyEvent(key))
-				e.waitJS(b, "picked", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d'`, want), 30*time.Second)
-			})
-			step = want
+	// The same steps of the same program played with the race detector (as
+	// an exercise whose sim check has race: true is), in a -race build.
+	playRace := playDir + "&race=1"
+	e.run(b, "warm the race play", chromedp.Navigate(e.url+playRace), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
+	for _, p := range []struct{ name, path string }{{"step/play", playDir}, {"step/play-race", playRace}} {
+		b.Run(p.name, func(b *testing.B) { benchPlayStep(b, e, p.path) })
+	}
+}
+
+// benchPlayStep times a pick and its undo in turn, each a run of the
+// program, from the key press until the new decision is on the page.
+func benchPlayStep(b *testing.B, e *browserEnv, playDir string) {
+	e.run(b, "open", chromedp.Navigate(e.url+playDir), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
+	step := 0
+	var d durations
+	for b.Loop() {
+		// Pick, then undo: every step is a run of the program.
+		key := "1"
+		if step == 1 {
+			key = "u"
 		}
-		d.report(b)
-	})
+		want := 1 - step
+		d.time(func() {
+			e.run(b, "pick", chromedp.KeyEvent(key))
+			e.waitJS(b, "picked", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d'`, want), 30*time.Second)
+		})
+		step = want
+	}
+	d.report(b)
 }
 
 // durations are the times of a benchmark's iterations, reported as their
