@@ -274,6 +274,15 @@ func goAccepts(name string) bool {
 // folder, itself no symbolic link: a link to another learner's folder, to the
 // course's checkout or to another exercise is refused, naming the file.
 func (env *Env) findLearnerFiles(pristine string) error {
+	if !env.Strict {
+		// The learner's own checkout: a file they edit is gone, and the
+		// command that brings it back is the way forward.
+		for _, name := range env.Exercise.Files {
+			if _, err := os.Stat(filepath.Join(env.Dir, name)); err != nil {
+				return fmt.Errorf("%s/%s: the file is missing (%s restores the starter): %w", env.Exercise.Path(), name, env.command("reset "+env.Exercise.ID), err)
+			}
+		}
+	}
 	files, err := readLearnerFiles(env.Exercise, env.Root, pristine, env.Strict)
 	if err != nil {
 		return err
@@ -325,7 +334,7 @@ func readLearnerFiles(ex *course.Exercise, root, pristine string, strict bool) (
 				if !required {
 					return nil
 				}
-				return fmt.Errorf("%s/%s: the file is missing (gocourse reset %s restores the starter): %w", ex.Path(), name, ex.ID, err)
+				return fmt.Errorf("%s/%s: the file is missing: %w", ex.Path(), name, err)
 			}
 			files = append(files, learnerFile{name: name, path: path})
 			return nil

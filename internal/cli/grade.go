@@ -170,7 +170,7 @@ func runGrade(ctx context.Context, opts *gradeOptions) error {
 		workbooks[i] = grader.Workbook{Name: l.name, Dir: l.dir}
 	}
 	results, err := grader.Grade(ctx, c, workbooks, exercises, grader.ClassOptions{
-		Options: grader.Options{Hide: hide},
+		Options: grader.Options{Hide: hide, Command: program},
 		Jobs:    opts.jobs, Shard: shard, Of: of, ShardExercises: single, Cache: cache,
 		Graded: func(w grader.Workbook, ex *course.Exercise, res *grader.Result, cached bool) {
 			how := ""
@@ -290,6 +290,10 @@ func writeGrades(io *IO, format, out, summary string, subs []*report.Submission,
 	var sum bytes.Buffer
 	var w bytes.Buffer
 	if out != "" || format != "text" {
+		// A file or a machine format gets no colour. The reporters paint with
+		// fatih/color, which reads its package switch: set for this write
+		// alone, and put back as it was.
+		defer func(was bool) { color.NoColor = was }(color.NoColor)
 		color.NoColor = true
 	}
 	if err := report.Write(&w, format, subs, single, &sum); err != nil {
