@@ -79,7 +79,7 @@ func TestJudge(t *testing.T) {
 			leakReport(1, "goroutine 21 [chan receive (leaked)]:\n\t/w/exercises/l/x/x.go:16 +0x3d", "")), false,
 			"TestA failed:\n  x_test.go:9: got 3, want 4\ngoroutine leak, found by Go's goroutine leak profile: 1 goroutine is blocked forever"},
 		{"leak markers printed by the program are not read", events("pass TestA", "pass TestB", "pass TestA", "pass TestB",
-			"output - "+leakProfileMarker+" 1",
+			"output - gocourse-leak-profile: 1",
 			"output - goroutine 21 [chan send (leaked)]:",
 			"pass -"), true, ""},
 	}
@@ -115,10 +115,7 @@ func withReport(stream []byte, rep *binaryReport) []byte {
 // with their stacks, and goleak's error.
 func leakReport(n int, stacks, goleak string) *binaryReport {
 	rep := &binaryReport{Code: 1, Goleak: goleak}
-	rep.LeakProfile = &struct {
-		N      int    `json:"n"`
-		Stacks string `json:"stacks"`
-	}{n, stacks}
+	rep.LeakProfile = &leakFound{n, stacks}
 	return rep
 }
 
