@@ -78,6 +78,10 @@ func TestJudge(t *testing.T) {
 		{"leak profile speaks after a failed test too", withReport(events("output TestA     x_test.go:9: got 3, want 4", "fail TestA", "pass TestB", "pass TestA", "pass TestB", "fail -"),
 			leakReport(1, "goroutine 21 [chan receive (leaked)]:\n\t/w/exercises/l/x/x.go:16 +0x3d", "")), false,
 			"TestA failed:\n  x_test.go:9: got 3, want 4\ngoroutine leak, found by Go's goroutine leak profile: 1 goroutine is blocked forever"},
+		{"the watch's deadlock names the running test", withReport(events("run TestA", "pass TestA", "run TestB", "output TestB     x_test.go:5: waiting"),
+			&binaryReport{Code: 1, Deadlock: &leakFound{1, "goroutine 21 [chan receive (leaked)]:\nx.wait()\n\t/w/exercises/l/x/x.go:16 +0x3d"}}), false,
+			"TestB: deadlock: 1 goroutine of your code is blocked forever on something no running goroutine can reach (Go's goroutine leak profile saw it while the test ran, so the test was stopped instead of left to time out):\n  goroutine 21 [chan receive] at exercises/l/x/x.go:16\n  before that, the test said:\n  x_test.go:5: waiting"},
+		{"deadlock words printed by the program are not read", events("run TestA", "pass TestA", "pass TestA", "run TestB", "output TestB gocourse-deadlock: 1", "pass TestB", "pass TestB", "pass -"), true, ""},
 		{"leak markers printed by the program are not read", events("pass TestA", "pass TestB", "pass TestA", "pass TestB",
 			"output - gocourse-leak-profile: 1",
 			"output - goroutine 21 [chan send (leaked)]:",
@@ -89,6 +93,9 @@ func TestJudge(t *testing.T) {
 			if i := strings.Index(string(tt.stream), reportSep); i >= 0 {
 				tr = parseTestJSON(tt.stream[:i])
 				tr.report = parseReport(tt.stream[i+len(reportSep):])
+				if d := tr.report.Deadlock; d != nil {
+					tr.deadlocks[tr.unfinished()] = d
+				}
 			}
 			res := env.judge(tr, check, true, true)
 			if (res.Status == Pass) != tt.pass {
@@ -159,5 +166,30 @@ func TestBubbleWords(t *testing.T) {
 		if want == "" && got != "" || !strings.Contains(got, want) {
 			t.Errorf("bubbleWords(%q) = %q, want it to say %q", crash, got, want)
 		}
+	}
+}
+
+// TestMergeReruns holds a rerun's results to the tests it ran: they replace
+// the earlier run's, and the tests it did not run keep theirs.
+func TestMergeReruns(t *testing.T) {
+	tests := []string{"TestA", "TestB", "TestC"}
+	first := parseTestJSON(events(
+		"run TestA", "pass TestA",
+		"run TestB", "output TestB panic: boom", "fail TestB", "fail -"))
+	if got := first.ender(tests); got != "TestB" {
+		t.Fatalf("ender = %q, want TestB", got)
+	}
+	rest := first.unreported(tests, 2)
+	if strings.Join(rest, ",") != "TestA,TestC" {
+		t.Fatalf("unreported = %v, want TestA (one cpu of two) and TestC (never ran)", rest)
+	}
+	again := parseTestJSON(events("run TestA", "pass TestA", "run TestC", "fail TestC", "run TestA", "pass TestA", "pass TestC"))
+	again.exitCode = 1
+	first.merge(again, rest)
+	if first.passes["TestA"] != 2 || first.fails["TestC"] != 1 || first.passes["TestC"] != 1 || !first.crashed("TestB") || first.exitCode != 1 {
+		t.Errorf("merged: passes %v fails %v exit %d", first.passes, first.fails, first.exitCode)
+	}
+	if rest := first.unreported(tests, 2); len(rest) != 0 {
+		t.Errorf("after the rerun, %v still unreported", rest)
 	}
 }

@@ -337,9 +337,32 @@ func reachable(dir string) bool {
 	}
 }
 
+// LauncherCommand is the hidden subcommand that makes a program that grades the
+// sandbox launcher: the grader starts its own executable as "gocourse
+// sandbox-launch", with the run's instructions in its environment, and the
+// program hands the call to Launch. gocourse has it as a hidden command; a
+// test binary of a package that grades hands it over in its TestMain:
+//
+//	if grader.IsLauncher(os.Args) {
+//		os.Exit(grader.Launch())
+//	}
+//
+// The name the launcher starts under is "gocourse", so that a test binary that
+// dispatches commands by name (go-internal's testscript) runs gocourse's.
+const LauncherCommand = "sandbox-launch"
+
+// IsLauncher reports whether a process started with args (os.Args) was started
+// by the grader as its sandbox launcher.
+func IsLauncher(args []string) bool {
+	_, ok := os.LookupEnv(launchEnv)
+	return ok && len(args) > 1 && args[1] == LauncherCommand
+}
+
+// launcherCmd returns the command that starts the launcher (the program self,
+// as LauncherCommand) on spec.
 func launcherCmd(ctx context.Context, self string, spec []byte, attr *syscall.SysProcAttr) *exec.Cmd {
 	cmd := exec.CommandContext(ctx, self)
-	cmd.Args = []string{"gocourse-sandbox"}
+	cmd.Args = []string{"gocourse", LauncherCommand}
 	cmd.Env = []string{launchEnv + "=" + string(spec)}
 	cmd.SysProcAttr = attr
 	return cmd

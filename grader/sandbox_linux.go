@@ -13,8 +13,9 @@ import (
 	"syscall"
 )
 
-// The sandbox on Linux. The grader starts its own executable again with launchEnv set;
-// the init function below notices, and that copy (the launcher) sets up the run and
+// The sandbox on Linux. The grader starts its own executable again as
+// "gocourse sandbox-launch" (LauncherCommand) with launchEnv set; the program
+// hands that call to Launch, and that copy (the launcher) sets up the run and
 // replaces itself with the test binary. When user namespaces are available the
 // launcher starts in new user, pid, mount, network, IPC and UTS namespaces:
 //
@@ -40,10 +41,18 @@ const launchEnv = "GOCOURSE_SANDBOX_LAUNCH"
 // the launcher writes why it failed to, and that its exec closes.
 const statusEnv = "GOCOURSE_SANDBOX_STATUS"
 
-func init() {
-	if spec, ok := os.LookupEnv(launchEnv); ok {
-		os.Exit(launch(spec))
+// Launch is the sandbox launcher: the program that grades calls it when it was
+// started as one (see IsLauncher). It sets up the run that launchEnv describes
+// and becomes its binary; it returns only when that fails, with the exit
+// status to end with (125 for the set-up, 126 for the exec, 2 for a call that
+// is not the grader's).
+func Launch() int {
+	spec, ok := os.LookupEnv(launchEnv)
+	if !ok {
+		fmt.Fprintf(os.Stderr, "gocourse %s: only the grader runs this\n", LauncherCommand)
+		return 2
 	}
+	return launch(spec)
 }
 
 // launchSpec is what the launcher does before it becomes the test binary.

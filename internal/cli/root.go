@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/grader"
 )
 
 // IO is where a command reads and writes.
@@ -80,12 +81,29 @@ x reset, t trace, q quit. gocourse next does the same once, without watching.`,
 		newInitCmd(io, g),
 		newServeCmd(io, g),
 		newPlayCmd(io),
+		newSandboxCmd(),
 	)
 	// gocourse alone is gocourse watch.
 	root.Flags().AddFlagSet(watchCmd.Flags())
 	root.RunE = watchCmd.RunE
 	finishCommands(root, g, io)
 	return root
+}
+
+// newSandboxCmd is the grader's sandbox launcher (grader.LauncherCommand): the
+// grader runs gocourse again as it to set up each run of learner code, which
+// it then becomes. Hidden: a learner never types it.
+func newSandboxCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:                grader.LauncherCommand,
+		Short:              "Set up one sandboxed run of learner code (the grader runs it)",
+		Hidden:             true,
+		DisableFlagParsing: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			// Launch returns only when it could not become the run's binary.
+			return &ExitError{Code: grader.Launch()}
+		},
+	}
 }
 
 // Main runs the gocourse command line and returns the process's exit status.
