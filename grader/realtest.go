@@ -189,31 +189,41 @@ func (env *Env) compileTests(ctx context.Context, race, leak bool) (string, *Che
 		if _, serr := os.Stat(bin); serr != nil {
 			return "", &CheckResult{Status: Error, Message: "go test -c wrote no test binary"}
 		}
-		os.Chmod(bin, 0o755)
+		// Learner code may run as another user (nobody, when the grader is root).
+		if err := os.Chmod(bin, 0o755); err != nil {
+			return "", &CheckResult{Status: Error, Message: fmt.Sprintf("the test binary: %v", err)}
+		}
 		return bin, nil
 	}
 	r := env.buildFailure("test", "does not build:\n", err, stderr)
 	return "", &r
 }
 
-// runDir returns the folder a test binary runs in, made on first use: writable by
-// the learner's code (which may run as another user), holding the course's testdata
-// in strict mode.
-func (env *Env) runDir() string {
-	dir := filepath.Join(env.TmpDir, "run")
-	if _, err := os.Stat(dir); err == nil {
-		return dir
-	}
+// runDir returns the folder a test binary runs in (see makeRunDir).
+func (env *Env) runDir() string { return filepath.Join(env.TmpDir, "run") }
+
+// makeRunDir makes the run folder: writable by the learner's code (which may
+// run as another user), with its home and temporary folders, holding the
+// course's testdata in strict mode.
+func (env *Env) makeRunDir() error {
+	dir := env.runDir()
 	for _, d := range []string{dir, filepath.Join(dir, "tmp"), filepath.Join(dir, "home")} {
-		os.MkdirAll(d, 0o777)
-		os.Chmod(d, 0o777)
+		if err := os.MkdirAll(d, 0o777); err != nil {
+			return fmt.Errorf("the run folder: %w", err)
+		}
+		// MkdirAll's mode passes through the umask.
+		if err := os.Chmod(d, 0o777); err != nil {
+			return fmt.Errorf("the run folder: %w", err)
+		}
 	}
 	if env.Strict {
 		if td := filepath.Join(env.BuildDir, "testdata"); dirExists(td) {
-			os.CopyFS(filepath.Join(dir, "testdata"), os.DirFS(td))
+			if err := os.CopyFS(filepath.Join(dir, "testdata"), os.DirFS(td)); err != nil {
+				return fmt.Errorf("copying the course's testdata to the run folder: %w", err)
+			}
 		}
 	}
-	return dir
+	return nil
 }
 
 func dirExists(p string) bool {

@@ -21,6 +21,9 @@ func TestSimCheckRace(t *testing.T) {
 		// TmpDir holds the run folder: the program runs in the sandbox.
 		env := &Env{Exercise: &course.Exercise{ID: dir}, Root: root, Dir: filepath.Join(root, dir), BuildDir: filepath.Join(root, dir), Tests: []string{"TestBug", "TestOK"}, TmpDir: t.TempDir(),
 			Opts: Options{Command: "go run ./cmd/gocourse"}}
+		if err := env.makeRunDir(); err != nil {
+			t.Fatal(err)
+		}
 		return simCheck{}.Check(context.Background(), env, course.Check{Kind: "sim", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 2000, Race: race})
 	}
 	res := check("races/publish", &yes)
