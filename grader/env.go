@@ -379,7 +379,7 @@ func (env *Env) goCmdEnv(ctx context.Context, limit time.Duration, extra []strin
 	}
 	var execErr *exec.Error
 	if errors.As(err, &execErr) || errors.Is(err, fs.ErrNotExist) {
-		err = fmt.Errorf("cannot run the go command %q: %v", env.Opts.Go, err)
+		err = fmt.Errorf("cannot run the go command %q: %w", env.Opts.Go, err)
 	}
 	return out.Bytes(), errb.Bytes(), err
 }

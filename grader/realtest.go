@@ -367,7 +367,7 @@ func (env *Env) test2json(ctx context.Context, out []byte) ([]byte, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("test2json: %v %s", err, strings.TrimSpace(stderr.String()))
+		return nil, fmt.Errorf("test2json: %w %s", err, strings.TrimSpace(stderr.String()))
 	}
 	return stdout.Bytes(), nil
 }

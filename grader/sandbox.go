@@ -121,7 +121,7 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 	lim = lim.withDefaults()
 	self, err := launcherPath()
 	if err != nil {
-		return runOutcome{Err: fmt.Errorf("sandbox: %v", err)}
+		return runOutcome{Err: fmt.Errorf("sandbox: %w", err)}
 	}
 	attr := sandboxAttr(spec.Drop)
 	data := uint64(2 * lim.Memory)
@@ -163,7 +163,7 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 	if launcherSupported {
 		status, statusW, err = os.Pipe()
 		if err != nil {
-			return runOutcome{Err: fmt.Errorf("sandbox: %v", err)}
+			return runOutcome{Err: fmt.Errorf("sandbox: %w", err)}
 		}
 		defer status.Close()
 		defer statusW.Close()
@@ -186,7 +186,7 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 		}
 	}
 	if err := cmd.Start(); err != nil {
-		return runOutcome{Err: fmt.Errorf("sandbox: starting the test binary: %v", err)}
+		return runOutcome{Err: fmt.Errorf("sandbox: starting the test binary: %w", err)}
 	}
 	if statusW != nil {
 		statusW.Close() // the launcher holds the write end now

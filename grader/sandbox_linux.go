@@ -166,7 +166,7 @@ func closeOnExec(first int) error {
 	// Before Linux 5.11: one by one, as /proc lists them.
 	ents, err := os.ReadDir("/proc/self/fd")
 	if err != nil {
-		return fmt.Errorf("listing file descriptors: %v", err)
+		return fmt.Errorf("listing file descriptors: %w", err)
 	}
 	for _, e := range ents {
 		if fd, err := strconv.Atoi(e.Name()); err == nil && fd >= first {
@@ -181,13 +181,13 @@ func closeOnExec(first int) error {
 // the new pid namespace's /proc.
 func isolateFiles(s *launchSpec) error {
 	if err := syscall.Mount("", "/", "", syscall.MS_REC|syscall.MS_PRIVATE, ""); err != nil {
-		return fmt.Errorf("private mounts: %v", err)
+		return fmt.Errorf("private mounts: %w", err)
 	}
 	// Descriptors of the folders to bind back, opened before hiding them.
 	open := func(dir string) (int, error) {
 		fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
 		if err != nil {
-			return -1, fmt.Errorf("open %s: %v", dir, err)
+			return -1, fmt.Errorf("open %s: %w", dir, err)
 		}
 		return fd, nil
 	}
@@ -228,7 +228,7 @@ func isolateFiles(s *launchSpec) error {
 				continue // already hidden by an earlier mount, or nothing there
 			}
 			if err := syscall.Mount("tmpfs", h, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "size=1m,mode=0755"); err != nil {
-				return fmt.Errorf("hiding %s: %v", h, err)
+				return fmt.Errorf("hiding %s: %w", h, err)
 			}
 		}
 	}
@@ -268,16 +268,16 @@ func isolateFiles(s *launchSpec) error {
 // new root itself read-only (its tmpfs was writable while it was set up).
 func enterRoot(root string) error {
 	if err := syscall.PivotRoot(root, root+"/.old"); err != nil {
-		return fmt.Errorf("new root: pivot_root: %v", err)
+		return fmt.Errorf("new root: pivot_root: %w", err)
 	}
 	if err := syscall.Chdir("/"); err != nil {
 		return err
 	}
 	if err := syscall.Unmount("/.old", syscall.MNT_DETACH); err != nil {
-		return fmt.Errorf("new root: detaching the host's: %v", err)
+		return fmt.Errorf("new root: detaching the host's: %w", err)
 	}
 	if err := os.Remove("/.old"); err != nil {
-		return fmt.Errorf("new root: %v", err)
+		return fmt.Errorf("new root: %w", err)
 	}
 	return syscall.Mount("", "/", "", syscall.MS_REMOUNT|syscall.MS_BIND|syscall.MS_RDONLY|syscall.MS_NOSUID|syscall.MS_NODEV, "")
 }
@@ -296,7 +296,7 @@ var rootDevices = []string{"/dev/null", "/dev/zero", "/dev/random", "/dev/urando
 // and the private disk are mounted into it afterwards.
 func newRoot(root string, expose []string) error {
 	if err := syscall.Mount("tmpfs", root, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, "size=1m,mode=0755"); err != nil {
-		return fmt.Errorf("new root: %v", err)
+		return fmt.Errorf("new root: %w", err)
 	}
 	for _, d := range append(append([]string{}, rootDirs...), expose...) {
 		fi, err := os.Lstat(d)
@@ -306,48 +306,48 @@ func newRoot(root string, expose []string) error {
 		case fi.Mode()&os.ModeSymlink != 0: // /lib -> usr/lib
 			target, err := os.Readlink(d)
 			if err != nil {
-				return fmt.Errorf("new root: %v", err)
+				return fmt.Errorf("new root: %w", err)
 			}
 			if err := os.MkdirAll(filepath.Dir(root+d), 0o755); err != nil {
-				return fmt.Errorf("new root: %v", err)
+				return fmt.Errorf("new root: %w", err)
 			}
 			if err := os.Symlink(target, root+d); err != nil && !os.IsExist(err) {
-				return fmt.Errorf("new root: %v", err)
+				return fmt.Errorf("new root: %w", err)
 			}
 			continue
 		case !fi.IsDir():
 			continue
 		}
 		if err := os.MkdirAll(root+d, 0o755); err != nil {
-			return fmt.Errorf("new root: %v", err)
+			return fmt.Errorf("new root: %w", err)
 		}
 		if err := syscall.Mount(d, root+d, "", syscall.MS_BIND|syscall.MS_REC, ""); err != nil {
-			return fmt.Errorf("new root: %s: %v", d, err)
+			return fmt.Errorf("new root: %s: %w", d, err)
 		}
 		if err := readOnly(root + d); err != nil {
 			return err
 		}
 	}
 	if err := os.MkdirAll(root+"/dev", 0o755); err != nil {
-		return fmt.Errorf("new root: %v", err)
+		return fmt.Errorf("new root: %w", err)
 	}
 	for _, d := range rootDevices {
 		if err := os.WriteFile(root+d, nil, 0o666); err != nil {
-			return fmt.Errorf("new root: %v", err)
+			return fmt.Errorf("new root: %w", err)
 		}
 		if err := syscall.Mount(d, root+d, "", syscall.MS_BIND, ""); err != nil {
-			return fmt.Errorf("new root: %s: %v", d, err)
+			return fmt.Errorf("new root: %s: %w", d, err)
 		}
 	}
 	for _, d := range []string{"/proc", "/tmp", "/dev/shm", "/var/tmp", "/.old"} {
 		if err := os.MkdirAll(root+d, 0o755); err != nil {
-			return fmt.Errorf("new root: %v", err)
+			return fmt.Errorf("new root: %w", err)
 		}
 	}
 	// The kernel mounts a proc only while a full one is visible: before the old
 	// root goes.
 	if err := syscall.Mount("proc", root+"/proc", "proc", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, ""); err != nil {
-		return fmt.Errorf("new root: /proc: %v", err)
+		return fmt.Errorf("new root: /proc: %w", err)
 	}
 	return nil
 }
@@ -358,7 +358,7 @@ func newRoot(root string, expose []string) error {
 func bindFD(fd int, dir string) error {
 	defer syscall.Close(fd)
 	if err := syscall.Mount("/proc/self/fd/"+strconv.Itoa(fd), dir, "", syscall.MS_BIND, ""); err != nil {
-		return fmt.Errorf("binding %s: %v", dir, err)
+		return fmt.Errorf("binding %s: %w", dir, err)
 	}
 	return nil
 }
@@ -369,7 +369,7 @@ func bindFD(fd int, dir string) error {
 func privateDisk(root string, size int64) error {
 	opts := fmt.Sprintf("size=%d,nr_inodes=16384,mode=1777", size)
 	if err := syscall.Mount("tmpfs", root+"/tmp", "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, opts); err != nil {
-		return fmt.Errorf("private /tmp: %v", err)
+		return fmt.Errorf("private /tmp: %w", err)
 	}
 	for _, d := range []string{"/dev/shm", "/var/tmp"} {
 		if fi, err := os.Stat(root + d); err != nil || !fi.IsDir() {
@@ -388,13 +388,13 @@ func bindPrivate(root, name, dir string) error {
 	src := filepath.Join(root+"/tmp", name)
 	dir = root + dir
 	if err := os.Mkdir(src, 0o777); err != nil {
-		return fmt.Errorf("private %s: %v", src, err)
+		return fmt.Errorf("private %s: %w", src, err)
 	}
 	if err := os.Chmod(src, 0o777); err != nil {
 		return err
 	}
 	if err := syscall.Mount(src, dir, "", syscall.MS_BIND, ""); err != nil {
-		return fmt.Errorf("private %s on %s: %v", src, dir, err)
+		return fmt.Errorf("private %s on %s: %w", src, dir, err)
 	}
 	return nil
 }
@@ -404,12 +404,12 @@ func bindPrivate(root, name, dir string) error {
 func readOnly(dir string) error {
 	var st syscall.Statfs_t
 	if err := syscall.Statfs(dir, &st); err != nil {
-		return fmt.Errorf("read-only %s: %v", dir, err)
+		return fmt.Errorf("read-only %s: %w", dir, err)
 	}
 	const keep = syscall.MS_NOSUID | syscall.MS_NODEV | syscall.MS_NOEXEC | syscall.MS_NOATIME | syscall.MS_NODIRATIME | syscall.MS_RELATIME
 	flags := uintptr(syscall.MS_BIND|syscall.MS_REMOUNT|syscall.MS_RDONLY) | uintptr(st.Flags)&keep
 	if err := syscall.Mount("", dir, "", flags, ""); err != nil {
-		return fmt.Errorf("read-only %s: %v", dir, err)
+		return fmt.Errorf("read-only %s: %w", dir, err)
 	}
 	return nil
 }

@@ -219,7 +219,7 @@ func parseShard(s string) (int, int, error) {
 func listLearners(dir string) ([]learner, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("--submissions: %v", err)
+		return nil, fmt.Errorf("--submissions: %w", err)
 	}
 	var ls []learner
 	for _, e := range ents {
@@ -372,7 +372,7 @@ func runGradeMerge(opts *gradeMergeOptions) error {
 		}
 		subs, err := report.ReadJSON(bytes.NewReader(data))
 		if err != nil {
-			return fmt.Errorf("%s: %v", name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		if !strings.HasPrefix(strings.TrimSpace(string(data)), "{") {
 			single = false

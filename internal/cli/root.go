@@ -87,6 +87,7 @@ x reset, t trace, q quit. gocourse next does the same once, without watching.`,
 	root.Flags().AddFlagSet(watchCmd.Flags())
 	root.RunE = watchCmd.RunE
 	finishCommands(root, g, io)
+	markUsageErrors(root)
 	return root
 }
 
@@ -119,12 +120,42 @@ func Main(args []string, io *IO) int {
 	if errors.As(err, &exit) {
 		return exit.Code
 	}
-	msg := err.Error()
-	fmt.Fprintf(io.Err, "gocourse: %s\n", strings.TrimSpace(msg))
-	if strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") || strings.Contains(msg, "accepts ") {
+	fmt.Fprintf(io.Err, "gocourse: %s\n", strings.TrimSpace(err.Error()))
+	var usage *badUsage
+	if errors.As(err, &usage) {
 		return 2
 	}
 	return 1
+}
+
+// A badUsage is a command line that gocourse cannot run as typed: an unknown
+// command or flag, a flag's bad value, the wrong number of arguments. The
+// program exits with status 2 for it, 1 for any other failure.
+type badUsage struct{ err error }
+
+func (e *badUsage) Error() string { return e.err.Error() }
+func (e *badUsage) Unwrap() error { return e.err }
+
+// markUsageErrors makes cobra's errors about the command line badUsages:
+// those of flag parsing (through the flag error function, which subcommands
+// inherit) and those of every command's argument check.
+func markUsageErrors(root *cobra.Command) {
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &badUsage{err} })
+	var walk func(cmd *cobra.Command)
+	walk = func(cmd *cobra.Command) {
+		if check := cmd.Args; check != nil {
+			cmd.Args = func(cmd *cobra.Command, args []string) error {
+				if err := check(cmd, args); err != nil {
+					return &badUsage{err}
+				}
+				return nil
+			}
+		}
+		for _, sub := range cmd.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }
 
 // load finds the course checkout and reads its catalog and the learner's progress.
