@@ -124,32 +124,10 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 		return runOutcome{Err: fmt.Errorf("sandbox: %w", err)}
 	}
 	attr := sandboxAttr(spec.Drop)
-	data := uint64(2 * lim.Memory)
-	if spec.Race {
-		data += raceShadow
-	}
-	cpu := uint64(spec.CPU/time.Second) + 1
-	ls := launchSpec{
-		Path: spec.Path, Args: spec.Args, Env: spec.Env, Dir: spec.Dir,
-		Rlimits: []rlimit{
-			{rlimitCPU, cpu},
-			{rlimitData, data},
-			{rlimitFsize, uint64(lim.FileSize)},
-			{rlimitCore, 0},
-			{rlimitNproc, procLimit(lim.Procs, spec.Drop)},
-		},
-		Mount: newMountNS(attr),
-		Hide:  spec.Hide,
-		Keep:  spec.Keep,
-		Files: len(spec.ExtraFiles),
-	}
-	if spec.Seal && ls.Mount && canSeal() {
-		ls.Seal, ls.Disk, ls.Writable = true, lim.Disk, spec.Writable
-		ls.Private = []string{filepath.Join(spec.Keep, "home"), filepath.Join(spec.Keep, "tmp")}
-	}
+	ls := newLaunchSpec(spec, lim, attr)
 	js, err := json.Marshal(ls)
 	if err != nil {
-		return runOutcome{Err: err}
+		return runOutcome{Err: fmt.Errorf("sandbox: %w", err)}
 	}
 	ctx, cancel := context.WithTimeout(ctx, spec.Wall)
 	defer cancel()
@@ -167,24 +145,14 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 		}
 		defer status.Close()
 		defer statusW.Close()
-		cmd.ExtraFiles = append(slices.Clip(spec.ExtraFiles), statusW)
-		cmd.Env = append(cmd.Env, fmt.Sprintf("%s=%d", statusEnv, 2+len(cmd.ExtraFiles)))
 		// The launcher learns which of its descriptors are the run's from
 		// launchSpec.Files: the status pipe comes after them.
+		cmd.ExtraFiles = append(slices.Clip(spec.ExtraFiles), statusW)
+		cmd.Env = append(cmd.Env, fmt.Sprintf("%s=%d", statusEnv, 2+len(cmd.ExtraFiles)))
 	}
-	capped := &outputLimit{room: lim.Output}
-	out, errOut := capped.writer(), capped.writer()
-	if !spec.Split {
-		errOut = out
-	}
-	cmd.Stdout, cmd.Stderr = out, errOut
+	capped, out, errOut := captureOutput(cmd, spec.Split, lim.Output)
 	cmd.Cancel = func() error { return killTree(cmd.Process.Pid) }
 	cmd.WaitDelay = 5 * time.Second
-	capped.overflow = func() {
-		if cmd.Process != nil {
-			killTree(cmd.Process.Pid)
-		}
-	}
 	if err := cmd.Start(); err != nil {
 		return runOutcome{Err: fmt.Errorf("sandbox: starting the test binary: %w", err)}
 	}
@@ -199,17 +167,85 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 	if spec.Split {
 		res.Stderr = errOut.bytes()
 	}
-	st := cmd.ProcessState
-	if st != nil {
+	if st := cmd.ProcessState; st != nil {
 		res.ExitCode = st.ExitCode()
 	}
+	ended(ctx, &res, cmd.ProcessState, capped, status, spec.Wall, ls.cpuSeconds(), lim)
+	if werr != nil && res.Err == nil && res.Killed == "" && cmd.ProcessState == nil {
+		res.Err = werr
+	}
+	return res
+}
+
+// captureOutput sends cmd's standard output and error, together or split, to
+// writers that keep up to room bytes in all, and kill the run when it prints
+// more.
+func captureOutput(cmd *exec.Cmd, split bool, room int) (capped *outputLimit, out, errOut *cappedWriter) {
+	capped = &outputLimit{room: room}
+	out, errOut = capped.writer(), capped.writer()
+	if !split {
+		errOut = out
+	}
+	cmd.Stdout, cmd.Stderr = out, errOut
+	capped.overflow = func() {
+		if cmd.Process != nil {
+			killTree(cmd.Process.Pid)
+		}
+	}
+	return capped, out, errOut
+}
+
+// newLaunchSpec returns what the launcher does for spec: the limits, the
+// namespaces' mounts, and the sealed run folder where the machine allows one.
+func newLaunchSpec(spec runSpec, lim Limits, attr *syscall.SysProcAttr) launchSpec {
+	data := uint64(2 * lim.Memory)
+	if spec.Race {
+		data += raceShadow
+	}
+	ls := launchSpec{
+		Path: spec.Path, Args: spec.Args, Env: spec.Env, Dir: spec.Dir,
+		Rlimits: []rlimit{
+			{rlimitCPU, uint64(spec.CPU/time.Second) + 1},
+			{rlimitData, data},
+			{rlimitFsize, uint64(lim.FileSize)},
+			{rlimitCore, 0},
+			{rlimitNproc, procLimit(lim.Procs, spec.Drop)},
+		},
+		Mount: newMountNS(attr),
+		Hide:  spec.Hide,
+		Keep:  spec.Keep,
+		Files: len(spec.ExtraFiles),
+	}
+	if spec.Seal && ls.Mount && canSeal() {
+		ls.Seal, ls.Disk, ls.Writable = true, lim.Disk, spec.Writable
+		ls.Private = []string{filepath.Join(spec.Keep, "home"), filepath.Join(spec.Keep, "tmp")}
+	}
+	return ls
+}
+
+// cpuSeconds is the run's limit of CPU time (RLIMIT_CPU), in seconds.
+func (ls launchSpec) cpuSeconds() uint64 {
+	for _, r := range ls.Rlimits {
+		if r.Resource == rlimitCPU {
+			return r.Value
+		}
+	}
+	return 0
+}
+
+// ended says in res why a run ended that did not simply exit: the output
+// limit, the wall clock, an interruption, a signal (the CPU limit, the
+// kernel's out-of-memory killer), or the launcher's own failure, which it
+// said on its status pipe (after a successful exec the pipe is closed with
+// nothing in it, and an exit status of 125 or 126 is the program's own).
+func ended(ctx context.Context, res *runOutcome, st *os.ProcessState, capped *outputLimit, status *os.File, wall time.Duration, cpu uint64, lim Limits) {
 	switch {
 	case capped.exceeded():
 		res.Killed = fmt.Sprintf("printed more than %s of output, so it was stopped", size(int64(lim.Output)))
 	case ctx.Err() == context.DeadlineExceeded:
-		res.Killed = fmt.Sprintf("was still running after %s, so it was stopped (an endless loop, or a goroutine that never ends?)", spec.Wall.Round(time.Second))
+		res.Killed = fmt.Sprintf("was still running after %s, so it was stopped (an endless loop, or a goroutine that never ends?)", wall.Round(time.Second))
 	case ctx.Err() != nil:
-		res.Err = fmt.Errorf("grading was interrupted")
+		res.Err = fmt.Errorf("grading was interrupted: %w", ctx.Err())
 	case st != nil && !st.Exited():
 		ws, _ := st.Sys().(syscall.WaitStatus)
 		used := st.UserTime() + st.SystemTime()
@@ -222,18 +258,11 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 			res.Killed = fmt.Sprintf("ended by signal %v", ws.Signal())
 		}
 	case status != nil:
-		// The launcher says why it failed on the status pipe; after a
-		// successful exec the pipe is closed with nothing in it, and an exit
-		// status of 125 or 126 is the program's own.
 		status.SetReadDeadline(time.Now().Add(time.Second))
 		if said, _ := io.ReadAll(io.LimitReader(status, 4096)); len(said) > 0 {
 			res.Err = errors.New(strings.TrimSpace(string(said)))
 		}
 	}
-	if werr != nil && res.Err == nil && res.Killed == "" && st == nil {
-		res.Err = werr
-	}
-	return res
 }
 
 var launcher struct {
@@ -268,8 +297,15 @@ func launcherPath() (string, error) {
 			return
 		}
 		pruneLaunchers(dir)
-		os.MkdirAll(dir, 0o755)
-		os.Chmod(dir, 0o755)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			launcher.err = fmt.Errorf("the launcher's folder: %w", err)
+			return
+		}
+		// Others (nobody) must reach it, whatever the umask.
+		if err := os.Chmod(dir, 0o755); err != nil {
+			launcher.err = fmt.Errorf("the launcher's folder: %w", err)
+			return
+		}
 		tmp, err := os.CreateTemp(dir, "tmp-")
 		if err == nil {
 			_, err = tmp.Write(data)

@@ -184,16 +184,9 @@ func isolateFiles(s *launchSpec) error {
 		return fmt.Errorf("private mounts: %w", err)
 	}
 	// Descriptors of the folders to bind back, opened before hiding them.
-	open := func(dir string) (int, error) {
-		fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
-		if err != nil {
-			return -1, fmt.Errorf("open %s: %w", dir, err)
-		}
-		return fd, nil
-	}
 	keep := -1
 	if s.Keep != "" {
-		fd, err := open(s.Keep)
+		fd, err := openDir(s.Keep)
 		if err != nil {
 			return err
 		}
@@ -201,7 +194,7 @@ func isolateFiles(s *launchSpec) error {
 	}
 	writable := make([]int, len(s.Writable))
 	for i, w := range s.Writable {
-		fd, err := open(w)
+		fd, err := openDir(w)
 		if err != nil {
 			return err
 		}
@@ -219,35 +212,12 @@ func isolateFiles(s *launchSpec) error {
 		if err := privateDisk(root, s.Disk); err != nil {
 			return err
 		}
-	} else {
-		for _, h := range s.Hide {
-			if h == "" || h == "/" {
-				continue
-			}
-			if fi, err := os.Stat(h); err != nil || !fi.IsDir() {
-				continue // already hidden by an earlier mount, or nothing there
-			}
-			if err := syscall.Mount("tmpfs", h, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "size=1m,mode=0755"); err != nil {
-				return fmt.Errorf("hiding %s: %w", h, err)
-			}
-		}
+	} else if err := hide(s.Hide); err != nil {
+		return err
 	}
 	if keep >= 0 {
-		if err := os.MkdirAll(root+s.Keep, 0o755); err != nil {
+		if err := bindKeep(s, root, keep); err != nil {
 			return err
-		}
-		if err := bindFD(keep, root+s.Keep); err != nil {
-			return err
-		}
-		if s.Seal {
-			if err := readOnly(root + s.Keep); err != nil {
-				return err
-			}
-			for i, p := range s.Private {
-				if err := bindPrivate(root, fmt.Sprintf(".private-%d", i), p); err != nil {
-					return err
-				}
-			}
 		}
 	}
 	for i, w := range s.Writable {
@@ -261,6 +231,54 @@ func isolateFiles(s *launchSpec) error {
 	// A fresh /proc shows only this pid namespace. Where the host's /proc has parts
 	// masked (inside some containers) the kernel refuses; the host's stays then.
 	_ = syscall.Mount("proc", "/proc", "proc", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "")
+	return nil
+}
+
+// bindKeep binds the run folder (open as fd) back under root: read-only with
+// s.Seal, its home and tmp folders then bound from the private tmpfs.
+func bindKeep(s *launchSpec, root string, fd int) error {
+	if err := os.MkdirAll(root+s.Keep, 0o755); err != nil {
+		return fmt.Errorf("the run folder: %w", err)
+	}
+	if err := bindFD(fd, root+s.Keep); err != nil {
+		return err
+	}
+	if !s.Seal {
+		return nil
+	}
+	if err := readOnly(root + s.Keep); err != nil {
+		return err
+	}
+	for i, p := range s.Private {
+		if err := bindPrivate(root, fmt.Sprintf(".private-%d", i), p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openDir opens a folder to bind it back once what holds it is hidden.
+func openDir(dir string) (int, error) {
+	fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return -1, fmt.Errorf("open %s: %w", dir, err)
+	}
+	return fd, nil
+}
+
+// hide covers each folder of dirs with an empty tmpfs.
+func hide(dirs []string) error {
+	for _, h := range dirs {
+		if h == "" || h == "/" {
+			continue
+		}
+		if fi, err := os.Stat(h); err != nil || !fi.IsDir() {
+			continue // already hidden by an earlier mount, or nothing there
+		}
+		if err := syscall.Mount("tmpfs", h, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "size=1m,mode=0755"); err != nil {
+			return fmt.Errorf("hiding %s: %w", h, err)
+		}
+	}
 	return nil
 }
 
