@@ -83,7 +83,8 @@ func (env *Env) expected(c course.Check) ([]string, error) {
 // that stops a deadlock (see testMain). Each rerun leaves out every test that
 // has its result, so every test gets one, whatever an earlier one did; there
 // are at most as many reruns as tests. A run the sandbox stopped (a timeout,
-// too much output or memory) is not run again: it would be stopped again.
+// too much output or memory) is not run again: it would be stopped again; nor
+// is any with Options.FailFast, which asks only whether the check fails.
 func (env *Env) runAll(ctx context.Context, bin string, c course.Check, race bool, tests []string) (*testRun, error) {
 	pattern := c.Run
 	if pattern == "" {
@@ -93,8 +94,9 @@ func (env *Env) runAll(ctx context.Context, bin string, c course.Check, race boo
 	if err != nil {
 		return nil, err
 	}
-	if strings.Contains(c.Run, "/") {
-		// The check runs chosen subtests: a rerun by test name would run others.
+	if strings.Contains(c.Run, "/") || env.Opts.FailFast {
+		// The check runs chosen subtests, which a rerun by test name would
+		// not; or the first failure is all that is asked for.
 		return tr, nil
 	}
 	last := tr
