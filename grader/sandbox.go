@@ -277,6 +277,12 @@ var launcher struct {
 // world-readable copy in the temporary folder then, made once.
 func launcherPath() (string, error) {
 	launcher.once.Do(func() {
+		if _, ok := os.LookupEnv(launchEnv); ok {
+			// This process was started as the launcher and did not hand the
+			// call to Launch: starting itself again would only repeat that.
+			launcher.err = fmt.Errorf("this program was started as the sandbox launcher (%s) but does not run it: its main, or its TestMain, must hand the call to grader.Launch", LauncherCommand)
+			return
+		}
 		self, err := os.Executable()
 		if err != nil || os.Getuid() != 0 {
 			launcher.path, launcher.err = self, err

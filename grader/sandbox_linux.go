@@ -496,8 +496,14 @@ func probeIsolation() {
 			return
 		}
 		defer os.RemoveAll(dir)
-		os.Chmod(dir, 0o755)
-		os.Mkdir(filepath.Join(dir, "home"), 0o777)
+		if err := os.Chmod(dir, 0o755); err != nil {
+			isolation.why = err.Error()
+			return
+		}
+		if err := os.Mkdir(filepath.Join(dir, "home"), 0o777); err != nil {
+			isolation.why = err.Error()
+			return
+		}
 		probe := launchSpec{Mount: true, Hide: []string{filepath.Dir(dir)}, Keep: dir, Probe: true,
 			Seal: true, Disk: 1 << 20, Private: []string{filepath.Join(dir, "home")}}
 		spec, _ := json.Marshal(probe)
