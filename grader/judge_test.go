@@ -194,4 +194,11 @@ func TestMergeReruns(t *testing.T) {
 	if rest := first.unreported(tests, 2); len(rest) != 0 {
 		t.Errorf("after the rerun, %v still unreported", rest)
 	}
+	// A runtime fatal error ends the binary with no fail event: a test that
+	// passed on one -cpu value and crashed on the next is its end all the same.
+	fatal := parseTestJSON(events("run TestA", "pass TestA", "run TestB", "pass TestB",
+		"run TestA", "output TestA fatal error: concurrent map writes"))
+	if got := fatal.ender(tests); got != "TestA" {
+		t.Errorf("ender = %q after a fatal error in TestA's second run, want TestA", got)
+	}
 }

@@ -105,8 +105,8 @@ func (r *testRun) unfinished() string {
 // crashed reports whether test's output holds a panic or fatal error that
 // ended the test binary (a timeout is told apart by explainTimeout).
 func (r *testRun) crashed(test string) bool {
-	if r.passes[test] > 0 && r.fails[test] == 0 {
-		return false
+	if r.passes[test] > 0 && r.fails[test] == 0 && r.runs[test] <= r.passes[test]+r.skips[test] {
+		return false // every run of it that started ended, and none failed
 	}
 	for _, l := range r.output[test] {
 		if isCrash(l) {
