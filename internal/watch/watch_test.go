@@ -32,7 +32,10 @@ func (s *screen) String() string {
 	return s.buf.String()
 }
 
-// waitFor waits until the screen shows want n times in all.
+// waitFor waits until the screen shows want n times in all. The tests run
+// in synctest bubbles: the deadline is on the bubble's clock, which moves only
+// when every goroutine of the loop is blocked, so a busy machine cannot run it
+// out.
 func (s *screen) waitFor(t *testing.T, want string, n int) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
@@ -237,104 +240,114 @@ func settle() {
 }
 
 func TestNextOnlyAfterPass(t *testing.T) {
-	h := start(t, nil)
-	h.scr.waitFor(t, "ex1 fails", 1)
-	h.press("n")
-	h.scr.waitFor(t, "n moves on once this exercise passes", 1)
-	h.sess.setPass(0)
-	h.events.changes <- "a.go"
-	h.scr.waitFor(t, "ex1 passes", 1)
-	h.scr.waitFor(t, "Press n for the next exercise.", 1)
-	if !strings.Contains(h.scr.String(), "n next · h hint") {
-		t.Errorf("the key line does not offer n after a pass:\n%s", h.scr.String())
-	}
-	h.press("n")
-	h.scr.waitFor(t, "ex2 fails", 1)
-	if got := h.events.watched(); len(got) != 2 || got[1] != "/ex2" {
-		t.Errorf("after n the loop watches %v, want /ex2 last", got)
-	}
-	// The last exercise passes: the final screen, with only the commands that still
-	// make sense.
-	h.sess.setPass(1)
-	h.press("r")
-	h.scr.waitFor(t, "ex2 passes", 1)
-	h.press("n")
-	h.scr.waitFor(t, "all done!", 1)
-	h.scr.waitFor(t, "l list · q quit", 1)
-	h.press("h")
-	h.press("l")
-	h.scr.waitFor(t, "ran list", 1)
-	if h.ranCount("hint") != 0 {
-		t.Error("h gave a hint on the final screen")
-	}
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, nil)
+		h.scr.waitFor(t, "ex1 fails", 1)
+		h.press("n")
+		h.scr.waitFor(t, "n moves on once this exercise passes", 1)
+		h.sess.setPass(0)
+		h.events.changes <- "a.go"
+		h.scr.waitFor(t, "ex1 passes", 1)
+		h.scr.waitFor(t, "Press n for the next exercise.", 1)
+		if !strings.Contains(h.scr.String(), "n next · h hint") {
+			t.Errorf("the key line does not offer n after a pass:\n%s", h.scr.String())
+		}
+		h.press("n")
+		h.scr.waitFor(t, "ex2 fails", 1)
+		if got := h.events.watched(); len(got) != 2 || got[1] != "/ex2" {
+			t.Errorf("after n the loop watches %v, want /ex2 last", got)
+		}
+		// The last exercise passes: the final screen, with only the commands that still
+		// make sense.
+		h.sess.setPass(1)
+		h.press("r")
+		h.scr.waitFor(t, "ex2 passes", 1)
+		h.press("n")
+		h.scr.waitFor(t, "all done!", 1)
+		h.scr.waitFor(t, "l list · q quit", 1)
+		h.press("h")
+		h.press("l")
+		h.scr.waitFor(t, "ran list", 1)
+		if h.ranCount("hint") != 0 {
+			t.Error("h gave a hint on the final screen")
+		}
+	})
 }
 
 func TestConfirm(t *testing.T) {
-	h := start(t, nil)
-	h.scr.waitFor(t, "ex1 fails", 1)
-	h.press("x")
-	h.scr.waitFor(t, "Reset ex? [y/N] ", 1)
-	h.press("n")
-	h.scr.waitFor(t, "Nothing was done.", 1)
-	if h.ranCount("reset") != 0 {
-		t.Fatal("reset ran after the learner answered n")
-	}
-	h.press("xy")
-	h.scr.waitFor(t, "check #2", 1)
-	if h.ranCount("reset") != 1 {
-		t.Fatal("reset did not run after y")
-	}
-	// What reset said stays on the screen of the check that follows it.
-	out := h.scr.String()
-	if i := strings.LastIndex(out, "<clear>"); !strings.Contains(out[i:], "ran reset\n\nProgress") {
-		t.Errorf("the new screen does not keep what reset said:\n%s", out[i:])
-	}
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, nil)
+		h.scr.waitFor(t, "ex1 fails", 1)
+		h.press("x")
+		h.scr.waitFor(t, "Reset ex? [y/N] ", 1)
+		h.press("n")
+		h.scr.waitFor(t, "Nothing was done.", 1)
+		if h.ranCount("reset") != 0 {
+			t.Fatal("reset ran after the learner answered n")
+		}
+		h.press("xy")
+		h.scr.waitFor(t, "check #2", 1)
+		if h.ranCount("reset") != 1 {
+			t.Fatal("reset did not run after y")
+		}
+		// What reset said stays on the screen of the check that follows it.
+		out := h.scr.String()
+		if i := strings.LastIndex(out, "<clear>"); !strings.Contains(out[i:], "ran reset\n\nProgress") {
+			t.Errorf("the new screen does not keep what reset said:\n%s", out[i:])
+		}
+	})
 }
 
 func TestHintStaysUnderResult(t *testing.T) {
-	h := start(t, nil)
-	h.scr.waitFor(t, "ex1 fails", 1)
-	h.press("h")
-	h.scr.waitFor(t, "ran hint", 1)
-	out := h.scr.String()
-	last := out[strings.LastIndex(out, "<clear>"):]
-	if !strings.Contains(last, "ex1 fails\nran hint") {
-		t.Errorf("the hint is not drawn under the result:\n%s", last)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, nil)
+		h.scr.waitFor(t, "ex1 fails", 1)
+		h.press("h")
+		h.scr.waitFor(t, "ran hint", 1)
+		out := h.scr.String()
+		last := out[strings.LastIndex(out, "<clear>"):]
+		if !strings.Contains(last, "ex1 fails\nran hint") {
+			t.Errorf("the hint is not drawn under the result:\n%s", last)
+		}
+	})
 }
 
 // Keys from a pipe wait their turn: a script of keys does the same every time.
 func TestKeysFromPipe(t *testing.T) {
-	keys := make(chan rune, 10)
-	for _, k := range "hlq" {
-		keys <- k
-	}
-	close(keys)
-	h := start(t, func(l *Loop) { l.Keys = keys })
-	if err := <-h.done; err != nil {
-		t.Fatal(err)
-	}
-	h.done <- nil // for the cleanup
-	out := h.scr.String()
-	for _, want := range []string{"ex1 fails", "ran hint", "ran list", "Bye."} {
-		if !strings.Contains(out, want) {
-			t.Errorf("missing %q in:\n%s", want, out)
+	synctest.Test(t, func(t *testing.T) {
+		keys := make(chan rune, 10)
+		for _, k := range "hlq" {
+			keys <- k
 		}
-	}
+		close(keys)
+		h := start(t, func(l *Loop) { l.Keys = keys })
+		if err := <-h.done; err != nil {
+			t.Fatal(err)
+		}
+		h.done <- nil // for the cleanup
+		out := h.scr.String()
+		for _, want := range []string{"ex1 fails", "ran hint", "ran list", "Bye."} {
+			if !strings.Contains(out, want) {
+				t.Errorf("missing %q in:\n%s", want, out)
+			}
+		}
+	})
 }
 
 // The end of the keys ends the loop once the check in hand is done.
 func TestEOFEndsLoop(t *testing.T) {
-	keys := make(chan rune)
-	close(keys)
-	h := start(t, func(l *Loop) { l.Keys = keys })
-	if err := <-h.done; err != nil {
-		t.Fatal(err)
-	}
-	h.done <- nil
-	if !strings.Contains(h.scr.String(), "ex1 fails") {
-		t.Errorf("the loop ended before its first check:\n%s", h.scr.String())
-	}
+	synctest.Test(t, func(t *testing.T) {
+		keys := make(chan rune)
+		close(keys)
+		h := start(t, func(l *Loop) { l.Keys = keys })
+		if err := <-h.done; err != nil {
+			t.Fatal(err)
+		}
+		h.done <- nil
+		if !strings.Contains(h.scr.String(), "ex1 fails") {
+			t.Errorf("the loop ended before its first check:\n%s", h.scr.String())
+		}
+	})
 }
 
 // At a terminal, q does not wait for a long check. On synctest's clock: once
@@ -365,29 +378,33 @@ func TestQuitCancelsCheck(t *testing.T) {
 
 // A save during a check cancels it and checks again.
 func TestSaveDuringCheck(t *testing.T) {
-	h := start(t, nil)
-	h.scr.waitFor(t, "ex1 fails", 1)
-	h.sess.mu.Lock()
-	h.sess.block = true
-	h.sess.mu.Unlock()
-	h.events.changes <- "a.go"
-	h.scr.waitFor(t, "check #2", 1)
-	h.sess.mu.Lock()
-	h.sess.block = false
-	h.sess.mu.Unlock()
-	h.events.changes <- "a.go"
-	h.scr.waitFor(t, "check #3", 1)
-	h.scr.waitFor(t, "ex1 fails", 2)
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, nil)
+		h.scr.waitFor(t, "ex1 fails", 1)
+		h.sess.mu.Lock()
+		h.sess.block = true
+		h.sess.mu.Unlock()
+		h.events.changes <- "a.go"
+		h.scr.waitFor(t, "check #2", 1)
+		h.sess.mu.Lock()
+		h.sess.block = false
+		h.sess.mu.Unlock()
+		h.events.changes <- "a.go"
+		h.scr.waitFor(t, "check #3", 1)
+		h.scr.waitFor(t, "ex1 fails", 2)
+	})
 }
 
 func TestManualMode(t *testing.T) {
-	h := start(t, func(l *Loop) { l.Events = nil })
-	h.scr.waitFor(t, "ex1 fails", 1)
-	h.scr.waitFor(t, "Manual mode: save a.go, then press r or Enter to check.", 1)
-	h.press("\r")
-	h.scr.waitFor(t, "check #2", 1)
-	h.press("r")
-	h.scr.waitFor(t, "check #3", 1)
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, func(l *Loop) { l.Events = nil })
+		h.scr.waitFor(t, "ex1 fails", 1)
+		h.scr.waitFor(t, "Manual mode: save a.go, then press r or Enter to check.", 1)
+		h.press("\r")
+		h.scr.waitFor(t, "check #2", 1)
+		h.press("r")
+		h.scr.waitFor(t, "check #3", 1)
+	})
 }
 
 func TestNotifierSeesEditorSaves(t *testing.T) {
