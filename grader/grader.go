@@ -65,6 +65,11 @@ type Options struct {
 	Hide []string
 	// Go is the go command to run; "go" by default.
 	Go string
+	// Command is how the learner runs gocourse, as the commands that messages
+	// suggest are printed: "gocourse", "go run ./cmd/gocourse", "./gocourse".
+	// The program that calls the grader knows how it was started; the grader
+	// does not guess. Empty means "gocourse".
+	Command string
 	// Progress, if set, is told what the grader is doing ("building", "testing -race").
 	// Checks run concurrently, so it may be called from several goroutines at once.
 	Progress func(msg string)
@@ -80,6 +85,17 @@ type Options struct {
 	// noPolicy skips the policy on the learner's files, so that the trust
 	// tests can show that the defences behind it hold on their own.
 	noPolicy bool
+}
+
+// command returns a gocourse command line as the learner can run it:
+// command("trace x") is "gocourse trace x", or "go run ./cmd/gocourse trace x"
+// when that is how the learner started gocourse (Options.Command).
+func (env *Env) command(args string) string {
+	prog := env.Opts.Command
+	if prog == "" {
+		prog = "gocourse"
+	}
+	return prog + " " + args
 }
 
 // phase tells Options.Phase that a step of a check, begun at t0, has ended.

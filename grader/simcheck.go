@@ -201,7 +201,7 @@ func (env *Env) explainSim(rep *simrun.Report, c course.Check) string {
 	if r.Outcome == sim.Race {
 		raceFlag = "--race "
 	}
-	fmt.Fprintf(&b, "see it whole: gocourse trace %s--replay %s %s", raceFlag, rep.Replay, env.Rel(env.Dir))
+	fmt.Fprintf(&b, "see it whole: %s", env.command(fmt.Sprintf("trace %s--replay %s %s", raceFlag, rep.Replay, env.Rel(env.Dir))))
 	return b.String()
 }
 

@@ -95,7 +95,7 @@ func check(ctx context.Context, c *course.Course, st *course.State, ex *course.E
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	var opts grader.Options
+	opts := grader.Options{Command: program}
 	if progress {
 		var mu sync.Mutex // checks run at once and report from their own goroutines
 		opts.Progress = func(msg string) {

@@ -209,11 +209,8 @@ self-contained page.`,
 	return cmd
 }
 
-// usageError ends the command with status 2.
-func usageError(io *IO, err error) error {
-	fmt.Fprintf(io.Err, "gocourse: %v\n", err)
-	return &ExitError{Code: 2}
-}
+// usageError ends the command with status 2, saying err (see badUsage).
+func usageError(_ *IO, err error) error { return &badUsage{err} }
 
 func runSim(ctx context.Context, opts *simOptions, verb string) error {
 	if ctx == nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/grader"
 )
 
 // IO is where a command reads and writes.
@@ -80,12 +81,30 @@ x reset, t trace, q quit. gocourse next does the same once, without watching.`,
 		newInitCmd(io, g),
 		newServeCmd(io, g),
 		newPlayCmd(io),
+		newSandboxCmd(),
 	)
 	// gocourse alone is gocourse watch.
 	root.Flags().AddFlagSet(watchCmd.Flags())
 	root.RunE = watchCmd.RunE
 	finishCommands(root, g, io)
+	markUsageErrors(root)
 	return root
+}
+
+// newSandboxCmd is the grader's sandbox launcher (grader.LauncherCommand): the
+// grader runs gocourse again as it to set up each run of learner code, which
+// it then becomes. Hidden: a learner never types it.
+func newSandboxCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:                grader.LauncherCommand,
+		Short:              "Set up one sandboxed run of learner code (the grader runs it)",
+		Hidden:             true,
+		DisableFlagParsing: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			// Launch returns only when it could not become the run's binary.
+			return &ExitError{Code: grader.Launch()}
+		},
+	}
 }
 
 // Main runs the gocourse command line and returns the process's exit status.
@@ -101,12 +120,42 @@ func Main(args []string, io *IO) int {
 	if errors.As(err, &exit) {
 		return exit.Code
 	}
-	msg := err.Error()
-	fmt.Fprintf(io.Err, "gocourse: %s\n", strings.TrimSpace(msg))
-	if strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") || strings.Contains(msg, "accepts ") {
+	fmt.Fprintf(io.Err, "gocourse: %s\n", strings.TrimSpace(err.Error()))
+	var usage *badUsage
+	if errors.As(err, &usage) {
 		return 2
 	}
 	return 1
+}
+
+// A badUsage is a command line that gocourse cannot run as typed: an unknown
+// command or flag, a flag's bad value, the wrong number of arguments. The
+// program exits with status 2 for it, 1 for any other failure.
+type badUsage struct{ err error }
+
+func (e *badUsage) Error() string { return e.err.Error() }
+func (e *badUsage) Unwrap() error { return e.err }
+
+// markUsageErrors makes cobra's errors about the command line badUsages:
+// those of flag parsing (through the flag error function, which subcommands
+// inherit) and those of every command's argument check.
+func markUsageErrors(root *cobra.Command) {
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &badUsage{err} })
+	var walk func(cmd *cobra.Command)
+	walk = func(cmd *cobra.Command) {
+		if check := cmd.Args; check != nil {
+			cmd.Args = func(cmd *cobra.Command, args []string) error {
+				if err := check(cmd, args); err != nil {
+					return &badUsage{err}
+				}
+				return nil
+			}
+		}
+		for _, sub := range cmd.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }
 
 // load finds the course checkout and reads its catalog and the learner's progress.
