@@ -7,13 +7,15 @@ import (
 	"regexp"
 	"strings"
 	"time"
-
-	"github.com/gocourse/gocourse/course"
 )
 
-func init() { Register("build", buildCheck{}) }
+func init() {
+	register(kindOf[struct{}]{name: "build", in: gate,
+		run: func(ctx context.Context, env *Env, _ struct{}) CheckResult { return buildCheck{}.Check(ctx, env) }})
+}
 
-// buildCheck compiles the package and the course's tests and runs go vet over them.
+// buildCheck compiles the package and the course's tests and runs go vet over
+// them. It has no settings, and it is a gate: when it fails, nothing else runs.
 type buildCheck struct{}
 
 // buildLimit bounds one build; a cold build of the race runtime is the slowest case.
@@ -22,7 +24,7 @@ const buildLimit = 5 * time.Minute
 // compilerLine matches a compiler or vet diagnostic: "./hello.go:12:3: undefined: x".
 var compilerLine = regexp.MustCompile(`^(?:vet: )?(\S+\.go):(\d+)(?::(\d+))?: (.*)$`)
 
-func (buildCheck) Check(ctx context.Context, env *Env, _ course.Check) CheckResult {
+func (buildCheck) Check(ctx context.Context, env *Env) CheckResult {
 	res := CheckResult{Name: "build"}
 	if env.Opts.Progress != nil {
 		env.Opts.Progress("building " + env.Exercise.ID)

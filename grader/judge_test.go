@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/gocourse/gocourse/course"
 )
 
 // events builds a go test -json stream: each entry is "Action Test [Output]".
@@ -33,7 +31,7 @@ func events(lines ...string) []byte {
 
 func TestJudge(t *testing.T) {
 	env := &Env{Dir: "/w/exercises/l/x", Root: "/w", Tests: []string{"TestA", "TestB"}}
-	check := course.Check{CPU: []int{1, 2}, Timeout: time.Second}
+	check := testSettings{CPU: []int{1, 2}, Timeout: time.Second}
 	tests := []struct {
 		name   string
 		stream []byte

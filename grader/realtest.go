@@ -19,8 +19,6 @@ import (
 	"github.com/gocourse/gocourse/course"
 )
 
-func init() { Register("test", realTest{}) }
-
 // realTest runs the course's tests for real: go test -json with the race detector,
 // several GOMAXPROCS values, a timeout, and a goroutine-leak check after the tests.
 type realTest struct{}
@@ -227,7 +225,7 @@ func gocourseSend() {
 	return map[string]string{filepath.Join(env.BuildDir, leakFile): path}, nil
 }
 
-func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
+func (realTest) Check(ctx context.Context, env *Env, c testSettings) CheckResult {
 	race := course.Flag(c.Race, true)
 	leak := course.Flag(c.Leak, true)
 	if env.Opts.Progress != nil {
@@ -501,7 +499,7 @@ func (env *Env) test2json(ctx context.Context, out []byte) ([]byte, error) {
 
 // judge turns the events of a run into a result. Every test the course expects must
 // have passed once per -cpu value; a missing event is a failure, never a pass.
-func (env *Env) judge(tr *testRun, c course.Check, race, leak bool) CheckResult {
+func (env *Env) judge(tr *testRun, c testSettings, race, leak bool) CheckResult {
 	res := CheckResult{Name: "test", Status: Pass}
 	var problems []string
 	expected := env.Tests
@@ -596,7 +594,7 @@ var (
 
 // explainFailure says why a test failed, in the learner's terms: a data race names the
 // two accesses in the learner's files; otherwise the test's own messages are shown.
-func (env *Env) explainFailure(test string, out []string, c course.Check) string {
+func (env *Env) explainFailure(test string, out []string, c testSettings) string {
 	if race := env.explainRace(out); race != "" {
 		return fmt.Sprintf("%s: data race: %s", test, race)
 	}
@@ -607,7 +605,7 @@ func (env *Env) explainFailure(test string, out []string, c course.Check) string
 }
 
 // explainMissing says why a test has no final event: a timeout, a crash, or an exit.
-func (env *Env) explainMissing(test string, tr *testRun, c course.Check) string {
+func (env *Env) explainMissing(test string, tr *testRun, c testSettings) string {
 	out := append(append([]string{}, tr.output[test]...), tr.output[""]...)
 	if t := env.explainTimeout(out); t != "" {
 		return fmt.Sprintf("%s: %s", test, t)

@@ -5,11 +5,22 @@ import (
 	"fmt"
 	"go/ast"
 	"strings"
-
-	"github.com/gocourse/gocourse/course"
 )
 
-func init() { Register("static", staticCheck{}) }
+func init() {
+	register(kindOf[staticSettings]{name: "static", in: otherLane,
+		run: func(ctx context.Context, env *Env, s staticSettings) CheckResult {
+			return staticCheck{}.Check(ctx, env, s)
+		}})
+}
+
+// staticSettings are the settings of a "static" check: the constructs the
+// learner's files must use or must not use, in the vocabulary below.
+type staticSettings struct {
+	Require       []string `yaml:"require"`
+	Forbid        []string `yaml:"forbid"`
+	CloseBySender bool     `yaml:"close-by-sender"`
+}
 
 // staticCheck reads the learner's files (without compiling them) for constructs the
 // exercise requires or forbids. The vocabulary of a rule:
@@ -23,7 +34,7 @@ func init() { Register("static", staticCheck{}) }
 // so that the sending side, which knows when it is done, is the one that closes.
 type staticCheck struct{}
 
-func (staticCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
+func (staticCheck) Check(ctx context.Context, env *Env, c staticSettings) CheckResult {
 	res := CheckResult{Name: "static", Status: Pass}
 	// Names resolved with go/types: a dot or renamed import of time still
 	// names time.Sleep, and a variable called time does not.

@@ -16,6 +16,7 @@ import (
 	"github.com/gocourse/gocourse/internal/play"
 	"github.com/gocourse/gocourse/internal/watch"
 	"github.com/gocourse/gocourse/sim"
+	simtoken "github.com/gocourse/gocourse/sim/token"
 	"github.com/gocourse/gocourse/timeline"
 )
 
@@ -70,7 +71,7 @@ func runPlay(ctx context.Context, opts *playOptions) error {
 		return usageError(opts.io, fmt.Errorf("--run %s: not a Test function", opts.run))
 	}
 	color.New(color.Faint).Fprintf(opts.io.Err, "… building %s under the simulator\n", opts.dir)
-	if name, _, ok := strings.Cut(opts.replay, "@"); ok && opts.run == "" {
+	if name, _ := simtoken.Parse(opts.replay); name != "" && opts.run == "" {
 		opts.run = name
 	}
 	s, err := play.Start(ctx, opts.dir, opts.run)

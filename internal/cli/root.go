@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/grader"
 )
 
 // IO is where a command reads and writes.
@@ -124,7 +125,7 @@ func (g *globals) load(io *IO) (*course.Course, *course.State, error) {
 			return nil, nil, err
 		}
 	}
-	c, err := course.Load(dir)
+	c, err := grader.Load(dir)
 	if err != nil {
 		return nil, nil, err
 	}

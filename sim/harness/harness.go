@@ -29,9 +29,18 @@ const (
 	ReportEnv = "GOCOURSE_SIM_REPORT" // path of the JSON Report to write
 )
 
-// Config says what to run and how. Its JSON is written by the grader.
+// A Mode says how many schedules a harness run tries.
+type Mode string
+
+const (
+	Explore Mode = "explore" // many schedules, as Config's strategy says, to the first failure
+	RunOne  Mode = "run"     // one schedule (Replay's, or Random(Seed)'s), with its trace
+)
+
+// Config says what to run and how. Its JSON is written by the grader; build
+// an exploration's with Exploration.Config.
 type Config struct {
-	Mode        string `json:"mode"`     // "explore" (many schedules), "run" (one, with its trace)
+	Mode        Mode   `json:"mode"`
 	Strategy    string `json:"strategy"` // random, pct, dfs
 	Seed        uint64 `json:"seed"`
 	Schedules   int    `json:"schedules"`
@@ -79,6 +88,80 @@ type Config struct {
 	// Outcomes collects every distinct output (with its result) of the
 	// schedules run, and explores on past a failing schedule.
 	Outcomes bool `json:"outcomes,omitempty"`
+}
+
+// Exploration says how to explore schedules: the settings of a check that
+// explores (sim, output, timing) in exercise.yaml, and the flags of gocourse
+// explore. DefaultExploration gives both their defaults, and Validate is the
+// one place that judges them.
+type Exploration struct {
+	Strategy    string `yaml:"strategy"`    // random, pct or dfs
+	Schedules   int    `yaml:"schedules"`   // the most schedules to run for each target
+	Seed        uint64 `yaml:"seed"`        // seed of random and pct
+	Depth       int    `yaml:"depth"`       // pct: the bug depth
+	Preemptions int    `yaml:"preemptions"` // dfs: the most preemptions in one schedule
+}
+
+// Strategies are the strategies an exploration may name.
+var Strategies = []string{"random", "pct", "dfs"}
+
+// DefaultExploration returns the settings an exploration has when nothing is said.
+func DefaultExploration() Exploration {
+	return Exploration{Strategy: "random", Schedules: 1000, Seed: 1, Depth: 3, Preemptions: 2}
+}
+
+// Validate reports the first setting of e that no exploration can use.
+//
+//go:norace
+func (e Exploration) Validate() error {
+	if err := validStrategy(e.Strategy); err != nil {
+		return err
+	}
+	if e.Schedules < 1 {
+		return fmt.Errorf("schedules: must be at least 1")
+	}
+	if e.Depth < 0 || e.Preemptions < 0 {
+		return fmt.Errorf("depth and preemptions must not be negative")
+	}
+	return nil
+}
+
+//go:norace
+func validStrategy(name string) error {
+	if !slices.Contains(Strategies, name) {
+		return fmt.Errorf("strategy: unknown strategy %q (want random, pct or dfs)", name)
+	}
+	return nil
+}
+
+// Config returns the configuration that explores the targets run selects (all
+// of them when empty) as e says, within a wall-clock budget of timeout (none
+// when 0).
+//
+//go:norace
+func (e Exploration) Config(run string, timeout time.Duration) Config {
+	return Config{
+		Mode: Explore, Strategy: e.Strategy, Seed: e.Seed, Schedules: e.Schedules,
+		Depth: e.Depth, Preemptions: e.Preemptions, Run: run, TimeoutMS: timeout.Milliseconds(),
+	}
+}
+
+// Validate reports whether the harness can run as c asks: a known mode and, to
+// explore, a known strategy ("" is random). A Replay token runs its one
+// schedule whatever the mode, so it needs none.
+//
+//go:norace
+func (c Config) Validate() error {
+	switch {
+	case c.Mode == RunOne || c.Replay != "" && c.Mode == "":
+		return nil
+	case c.Mode == Explore:
+		if c.Strategy == "" {
+			return nil
+		}
+		return validStrategy(c.Strategy)
+	}
+	return fmt.Errorf("unknown mode %q (want %s or %s)", c.Mode, Explore, RunOne)
 }
 
 // An Outcome is one distinct result and output the schedules gave.
@@ -160,6 +243,7 @@ func Main(mainFn func(), tests []Test) int {
 	if err := json.Unmarshal([]byte(token.Getenv(ConfigEnv)), &cfg); err != nil {
 		return write(path, &Report{Error: "bad configuration: " + err.Error()})
 	}
+
 	return write(path, run(cfg, mainFn, tests))
 }
 
@@ -179,6 +263,9 @@ func write(path string, rep *Report) int {
 
 //go:norace
 func run(cfg Config, mainFn func(), tests []Test) *Report {
+	if err := cfg.Validate(); err != nil {
+		return &Report{Error: "bad configuration: " + err.Error()}
+	}
 	start := time.Now()
 	type target struct {
 		name string
@@ -229,10 +316,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	if err != nil {
 		return &Report{Error: "run: " + err.Error()}
 	}
-	replayTest, token := "", cfg.Replay
-	if name, tok, ok := strings.Cut(cfg.Replay, "@"); ok {
-		replayTest, token = name, tok
-	}
+	replayTest, sched := token.Parse(cfg.Replay)
 	rep := &Report{}
 	skipped := map[string]bool{}
 	for _, t := range tests {
@@ -262,10 +346,10 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: runReset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail}
 	for _, t := range targets {
 		rep.Target = t.name
-		if cfg.Mode == "run" || cfg.Replay != "" {
+		if cfg.Mode == RunOne || cfg.Replay != "" {
 			strat := sim.Random(cfg.Seed)
-			if token != "" {
-				if strat, err = sim.Replay(token); err != nil {
+			if sched != "" {
+				if strat, err = sim.Replay(sched); err != nil {
 					return &Report{Error: err.Error()}
 				}
 			}
@@ -292,7 +376,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 			}
 			rep.Schedules++
 			rep.Result = res
-			rep.Replay = tokenFor(t.name, res.Token)
+			rep.Replay = token.Format(t.name, res.Token)
 			if res.Failed() || cfg.Replay != "" {
 				break
 			}
@@ -325,7 +409,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 		}
 		if r.Failure != nil {
 			rep.Result = r.Failure
-			rep.Replay = tokenFor(t.name, r.Failure.Token)
+			rep.Replay = token.Format(t.name, r.Failure.Token)
 			rep.FailingSchedule = r.Schedules
 			break
 		}
@@ -347,7 +431,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 //
 //go:norace
 func addOutcome(outs []Outcome, target string, r *sim.Result) []Outcome {
-	replay := tokenFor(target, r.Token)
+	replay := token.Format(target, r.Token)
 	if target == "main" {
 		target = ""
 	}
@@ -382,16 +466,8 @@ func stdinReset(path string, reset func()) func() {
 	}
 }
 
-// tokenFor prefixes a test's name to a sim token so that replay finds the test.
+// strategy makes the strategy cfg names; Validate has judged the name.
 //
-//go:norace
-func tokenFor(target, token string) string {
-	if target == "main" || token == "" {
-		return token
-	}
-	return target + "@" + token
-}
-
 //go:norace
 func strategy(cfg Config) (sim.Strategy, error) {
 	switch cfg.Strategy {

@@ -1,0 +1,109 @@
+package grader
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gocourse/gocourse/course"
+)
+
+// loadChecks lays out a one-exercise course whose checks are the YAML list
+// checks, and loads it as the grader does.
+func loadChecks(t *testing.T, checks string) (*course.Course, error) {
+	t.Helper()
+	root := t.TempDir()
+	files := map[string]string{
+		"course.yaml":                    "lessons:\n  - id: 01-a\n    exercises: [x]\n",
+		"exercises/01-a/x/exercise.yaml": "title: T\nkind: fix\nfiles: [a.go]\nchecks:\n" + checks,
+	}
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return Load(root)
+}
+
+// TestPlanDefaults shows that each kind fills in its own defaults.
+func TestPlanDefaults(t *testing.T) {
+	c, err := loadChecks(t, "  - kind: build\n  - kind: test\n  - kind: sim\n    strategy: dfs\n  - kind: timing\n    run: TestT\n  - kind: output\n    expect: hi\n  - kind: static\n    forbid: [time.Sleep]\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps, err := plan(c.Exercises()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	lanes := []lane{gate, realLane, otherLane, realLane, otherLane, otherLane}
+	for i, st := range steps {
+		if st.lane != lanes[i] {
+			t.Errorf("check %d (%s): lane %d, want %d", i, st.check.Kind, st.lane, lanes[i])
+		}
+	}
+	var test testSettings
+	if err := settled(c, 1, &test, (*testSettings).settle); err != nil || test.Timeout != 30*time.Second || len(test.CPU) != 3 || !course.Flag(test.Race, true) {
+		t.Errorf("test defaults: %+v, %v", test, err)
+	}
+	sim := defaultSim()
+	if err := settled(c, 2, &sim, (*simSettings).settle); err != nil || sim.Schedules != 1000 || sim.Seed != 1 || sim.Preemptions != 2 || course.Flag(sim.Race, false) {
+		t.Errorf("sim defaults: %+v, %v", sim, err)
+	}
+	timing := defaultTiming()
+	if err := settled(c, 3, &timing, (*timingSettings).settle); err != nil || timing.Run != "TestT" || timing.Strategy != "random" || timing.Schedules != 1000 || timing.Timeout != 30*time.Second {
+		t.Errorf("timing defaults: %+v, %v", timing, err)
+	}
+}
+
+// settled decodes and settles check i of c's exercise into s.
+func settled[S any](c *course.Course, i int, s *S, settle func(*S) error) error {
+	if err := c.Exercises()[0].Checks[i].Decode(s); err != nil {
+		return err
+	}
+	return settle(s)
+}
+
+// TestPlanErrors shows that a bad setting of any kind is one line naming
+// exercise.yaml and the check's line, found when the catalog is loaded.
+func TestPlanErrors(t *testing.T) {
+	const at = "exercises/01-a/x/exercise.yaml: line "
+	for _, tt := range []struct{ checks, want string }{
+		{"  - kind: build\n  - kind: tming\n", at + `6: unknown check kind "tming"`},
+		{"  - kind: test\n    cpu: [0]\n", at + "5: cpu: 0 is not a GOMAXPROCS value"},
+		{"  - kind: test\n    timeout: soon\n", at + `6: "soon" is not a duration (write it like 30s or 1m30s)`},
+		{"  - kind: test\n    timeout: -1s\n", at + "5: timeout must be positive"},
+		{"  - kind: build\n    race: true\n", at + "6: field race not found in a build check (known fields: kind, weight)"},
+		{"  - kind: sim\n    expect: hi\n", at + "6: field expect not found in a sim check (known fields: kind, weight, race, timeout, run, strategy, schedules, seed, depth, preemptions, exhaustive)"},
+		{"  - kind: sim\n    strategy: bfs\n", at + `5: strategy: unknown strategy "bfs" (want random, pct or dfs)`},
+		{"  - kind: sim\n    exhaustive: true\n", at + "5: exhaustive: only the dfs strategy can explore every schedule"},
+		{"  - kind: timing\n    strategy: pct\n    exhaustive: true\n", at + "5: exhaustive: only the dfs strategy can explore every schedule"},
+		{"  - kind: sim\n    schedules: -3\n", at + "5: schedules: must be at least 1"},
+		{"  - kind: output\n    match: fuzzy\n", at + `5: output: unknown match "fuzzy" (want exact, lines or regex)`},
+		{"  - kind: output\n    match: regex\n    expect: \"(\"\n", at + "5: output: error parsing regexp: missing closing ): `\\A(?:()\\z`"},
+		{"  - kind: static\n    forbid: time.Sleep\n", at + "6: cannot unmarshal !!str `time.Sleep` into []string"},
+	} {
+		_, err := loadChecks(t, tt.checks)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%q:\n got %v\nwant %s", tt.checks, err, tt.want)
+		}
+	}
+}
+
+// TestCheckPlansFirst shows that an exercise whose checks cannot be planned
+// is the grader's error, with every check of the exercise in the result.
+func TestCheckPlansFirst(t *testing.T) {
+	ex := &course.Exercise{ID: "01-a/x", Checks: []course.Check{{Kind: "build", Weight: 1}, {Kind: "nosuch", Weight: 2}}}
+	res := Check(t.Context(), &course.Course{Root: t.TempDir()}, ex, Options{})
+	if res.Status != Error || len(res.Checks) != 3 || res.Checks[0].Name != "setup" || !strings.Contains(res.Checks[0].Message, `unknown check kind "nosuch"`) {
+		t.Fatalf("result: %+v", res)
+	}
+	if res.MaxScore != 3 || res.Score != 0 {
+		t.Errorf("score %g/%g, want 0/3", res.Score, res.MaxScore)
+	}
+}
