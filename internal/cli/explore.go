@@ -319,30 +319,24 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 	if cfg.Stdin, err = opts.readStdin(); err != nil {
 		return cfg, err
 	}
-	h := harness.Config{Run: opts.run, Seed: opts.seed, Replay: opts.replay, MaxSteps: opts.maxSteps, LeaksFail: opts.leaksFail, Signals: opts.signals}
+	h := harness.Config{Mode: harness.RunOne, Run: opts.run, Seed: opts.seed}
 	switch verb {
 	case "explore":
-		switch opts.strategy {
-		case "random", "pct", "dfs":
-		default:
-			return cfg, fmt.Errorf("unknown strategy %q (want random, pct or dfs)", opts.strategy)
+		e := harness.Exploration{Strategy: opts.strategy, Schedules: opts.schedules, Seed: opts.seed, Depth: opts.depth, Preemptions: opts.preemptions}
+		if err := e.Validate(); err != nil {
+			return cfg, fmt.Errorf("--%v", err)
 		}
-		if opts.schedules < 1 {
-			return cfg, fmt.Errorf("--schedules must be at least 1")
-		}
-		h.Mode, h.Strategy, h.Schedules, h.Depth, h.Preemptions = "explore", opts.strategy, opts.schedules, opts.depth, opts.preemptions
-		h.TimeoutMS = opts.timeout.Milliseconds()
+		h = e.Config(opts.run, opts.timeout)
 		h.Outcomes = opts.outcomes
 	case "replay":
-		h.Mode = "run"
 		opts.strategy = "replay"
 	case "trace":
-		h.Mode = "run"
 		opts.strategy = "replay"
 		if opts.replay == "" {
 			opts.strategy = "random"
 		}
 	}
+	h.Replay, h.MaxSteps, h.LeaksFail, h.Signals = opts.replay, opts.maxSteps, opts.leaksFail, opts.signals
 	cfg.Harness = h
 	return cfg, nil
 }
