@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/grader/simrun"
 )
 
 // Env is what every check of one exercise shares: where the package is, which files
@@ -183,8 +184,11 @@ func (env *Env) setup(pristine string) error {
 		if env.TestPackage == "" {
 			env.TestPackage = file.Name.Name
 		}
-		env.Tests = append(env.Tests, testFuncs(file)...)
+		env.Tests = append(env.Tests, simrun.TestFuncs(file)...)
 		env.courseMain = env.courseMain || hasTestMain(file)
+	}
+	if len(env.Tests) == 0 {
+		return fmt.Errorf("%s: the course's tests for this exercise have no Test function: nothing would be graded", ex.Path())
 	}
 	env.nonce = newNonce()
 	env.BuildDir = env.Dir
@@ -205,22 +209,6 @@ func (env *Env) setup(pristine string) error {
 		}
 	}
 	return nil
-}
-
-// testFuncs returns the names of the top-level functions that go test runs as tests.
-func testFuncs(f *ast.File) []string {
-	var names []string
-	for _, d := range f.Decls {
-		fn, ok := d.(*ast.FuncDecl)
-		if !ok || fn.Recv != nil || !strings.HasPrefix(fn.Name.Name, "Test") || fn.Name.Name == "TestMain" {
-			continue
-		}
-		if rest := fn.Name.Name[4:]; rest != "" && strings.ToLower(rest[:1]) == rest[:1] && !strings.HasPrefix(rest, "_") {
-			continue // "Testify" is not a test
-		}
-		names = append(names, fn.Name.Name)
-	}
-	return names
 }
 
 // hasTestMain reports whether a test file declares TestMain.

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/grader/simrun"
 	simtoken "github.com/gocourse/gocourse/sim/token"
 )
 
@@ -265,7 +266,7 @@ func (r *Result) finish(d time.Duration) {
 	luck := ""
 	for _, ch := range r.Checks {
 		if ch.Name == "sim" && ch.Status == Fail {
-			if test, _ := simtoken.Parse(ch.Replay); strings.HasPrefix(test, "Test") {
+			if test, _ := simtoken.Parse(ch.Replay); simrun.IsTestName(test) {
 				luck = test
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gocourse/gocourse/grader/simrun"
 )
 
 // events builds a go test -json stream: each entry is "Action Test [Output]".
@@ -128,13 +130,15 @@ func Testify(t *testing.T) {}
 func TestMain(m *testing.M) {}
 func Test(t *testing.T) {}
 func Test_b(t *testing.T) {}
+func Test1(t *testing.T) {}
+func Testé(t *testing.T) {}
 func helper() {}
 type T struct{}
 func (T) TestC(t *testing.T) {}
 `
 	f := mustParse(t, src)
-	got := strings.Join(testFuncs(f), ",")
-	if got != "TestA,Test,Test_b" {
+	got := strings.Join(simrun.TestFuncs(f), ",")
+	if got != "TestA,Test,Test_b,Test1" {
 		t.Errorf("testFuncs = %s", got)
 	}
 }

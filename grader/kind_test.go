@@ -107,3 +107,20 @@ func TestCheckPlansFirst(t *testing.T) {
 		t.Errorf("score %g/%g, want 0/3", res.Score, res.MaxScore)
 	}
 }
+
+// TestNoTestsIsCourseError shows that course tests without a Test function are
+// the course's error, never a pass: nothing would be graded.
+func TestNoTestsIsCourseError(t *testing.T) {
+	c, err := loadChecks(t, "  - kind: test\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(c.Root, "exercises", "01-a", "x")
+	os.WriteFile(filepath.Join(c.Root, "go.mod"), []byte("module example.com/c\n\ngo 1.26\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.go"), []byte("package x\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a_test.go"), []byte("package x\n\nimport \"testing\"\n\nfunc Testify(t *testing.T) {}\n"), 0o644)
+	res := Check(t.Context(), c, c.Exercises()[0], Options{})
+	if res.Status != Error || res.Score != 0 || !strings.Contains(res.Checks[0].Message, "no Test function") {
+		t.Errorf("result: %+v", res)
+	}
+}
