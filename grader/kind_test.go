@@ -124,3 +124,31 @@ func TestNoTestsIsCourseError(t *testing.T) {
 		t.Errorf("result: %+v", res)
 	}
 }
+
+// TestNoGoIsGraderError shows that a go command that cannot run is the
+// grader's error in every check that builds, never the learner's failure.
+func TestNoGoIsGraderError(t *testing.T) {
+	c, err := loadChecks(t, "  - kind: build\n  - kind: test\n  - kind: output\n    expect: hi\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(c.Root, "exercises", "01-a", "x")
+	os.WriteFile(filepath.Join(c.Root, "go.mod"), []byte("module example.com/c\n\ngo 1.26\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.go"), []byte("package main\n\nfunc main() { println(\"hi\") }\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a_test.go"), []byte("package main\n\nimport \"testing\"\n\nfunc Test1(t *testing.T) {}\n"), 0o644)
+	ex := c.Exercises()[0]
+	env, err := newEnv(c, ex, Options{Go: filepath.Join(t.TempDir(), "no-go")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer env.Close()
+	steps, err := plan(ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range steps {
+		if res := st.run(t.Context(), env); res.Status != Error {
+			t.Errorf("%s check without a go command: %s, want error: %s", st.check.Kind, res.Status, res.Message)
+		}
+	}
+}
