@@ -237,6 +237,7 @@ func (env *Env) Rel(path string) string {
 func (env *Env) parse() CheckResult {
 	fset := token.NewFileSet()
 	var msgs []string
+	var at *Location
 	for _, name := range env.LearnerFiles {
 		src := env.Sources[name]
 		_, err := parser.ParseFile(fset, filepath.Join(env.Dir, name), readOrEmpty(src), parser.AllErrors|parser.SkipObjectResolution)
@@ -244,6 +245,9 @@ func (env *Env) parse() CheckResult {
 		if errors.As(err, &list) {
 			for _, e := range list {
 				msgs = append(msgs, env.relMessages(e.Error())...)
+				if at == nil {
+					at = &Location{File: env.Rel(e.Pos.Filename), Line: e.Pos.Line}
+				}
 			}
 		} else if err != nil {
 			msgs = append(msgs, env.relMessages(err.Error())...)
@@ -254,7 +258,7 @@ func (env *Env) parse() CheckResult {
 		msgs = env.policy()
 	}
 	if len(msgs) > 0 {
-		return CheckResult{Name: "parse", Status: Fail, Message: strings.Join(limitLines(msgs, 10), "\n")}
+		return CheckResult{Name: "parse", Status: Fail, Message: strings.Join(limitLines(msgs, 10), "\n"), Location: at}
 	}
 	return CheckResult{Name: "parse", Status: Pass}
 }

@@ -32,15 +32,29 @@ const (
 	Skip  Status = "skip"  // not run because an earlier check failed
 )
 
-// CheckResult is the outcome of one check.
+// CheckResult is the outcome of one check, or of a stage before the checks
+// ("setup", "files", "parse", "grader") that stopped them.
 type CheckResult struct {
-	Name     string  `json:"name"`
-	Status   Status  `json:"status"`
-	Message  string  `json:"message,omitempty"`
-	Replay   string  `json:"replay,omitempty"`
-	Weight   float64 `json:"weight"`
-	Duration int64   `json:"duration_ms"`
+	Name    string `json:"name"`
+	Status  Status `json:"status"`
+	Message string `json:"message,omitempty"`
+	// Location is the first place in the learner's files that a failure
+	// names (a compiler message, a forbidden construct), for reporters that
+	// annotate code; nil when the failure names none.
+	Location *Location `json:"location,omitempty"`
+	Replay   string    `json:"replay,omitempty"`
+	Weight   float64   `json:"weight"`
+	Duration int64     `json:"duration_ms"`
 }
+
+// A Location is a line of a file of the graded workbook.
+type Location struct {
+	File string `json:"file"` // slash-separated, relative to the workbook's root
+	Line int    `json:"line"`
+}
+
+// String returns "file:line", as compilers write it.
+func (l Location) String() string { return fmt.Sprintf("%s:%d", l.File, l.Line) }
 
 // Result is the outcome of checking one exercise.
 type Result struct {

@@ -152,3 +152,37 @@ func TestNoGoIsGraderError(t *testing.T) {
 		}
 	}
 }
+
+// TestFailureLocated shows that a failure that names a line of the learner's
+// files carries it as a typed Location: a compiler's message, and a syntax
+// error found before anything compiles.
+func TestFailureLocated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go vet")
+	}
+	c, err := loadChecks(t, "  - kind: build\n  - kind: test\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(c.Root, "exercises", "01-a", "x")
+	for _, f := range []string{"go.mod", "go.sum"} { // the generated TestMain imports goleak
+		data, err := os.ReadFile(filepath.Join("..", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(c.Root, f), data, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "a_test.go"), []byte("package x\n\nimport \"testing\"\n\nfunc Test1(t *testing.T) {}\n"), 0o644)
+	for _, tt := range []struct{ src, stage string }{
+		{"package x\n\nfunc f() {\n\tundefined()\n}\n", "build"},
+		{"package x\n\nfunc f() {\n\tif {\n}\n", "parse"},
+	} {
+		os.WriteFile(filepath.Join(dir, "a.go"), []byte(tt.src), 0o644)
+		res := Check(t.Context(), c, c.Exercises()[0], Options{})
+		ch := res.Checks[0]
+		want := Location{File: "exercises/01-a/x/a.go", Line: 4}
+		if ch.Name != tt.stage || ch.Status != Fail || ch.Location == nil || *ch.Location != want {
+			t.Errorf("%s: %+v, want a failure located at %v", tt.stage, ch, want)
+		}
+	}
+}

@@ -48,6 +48,9 @@ func (staticCheck) Check(ctx context.Context, env *Env, c staticSettings) CheckR
 	for _, rule := range c.Forbid {
 		for _, at := range findRule(files, rule) {
 			problems = append(problems, fmt.Sprintf("%s: %s is not allowed here: %s", at, describeRule(rule), forbidReason(rule)))
+			if res.Location == nil {
+				res.Location = &at
+			}
 		}
 	}
 	if c.CloseBySender {
@@ -61,12 +64,12 @@ func (staticCheck) Check(ctx context.Context, env *Env, c staticSettings) CheckR
 }
 
 // findRule returns where the files use what rule names.
-func findRule(files []*typedFile, rule string) []string {
-	var found []string
+func findRule(files []*typedFile, rule string) []Location {
+	var found []Location
 	for _, f := range files {
 		ast.Inspect(f.file, func(n ast.Node) bool {
 			if n != nil && matches(rule, n, f.refs) {
-				found = append(found, f.at(n))
+				found = append(found, Location{File: f.name, Line: f.fset.Position(n.Pos()).Line})
 			}
 			return true
 		})
