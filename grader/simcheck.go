@@ -221,20 +221,7 @@ func (env *Env) explainSim(rep *simrun.Report, strategy string) string {
 			indent(f)
 		}
 	}
-	for _, g := range r.Goroutines {
-		fmt.Fprintf(&b, "  %s\n", env.relLine(g.String()))
-	}
-	if r.Panic != nil {
-		fmt.Fprintf(&b, "  goroutine %d panicked: %s\n", r.Panic.G, r.Panic.Message)
-	}
-	if r.Race != nil {
-		for _, a := range r.Race.Accesses {
-			fmt.Fprintf(&b, "  %s\n", env.relLine(a.String()))
-			for _, f := range a.Stack {
-				fmt.Fprintf(&b, "      %s\n", env.relLine(f))
-			}
-		}
-	}
+	WriteSimEvidence(&b, r, false, env.relLine)
 	if n := min(len(timeline.Learner(r.Trace)), 8); n > 0 {
 		fmt.Fprintf(&b, "the last %d events of that schedule (virtual time %s):\n", n, time.Duration(r.TimeNS))
 		var t strings.Builder

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/gocourse/gocourse/grader"
 	"github.com/gocourse/gocourse/grader/report"
 	"github.com/gocourse/gocourse/grader/simrun"
 	"github.com/gocourse/gocourse/internal/viewer"
@@ -487,25 +488,12 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 	}
 	color.New(color.FgRed, color.Bold).Fprintln(w, headline)
 	r := rep.Result
-	for _, g := range r.Goroutines {
-		fmt.Fprintf(w, "  %s\n", g)
-	}
 	for _, f := range r.Failures {
 		if f != out.Message {
 			fmt.Fprintf(w, "  %s\n", f)
 		}
 	}
-	if r.Panic != nil && r.Panic.Stack != "" {
-		fmt.Fprintf(w, "goroutine %d panicked:\n%s\n", r.Panic.G, indent(r.Panic.Stack))
-	}
-	if r.Race != nil {
-		for _, a := range r.Race.Accesses {
-			fmt.Fprintf(w, "  %s\n", a)
-			for _, f := range a.Stack {
-				fmt.Fprintf(w, "      %s\n", f)
-			}
-		}
-	}
+	grader.WriteSimEvidence(w, r, true, nil)
 	if r.Diverged != "" {
 		color.New(color.FgYellow).Fprintf(w, "note: %s\n", r.Diverged)
 	}
