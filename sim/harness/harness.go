@@ -261,83 +261,31 @@ func write(path string, rep *Report) int {
 	return 0
 }
 
+// A target is what one exploration runs: main, or one Test or Example.
+type target struct {
+	name string // "main" or the function's name
+	body func()
+}
+
 //go:norace
 func run(cfg Config, mainFn func(), tests []Test) *Report {
 	if err := cfg.Validate(); err != nil {
 		return &Report{Error: "bad configuration: " + err.Error()}
 	}
 	start := time.Now()
-	type target struct {
-		name string
-		body func()
-	}
-	var targets []target
-	if mainFn != nil {
-		body := mainFn
-		if cfg.WantOutput {
-			match, err := OutputMatcher(cfg.OutputMatch, cfg.Output)
-			if err != nil {
-				return &Report{Error: err.Error()}
-			}
-			body = func() {
-				mainFn()
-				// main has returned: in a real program, the process exits here, so
-				// this is everything it printed.
-				got := fmt.Sprint(sim.Stdout())
-				if !match(got) {
-					sim.Fail(fmt.Sprintf("the output is not what it should be:\n--- want (%s)\n%s--- got\n%s", cmpName(cfg.OutputMatch), cfg.Output, got))
-				}
-			}
-		}
-		if len(cfg.Signals) > 0 {
-			type at struct {
-				sig os.Signal
-				d   time.Duration
-			}
-			var sigs []at
-			for _, spec := range cfg.Signals {
-				sig, d, err := ParseSignal(spec)
-				if err != nil {
-					return &Report{Error: err.Error()}
-				}
-				sigs = append(sigs, at{sig, d})
-			}
-			inner := body
-			body = func() {
-				for _, a := range sigs {
-					simsignal.DeliverAt(a.d, a.sig)
-				}
-				inner()
-			}
-		}
-		targets = append(targets, target{"main", body})
-	}
-	re, err := regexp.Compile(cfg.Run)
-	if err != nil {
-		return &Report{Error: "run: " + err.Error()}
-	}
-	replayTest, sched := token.Parse(cfg.Replay)
-	rep := &Report{}
 	skipped := map[string]bool{}
-	for _, t := range tests {
-		if replayTest != "" && t.Name != replayTest || replayTest == "" && !re.MatchString(t.Name) {
-			continue
-		}
-		body := testBody(t, skipped)
-		if t.Example != nil {
-			body = exampleBody(t)
-		}
-		targets = append(targets, target{t.Name, body})
-		rep.Tests = append(rep.Tests, t.Name)
-	}
-	if len(targets) == 0 {
-		if replayTest != "" {
-			return &Report{Error: fmt.Sprintf("the replay token names %s, which the package does not have", replayTest)}
-		}
-		return &Report{Error: "no main function and no test matches " + cfg.Run}
+	targets, err := targets(cfg, mainFn, tests, skipped)
+	if err != nil {
+		return &Report{Error: err.Error()}
 	}
 	if cfg.Race && !sim.RaceBuild {
 		return &Report{Error: "race: the program was not built with -race"}
+	}
+	rep := &Report{}
+	for _, t := range targets {
+		if t.name != "main" {
+			rep.Tests = append(rep.Tests, t.name)
+		}
 	}
 	runReset := reset
 	if cfg.Stdin != "" {
@@ -346,71 +294,16 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: runReset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail}
 	for _, t := range targets {
 		rep.Target = t.name
+		var done bool
 		if cfg.Mode == RunOne || cfg.Replay != "" {
-			strat := sim.Random(cfg.Seed)
-			if sched != "" {
-				if strat, err = sim.Replay(sched); err != nil {
-					return &Report{Error: err.Error()}
-				}
-			}
-			var steer *sim.SteerStrategy
-			if cfg.Play {
-				var rest sim.Strategy
-				if cfg.PlayRandom {
-					rest = sim.Random(cfg.Seed)
-				}
-				steer = sim.Steer(cfg.Picks, rest)
-				strat = steer
-			}
-			opts.Strategy = strat
-			if cfg.TimeoutMS > 0 {
-				opts.Deadline = start.Add(time.Duration(cfg.TimeoutMS) * time.Millisecond)
-			}
-			res := sim.Run(t.body, opts)
-			if steer != nil {
-				rep.Play = steer.Next()
-			}
-			if res.Outcome == sim.Timeout {
-				rep.TimedOut = true
-				break
-			}
-			rep.Schedules++
-			rep.Result = res
-			rep.Replay = token.Format(t.name, res.Token)
-			if res.Failed() || cfg.Replay != "" {
-				break
-			}
-			continue
+			done, err = runOnce(cfg, t, opts, start, rep)
+		} else {
+			done, err = explore(cfg, t, opts, start, rep)
 		}
-		strat, err := strategy(cfg)
 		if err != nil {
 			return &Report{Error: err.Error()}
 		}
-		name := t.name
-		each := func(r *sim.Result) {
-			if rep.First == nil {
-				rep.First = r
-			}
-			if cfg.Outcomes {
-				rep.Outcomes = addOutcome(rep.Outcomes, name, r)
-			}
-		}
-		budget := time.Duration(0)
-		if cfg.TimeoutMS > 0 {
-			// What is left of the budget after the targets before this one.
-			budget = max(time.Duration(cfg.TimeoutMS)*time.Millisecond-time.Since(start), time.Nanosecond)
-		}
-		r := sim.Explore(t.body, sim.Config{Strategy: strat, Schedules: cfg.Schedules, Timeout: budget, Options: opts, Each: each, KeepGoing: cfg.Outcomes})
-		rep.Schedules += r.Schedules
-		rep.Exhausted = r.Exhausted
-		if r.TimedOut && r.Failure == nil {
-			rep.TimedOut = true
-			break
-		}
-		if r.Failure != nil {
-			rep.Result = r.Failure
-			rep.Replay = token.Format(t.name, r.Failure.Token)
-			rep.FailingSchedule = r.Schedules
+		if done {
 			break
 		}
 	}
@@ -425,6 +318,168 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	}
 	rep.ElapsedNS = time.Since(start).Nanoseconds()
 	return rep
+}
+
+// targets returns what cfg asks to run: main (when mainFn is not nil), then
+// the tests that cfg.Run matches, or the one test its replay token names. A
+// test that skips is marked in skipped.
+//
+//go:norace
+func targets(cfg Config, mainFn func(), tests []Test, skipped map[string]bool) ([]target, error) {
+	var targets []target
+	if mainFn != nil {
+		body, err := mainBody(cfg, mainFn)
+		if err != nil {
+			return nil, err
+		}
+		targets = append(targets, target{"main", body})
+	}
+	re, err := regexp.Compile(cfg.Run)
+	if err != nil {
+		return nil, fmt.Errorf("run: %w", err)
+	}
+	replayTest, _ := token.Parse(cfg.Replay)
+	for _, t := range tests {
+		if replayTest != "" && t.Name != replayTest || replayTest == "" && !re.MatchString(t.Name) {
+			continue
+		}
+		body := testBody(t, skipped)
+		if t.Example != nil {
+			body = exampleBody(t)
+		}
+		targets = append(targets, target{t.Name, body})
+	}
+	if len(targets) == 0 {
+		if replayTest != "" {
+			return nil, fmt.Errorf("the replay token names %s, which the package does not have", replayTest)
+		}
+		return nil, fmt.Errorf("no main function and no test matches %s", cfg.Run)
+	}
+	return targets, nil
+}
+
+// mainBody returns main as a run's body: checking what it printed when
+// cfg.WantOutput, and delivering cfg.Signals at their virtual times.
+//
+//go:norace
+func mainBody(cfg Config, mainFn func()) (func(), error) {
+	body := mainFn
+	if cfg.WantOutput {
+		match, err := OutputMatcher(cfg.OutputMatch, cfg.Output)
+		if err != nil {
+			return nil, err
+		}
+		body = func() {
+			mainFn()
+			// main has returned: in a real program, the process exits here, so
+			// this is everything it printed.
+			got := fmt.Sprint(sim.Stdout())
+			if !match(got) {
+				sim.Fail(fmt.Sprintf("the output is not what it should be:\n--- want (%s)\n%s--- got\n%s", cmpName(cfg.OutputMatch), cfg.Output, got))
+			}
+		}
+	}
+	if len(cfg.Signals) == 0 {
+		return body, nil
+	}
+	type at struct {
+		sig os.Signal
+		d   time.Duration
+	}
+	var sigs []at
+	for _, spec := range cfg.Signals {
+		sig, d, err := ParseSignal(spec)
+		if err != nil {
+			return nil, err
+		}
+		sigs = append(sigs, at{sig, d})
+	}
+	inner := body
+	return func() {
+		for _, a := range sigs {
+			simsignal.DeliverAt(a.d, a.sig)
+		}
+		inner()
+	}, nil
+}
+
+// runOnce runs one schedule of t (its replay token's, a steered one, or
+// Random(Seed)'s) into rep, and reports whether the targets after t are not
+// to run.
+//
+//go:norace
+func runOnce(cfg Config, t target, opts sim.Options, start time.Time, rep *Report) (done bool, err error) {
+	_, sched := token.Parse(cfg.Replay)
+	strat := sim.Random(cfg.Seed)
+	if sched != "" {
+		if strat, err = sim.Replay(sched); err != nil {
+			return true, err
+		}
+	}
+	var steer *sim.SteerStrategy
+	if cfg.Play {
+		var rest sim.Strategy
+		if cfg.PlayRandom {
+			rest = sim.Random(cfg.Seed)
+		}
+		steer = sim.Steer(cfg.Picks, rest)
+		strat = steer
+	}
+	opts.Strategy = strat
+	if cfg.TimeoutMS > 0 {
+		opts.Deadline = start.Add(time.Duration(cfg.TimeoutMS) * time.Millisecond)
+	}
+	res := sim.Run(t.body, opts)
+	if steer != nil {
+		rep.Play = steer.Next()
+	}
+	if res.Outcome == sim.Timeout {
+		rep.TimedOut = true
+		return true, nil
+	}
+	rep.Schedules++
+	rep.Result = res
+	rep.Replay = token.Format(t.name, res.Token)
+	return res.Failed() || cfg.Replay != "", nil
+}
+
+// explore runs the schedules cfg's strategy makes of t into rep, within what
+// is left of the budget, and reports whether the targets after t are not to
+// run (a failure, or the budget spent).
+//
+//go:norace
+func explore(cfg Config, t target, opts sim.Options, start time.Time, rep *Report) (done bool, err error) {
+	strat, err := strategy(cfg)
+	if err != nil {
+		return true, err
+	}
+	each := func(r *sim.Result) {
+		if rep.First == nil {
+			rep.First = r
+		}
+		if cfg.Outcomes {
+			rep.Outcomes = addOutcome(rep.Outcomes, t.name, r)
+		}
+	}
+	budget := time.Duration(0)
+	if cfg.TimeoutMS > 0 {
+		// What is left of the budget after the targets before this one.
+		budget = max(time.Duration(cfg.TimeoutMS)*time.Millisecond-time.Since(start), time.Nanosecond)
+	}
+	r := sim.Explore(t.body, sim.Config{Strategy: strat, Schedules: cfg.Schedules, Timeout: budget, Options: opts, Each: each, KeepGoing: cfg.Outcomes})
+	rep.Schedules += r.Schedules
+	rep.Exhausted = r.Exhausted
+	if r.TimedOut && r.Failure == nil {
+		rep.TimedOut = true
+		return true, nil
+	}
+	if r.Failure != nil {
+		rep.Result = r.Failure
+		rep.Replay = token.Format(t.name, r.Failure.Token)
+		rep.FailingSchedule = r.Schedules
+		return true, nil
+	}
+	return false, nil
 }
 
 // addOutcome counts the result r of a schedule of target among outs.
