@@ -12,7 +12,7 @@ import (
 
 func init() {
 	register(kindOf[struct{}]{name: "build", in: gate,
-		run: func(ctx context.Context, env *Env, _ struct{}) CheckResult { return buildCheck{}.Check(ctx, env) }})
+		run: buildCheck{}.Check})
 }
 
 // buildCheck compiles the package and the course's tests and runs go vet over
@@ -25,7 +25,7 @@ const buildLimit = 5 * time.Minute
 // compilerLine matches a compiler or vet diagnostic: "./hello.go:12:3: undefined: x".
 var compilerLine = regexp.MustCompile(`^(?:vet: )?(\S+\.go):(\d+)(?::(\d+))?: (.*)$`)
 
-func (buildCheck) Check(ctx context.Context, env *Env) CheckResult {
+func (buildCheck) Check(ctx context.Context, env *Env, _ struct{}) CheckResult {
 	res := CheckResult{Name: "build"}
 	if env.Opts.Progress != nil {
 		env.Opts.Progress("building " + env.Exercise.ID)

@@ -31,6 +31,30 @@ func loadChecks(t *testing.T, checks string) (*course.Course, error) {
 	return Load(root)
 }
 
+// oneTest is a course test file of package x with one test.
+const oneTest = "package x\n\nimport \"testing\"\n\nfunc Test1(t *testing.T) {}\n"
+
+// writeExercise writes files (a name, then its content, and so on) into the
+// exercise folder of c, and the module's own go.mod and go.sum at its root
+// (the generated TestMain imports goleak). It returns the exercise folder.
+func writeExercise(t *testing.T, c *course.Course, files ...string) string {
+	t.Helper()
+	dir := filepath.Join(c.Root, "exercises", "01-a", "x")
+	for _, f := range []string{"go.mod", "go.sum"} {
+		data, err := os.ReadFile(filepath.Join("..", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, filepath.Join("..", "..", "..", f), string(data))
+	}
+	for i := 0; i+1 < len(files); i += 2 {
+		if err := os.WriteFile(filepath.Join(dir, files[i]), []byte(files[i+1]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 // TestPlanDefaults shows that each kind fills in its own defaults.
 func TestPlanDefaults(t *testing.T) {
 	c, err := loadChecks(t, "  - kind: build\n  - kind: test\n  - kind: sim\n    strategy: dfs\n  - kind: timing\n    run: TestT\n  - kind: output\n    expect: hi\n  - kind: static\n    forbid: [time.Sleep]\n")
@@ -115,10 +139,7 @@ func TestNoTestsIsCourseError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(c.Root, "exercises", "01-a", "x")
-	os.WriteFile(filepath.Join(c.Root, "go.mod"), []byte("module example.com/c\n\ngo 1.26\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "a.go"), []byte("package x\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "a_test.go"), []byte("package x\n\nimport \"testing\"\n\nfunc Testify(t *testing.T) {}\n"), 0o644)
+	writeExercise(t, c, "a.go", "package x\n", "a_test.go", strings.Replace(oneTest, "Test1", "Testify", 1))
 	res := Check(t.Context(), c, c.Exercises()[0], Options{})
 	if res.Status != Error || res.Score != 0 || !strings.Contains(res.Checks[0].Message, "no Test function") {
 		t.Errorf("result: %+v", res)
@@ -132,10 +153,7 @@ func TestNoGoIsGraderError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(c.Root, "exercises", "01-a", "x")
-	os.WriteFile(filepath.Join(c.Root, "go.mod"), []byte("module example.com/c\n\ngo 1.26\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "a.go"), []byte("package main\n\nfunc main() { println(\"hi\") }\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "a_test.go"), []byte("package main\n\nimport \"testing\"\n\nfunc Test1(t *testing.T) {}\n"), 0o644)
+	writeExercise(t, c, "a.go", "package main\n\nfunc main() { println(\"hi\") }\n", "a_test.go", strings.Replace(oneTest, "package x", "package main", 1))
 	ex := c.Exercises()[0]
 	env, err := newEnv(c, ex, Options{Go: filepath.Join(t.TempDir(), "no-go")})
 	if err != nil {
@@ -164,15 +182,7 @@ func TestFailureLocated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(c.Root, "exercises", "01-a", "x")
-	for _, f := range []string{"go.mod", "go.sum"} { // the generated TestMain imports goleak
-		data, err := os.ReadFile(filepath.Join("..", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(c.Root, f), data, 0o644)
-	}
-	os.WriteFile(filepath.Join(dir, "a_test.go"), []byte("package x\n\nimport \"testing\"\n\nfunc Test1(t *testing.T) {}\n"), 0o644)
+	dir := writeExercise(t, c, "a_test.go", oneTest)
 	for _, tt := range []struct{ src, stage string }{
 		{"package x\n\nfunc f() {\n\tundefined()\n}\n", "build"},
 		{"package x\n\nfunc f() {\n\tif {\n}\n", "parse"},

@@ -17,10 +17,7 @@ import (
 )
 
 func init() {
-	register(kindOf[outputSettings]{name: "output", in: otherLane, defaults: defaultOutput, settle: (*outputSettings).settle,
-		run: func(ctx context.Context, env *Env, s outputSettings) CheckResult {
-			return outputCheck{}.Check(ctx, env, s)
-		}})
+	register(kindOf[outputSettings]{name: "output", in: otherLane, defaults: defaultOutput, settle: (*outputSettings).settle, run: outputCheck{}.Check})
 }
 
 // outputSettings are the settings of an "output" check: what a package main

@@ -19,7 +19,7 @@ import (
 
 func init() {
 	register(kindOf[simSettings]{name: "sim", in: otherLane, defaults: defaultSim, settle: (*simSettings).settle,
-		run: func(ctx context.Context, env *Env, s simSettings) CheckResult { return simCheck{}.Check(ctx, env, s) }})
+		run: simCheck{}.Check})
 }
 
 // simSettings are the settings of a "sim" check, and of the simulated half of

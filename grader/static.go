@@ -8,10 +8,7 @@ import (
 )
 
 func init() {
-	register(kindOf[staticSettings]{name: "static", in: otherLane,
-		run: func(ctx context.Context, env *Env, s staticSettings) CheckResult {
-			return staticCheck{}.Check(ctx, env, s)
-		}})
+	register(kindOf[staticSettings]{name: "static", in: otherLane, run: staticCheck{}.Check})
 }
 
 // staticSettings are the settings of a "static" check: the constructs the

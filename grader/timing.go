@@ -7,10 +7,7 @@ import (
 )
 
 func init() {
-	register(kindOf[timingSettings]{name: "timing", in: realLane, defaults: defaultTiming, settle: (*timingSettings).settle,
-		run: func(ctx context.Context, env *Env, s timingSettings) CheckResult {
-			return timingCheck{}.Check(ctx, env, s)
-		}})
+	register(kindOf[timingSettings]{name: "timing", in: realLane, defaults: defaultTiming, settle: (*timingSettings).settle, run: timingCheck{}.Check})
 }
 
 // timingSettings are the settings of a "timing" check: those of a test check

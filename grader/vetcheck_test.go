@@ -46,9 +46,7 @@ func TestVetCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(c.Root, "exercises", "01-a", "x")
-	os.WriteFile(filepath.Join(c.Root, "go.mod"), []byte("module example.com/c\n\ngo 1.26\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "a_test.go"), []byte("package x\n\nimport \"testing\"\n\nfunc Test1(t *testing.T) {}\n"), 0o644)
+	dir := writeExercise(t, c, "a_test.go", oneTest)
 	const copies = "package x\n\nimport \"sync\"\n\nfunc f(mu sync.Mutex) {\n\tmu.Lock()\n}\n"
 	for _, tt := range []struct {
 		src    string
