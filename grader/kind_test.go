@@ -15,18 +15,15 @@ import (
 func loadChecks(t *testing.T, checks string) (*course.Course, error) {
 	t.Helper()
 	root := t.TempDir()
-	files := map[string]string{
-		"course.yaml":                    "lessons:\n  - id: 01-a\n    exercises: [x]\n",
-		"exercises/01-a/x/exercise.yaml": "title: T\nkind: fix\nfiles: [a.go]\nchecks:\n" + checks,
+	dir := filepath.Join(root, "exercises", "01-a", "x")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
 	}
-	for name, content := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	course := "lessons:\n  - id: 01-a\n    exercises: [x]\n"
+	exercise := "title: T\nkind: fix\nfiles: [a.go]\nchecks:\n" + checks
+	if os.WriteFile(filepath.Join(root, "course.yaml"), []byte(course), 0o644) != nil ||
+		os.WriteFile(filepath.Join(dir, "exercise.yaml"), []byte(exercise), 0o644) != nil {
+		t.Fatal("cannot write the course")
 	}
 	return Load(root)
 }
