@@ -482,6 +482,13 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 		}
 		return
 	}
+	opts.printFailure(rep, out)
+}
+
+// printFailure tells the failing schedule of out: what happened, its
+// evidence (grader.WriteSimEvidence), its last events, and how to see it again.
+func (opts *simOptions) printFailure(rep *simrun.Report, out exploreJSON) {
+	w := opts.io.Out
 	headline := out.Result + ": " + out.Message
 	if strings.HasPrefix(out.Message, out.Result+":") {
 		headline = out.Message // "panic: send on closed channel", not "panic: panic: ..."
