@@ -102,9 +102,14 @@ func (c Check) Decode(v any) error {
 	return nil
 }
 
-// Errorf returns an *Error located at the check's line.
+// Errorf returns an *Error located at the check's line (in "exercise.yaml"
+// for a check made in code).
 func (c Check) Errorf(format string, args ...any) error {
-	return &Error{c.File, c.Line, fmt.Sprintf(format, args...)}
+	file := c.File
+	if file == "" {
+		file = "exercise.yaml"
+	}
+	return &Error{file, c.Line, fmt.Sprintf(format, args...)}
 }
 
 // yamlKeys lists the yaml keys of a struct type, in order, with those of its
