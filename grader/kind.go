@@ -2,7 +2,6 @@ package grader
 
 import (
 	"context"
-	"sort"
 
 	"github.com/gocourse/gocourse/course"
 )
@@ -71,16 +70,6 @@ func register[S any](k kindOf[S]) {
 		panic("grader: check kind " + k.name + " registered twice")
 	}
 	kinds[k.name] = k
-}
-
-// Kinds returns the names of the kinds of check exercise.yaml may name.
-func Kinds() []string {
-	names := make([]string, 0, len(kinds))
-	for name := range kinds {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	return names
 }
 
 // A step is one check of an exercise, planned: its entry in exercise.yaml and
