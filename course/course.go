@@ -4,6 +4,11 @@
 // The catalog is data in the checkout, not in the binary: a learner's workbook is the
 // checkout itself (as in rustlings), and an instructor grades other people's workbooks
 // against the catalog of their own checkout.
+//
+// The catalog knows no kind of check: Load reads what every check has (its kind and
+// weight) and keeps the rest of its entry, which the grader decodes with
+// Check.Decode into the settings type of the kind (grader.Load does it for every
+// check when the catalog is read).
 package course
 
 import (
