@@ -19,10 +19,9 @@ import (
 	"sync"
 	"syscall"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/grader/simrun"
 )
 
 // Env is what every check of one exercise shares: where the package is, which files
@@ -220,12 +219,12 @@ func (env *Env) readCourseTests(pristine string) error {
 		if env.TestPackage == "" {
 			env.TestPackage = file.Name.Name
 		}
-		env.Tests = append(env.Tests, testFuncs(file)...)
+		env.Tests = append(env.Tests, simrun.TestFuncs(file)...)
 		env.courseMain = env.courseMain || hasTestMain(file)
 	}
 	if len(env.Tests) == 0 {
 		// A run of no tests passes: that is no verdict on anything.
-		return fmt.Errorf("%s: the course's tests declare no Test function", ex.Path())
+		return fmt.Errorf("%s: the course's tests declare no Test function: nothing would be graded", ex.Path())
 	}
 	return nil
 }
@@ -243,24 +242,6 @@ func (env *Env) hideRefusedNames() error {
 		}
 	}
 	return nil
-}
-
-// testFuncs returns the names of the top-level functions that go test runs as tests.
-func testFuncs(f *ast.File) []string {
-	var names []string
-	for _, d := range f.Decls {
-		fn, ok := d.(*ast.FuncDecl)
-		if !ok || fn.Recv != nil || !strings.HasPrefix(fn.Name.Name, "Test") || fn.Name.Name == "TestMain" {
-			continue
-		}
-		// go help testfunc: the name after Test does not start with a lower-case
-		// letter. "Testify" is not a test; "Test", "Test_b" and "Test1" are.
-		if r, _ := utf8.DecodeRuneInString(fn.Name.Name[4:]); unicode.IsLower(r) {
-			continue
-		}
-		names = append(names, fn.Name.Name)
-	}
-	return names
 }
 
 // hasTestMain reports whether a test file declares TestMain.
@@ -289,6 +270,7 @@ func (env *Env) Rel(path string) string {
 func (env *Env) parse() CheckResult {
 	fset := token.NewFileSet()
 	var msgs []string
+	var at *Location
 	for _, name := range env.LearnerFiles {
 		src := env.Sources[name]
 		_, err := parser.ParseFile(fset, filepath.Join(env.Dir, name), readOrEmpty(src), parser.AllErrors|parser.SkipObjectResolution)
@@ -296,6 +278,9 @@ func (env *Env) parse() CheckResult {
 		if errors.As(err, &list) {
 			for _, e := range list {
 				msgs = append(msgs, env.relMessages(e.Error())...)
+				if at == nil {
+					at = &Location{File: env.Rel(e.Pos.Filename), Line: e.Pos.Line}
+				}
 			}
 		} else if err != nil {
 			msgs = append(msgs, env.relMessages(err.Error())...)
@@ -306,7 +291,7 @@ func (env *Env) parse() CheckResult {
 		msgs = env.policy()
 	}
 	if len(msgs) > 0 {
-		return CheckResult{Name: "parse", Status: Fail, Message: strings.Join(limitLines(msgs, 10), "\n")}
+		return CheckResult{Name: "parse", Status: Fail, Message: strings.Join(limitLines(msgs, 10), "\n"), Location: at}
 	}
 	return CheckResult{Name: "parse", Status: Pass}
 }

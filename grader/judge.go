@@ -5,13 +5,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-
-	"github.com/gocourse/gocourse/course"
 )
 
 // judge turns the events of a run into a result. Every test the course expects must
 // have passed once per -cpu value; a missing event is a failure, never a pass.
-func (env *Env) judge(tr *testRun, c course.Check, race, leak bool) CheckResult {
+func (env *Env) judge(tr *testRun, c testSettings, race, leak bool) CheckResult {
 	expected, err := env.expected(c)
 	if err != nil {
 		return CheckResult{Name: "test", Status: Error, Message: err.Error()}
@@ -38,7 +36,7 @@ func (env *Env) judge(tr *testRun, c course.Check, race, leak bool) CheckResult 
 
 // testProblems says, test by test, what kept each test from passing once per
 // -cpu value.
-func (env *Env) testProblems(tr *testRun, expected []string, c course.Check) []string {
+func (env *Env) testProblems(tr *testRun, expected []string, c testSettings) []string {
 	var problems []string
 	ender := tr.ender(expected)
 	for _, t := range expected {
@@ -123,7 +121,7 @@ var (
 
 // explainFailure says why a test failed, in the learner's terms: a data race names the
 // two accesses in the learner's files; otherwise the test's own messages are shown.
-func (env *Env) explainFailure(test string, out []string, c course.Check) string {
+func (env *Env) explainFailure(test string, out []string, c testSettings) string {
 	if race := env.explainRace(out); race != "" {
 		return fmt.Sprintf("%s: data race: %s", test, race)
 	}
@@ -134,7 +132,7 @@ func (env *Env) explainFailure(test string, out []string, c course.Check) string
 }
 
 // explainMissing says why a test has no final event: a timeout, a crash, or an exit.
-func (env *Env) explainMissing(test string, tr *testRun, c course.Check) string {
+func (env *Env) explainMissing(test string, tr *testRun, c testSettings) string {
 	out := append(append([]string{}, tr.output[test]...), tr.output[""]...)
 	if t := env.explainTimeout(out); t != "" {
 		return fmt.Sprintf("%s: %s", test, t)

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/grader/simrun"
 )
 
 // events builds a go test -json stream: each entry is "Action Test [Output]".
@@ -33,7 +33,7 @@ func events(lines ...string) []byte {
 
 func TestJudge(t *testing.T) {
 	env := &Env{Dir: "/w/exercises/l/x", Root: "/w", Tests: []string{"TestA", "TestB"}}
-	check := course.Check{CPU: []int{1, 2}, Timeout: time.Second}
+	check := testSettings{CPU: []int{1, 2}, Timeout: time.Second}
 	tests := []struct {
 		name   string
 		stream []byte
@@ -141,7 +141,7 @@ type T struct{}
 func (T) TestC(t *testing.T) {}
 `
 	f := mustParse(t, src)
-	got := strings.Join(testFuncs(f), ",")
+	got := strings.Join(simrun.TestFuncs(f), ",")
 	if got != "TestA,Test,Test_b,Test1" {
 		t.Errorf("testFuncs = %s", got)
 	}

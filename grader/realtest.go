@@ -19,13 +19,11 @@ import (
 	"github.com/gocourse/gocourse/course"
 )
 
-func init() { Register("test", realTest{}) }
-
 // realTest runs the course's tests for real: go test -json with the race detector,
 // several GOMAXPROCS values, a timeout, and a goroutine-leak check after the tests.
 type realTest struct{}
 
-func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
+func (realTest) Check(ctx context.Context, env *Env, c testSettings) CheckResult {
 	race := course.Flag(c.Race, true)
 	leak := course.Flag(c.Leak, true)
 	expected, err := env.expected(c)
@@ -60,7 +58,7 @@ func (realTest) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 
 // expected returns the tests the check runs: the course's, or those its run
 // pattern matches.
-func (env *Env) expected(c course.Check) ([]string, error) {
+func (env *Env) expected(c testSettings) ([]string, error) {
 	if c.Run == "" {
 		return env.Tests, nil
 	}
@@ -85,7 +83,7 @@ func (env *Env) expected(c course.Check) ([]string, error) {
 // are at most as many reruns as tests. A run the sandbox stopped (a timeout,
 // too much output or memory) is not run again: it would be stopped again; nor
 // is any with Options.FailFast, which asks only whether the check fails.
-func (env *Env) runAll(ctx context.Context, bin string, c course.Check, race bool, tests []string) (*testRun, error) {
+func (env *Env) runAll(ctx context.Context, bin string, c testSettings, race bool, tests []string) (*testRun, error) {
 	pattern := c.Run
 	if pattern == "" {
 		pattern = namesPattern(tests)
@@ -123,7 +121,7 @@ func namesPattern(tests []string) string {
 
 // runOnce runs the test binary once on the tests that pattern matches, and
 // reads its events and its report.
-func (env *Env) runOnce(ctx context.Context, bin string, c course.Check, race bool, pattern string) (*testRun, error) {
+func (env *Env) runOnce(ctx context.Context, bin string, c testSettings, race bool, pattern string) (*testRun, error) {
 	cpus := make([]string, len(c.CPU))
 	for i, n := range c.CPU {
 		cpus[i] = strconv.Itoa(n)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/sim/harness"
 )
 
 // TestSimCheckRace runs the sim check with race: true on a racy kernel and on a
@@ -24,7 +25,7 @@ func TestSimCheckRace(t *testing.T) {
 		if err := env.makeRunDir(); err != nil {
 			t.Fatal(err)
 		}
-		return simCheck{}.Check(context.Background(), env, course.Check{Kind: "sim", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 2000, Race: race})
+		return simCheck{}.Check(context.Background(), env, simSettings{Exploration: harness.Exploration{Strategy: "pct", Depth: 3, Seed: 1, Schedules: 2000}, Race: race})
 	}
 	res := check("races/publish", &yes)
 	if res.Status != Fail || !strings.Contains(res.Message, "data race") || !strings.Contains(res.Message, "config.go:21") || !strings.Contains(res.Message, "see it whole: go run ./cmd/gocourse trace --race --replay") || res.Replay == "" {

@@ -2,8 +2,11 @@ package sim
 
 // This file simulates Go channels. It follows runtime/chan.go function by
 // function (chansend, send, chanrecv, recv, closechan) so that the two can be
-// read side by side; only the locking is gone, because exactly one simulated
-// goroutine runs at a time.
+// read side by side. The locking is gone, because exactly one simulated
+// goroutine runs at a time; a blocked operation's value travels through its
+// sudog (a tsudog[T] holds it), not from stack to stack; and each channel
+// keeps its own cache of sudogs (acquireSudog, releaseSudog). See the
+// package doc for the whole list.
 
 // Invariants (as in the runtime):
 //  At least one of c.sendq and c.recvq is empty,

@@ -572,7 +572,7 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 			if isTest && fn.Name.Name == "TestMain" {
 				return nil, &UnsupportedError{Msg: fmt.Sprintf("%s: TestMain cannot run under the simulator", relPaths(fset.Position(fn.Pos()).String(), dir))}
 			}
-			if isTest && isTestFunc(fn) {
+			if isTest && IsTestFunc(fn) {
 				if strings.HasSuffix(f.Name.Name, "_test") {
 					external = append(external, fn.Name.Name)
 				} else {
@@ -689,18 +689,6 @@ func networkCalls(f *ast.File) []netCall {
 		return true
 	})
 	return out
-}
-
-func isTestFunc(fn *ast.FuncDecl) bool {
-	name := fn.Name.Name
-	if !strings.HasPrefix(name, "Test") || name == "TestMain" {
-		return false
-	}
-	if rest := name[4:]; rest != "" && strings.ToLower(rest[:1]) == rest[:1] && rest[0] != '_' {
-		return false
-	}
-	params := fn.Type.Params.List
-	return len(params) == 1 && len(params[0].Names) <= 1
 }
 
 // harness returns the generated test file that hands the program to sim/harness.

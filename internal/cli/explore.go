@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/gocourse/gocourse/grader"
 	"github.com/gocourse/gocourse/grader/report"
 	"github.com/gocourse/gocourse/grader/simrun"
 	"github.com/gocourse/gocourse/internal/viewer"
@@ -316,30 +317,24 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 	if cfg.Stdin, err = opts.readStdin(); err != nil {
 		return cfg, err
 	}
-	h := harness.Config{Run: opts.run, Seed: opts.seed, Replay: opts.replay, MaxSteps: opts.maxSteps, LeaksFail: opts.leaksFail, Signals: opts.signals}
+	h := harness.Config{Mode: harness.RunOne, Run: opts.run, Seed: opts.seed}
 	switch verb {
 	case "explore":
-		switch opts.strategy {
-		case "random", "pct", "dfs":
-		default:
-			return cfg, fmt.Errorf("unknown strategy %q (want random, pct or dfs)", opts.strategy)
+		e := harness.Exploration{Strategy: opts.strategy, Schedules: opts.schedules, Seed: opts.seed, Depth: opts.depth, Preemptions: opts.preemptions}
+		if err := e.Validate(); err != nil {
+			return cfg, fmt.Errorf("--%v", err)
 		}
-		if opts.schedules < 1 {
-			return cfg, fmt.Errorf("--schedules must be at least 1")
-		}
-		h.Mode, h.Strategy, h.Schedules, h.Depth, h.Preemptions = "explore", opts.strategy, opts.schedules, opts.depth, opts.preemptions
-		h.TimeoutMS = opts.timeout.Milliseconds()
+		h = e.Config(opts.run, opts.timeout)
 		h.Outcomes = opts.outcomes
 	case "replay":
-		h.Mode = "run"
 		opts.strategy = "replay"
 	case "trace":
-		h.Mode = "run"
 		opts.strategy = "replay"
 		if opts.replay == "" {
 			opts.strategy = "random"
 		}
 	}
+	h.Replay, h.MaxSteps, h.LeaksFail, h.Signals = opts.replay, opts.maxSteps, opts.leaksFail, opts.signals
 	cfg.Harness = h
 	return cfg, nil
 }
@@ -484,31 +479,25 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 		}
 		return
 	}
+	opts.printFailure(rep, out)
+}
+
+// printFailure tells the failing schedule of out: what happened, its
+// evidence (grader.WriteSimEvidence), its last events, and how to see it again.
+func (opts *simOptions) printFailure(rep *simrun.Report, out exploreJSON) {
+	w := opts.io.Out
 	headline := out.Result + ": " + out.Message
 	if strings.HasPrefix(out.Message, out.Result+":") {
 		headline = out.Message // "panic: send on closed channel", not "panic: panic: ..."
 	}
 	color.New(color.FgRed, color.Bold).Fprintln(w, headline)
 	r := rep.Result
-	for _, g := range r.Goroutines {
-		fmt.Fprintf(w, "  %s\n", g)
-	}
 	for _, f := range r.Failures {
 		if f != out.Message {
 			fmt.Fprintf(w, "  %s\n", f)
 		}
 	}
-	if r.Panic != nil && r.Panic.Stack != "" {
-		fmt.Fprintf(w, "goroutine %d panicked:\n%s\n", r.Panic.G, indent(r.Panic.Stack))
-	}
-	if r.Race != nil {
-		for _, a := range r.Race.Accesses {
-			fmt.Fprintf(w, "  %s\n", a)
-			for _, f := range a.Stack {
-				fmt.Fprintf(w, "      %s\n", f)
-			}
-		}
-	}
+	grader.WriteSimEvidence(w, r, true, nil)
 	if r.Diverged != "" {
 		color.New(color.FgYellow).Fprintf(w, "note: %s\n", r.Diverged)
 	}

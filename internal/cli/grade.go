@@ -281,7 +281,7 @@ func (g *globals) loadCourse() (*course.Course, error) {
 			return nil, err
 		}
 	}
-	return course.Load(dir)
+	return grader.Load(dir)
 }
 
 // writeGrades writes a class in a format to out (stdout when empty). The exercism

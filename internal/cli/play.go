@@ -15,9 +15,11 @@ import (
 	"golang.org/x/term"
 
 	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/grader"
 	"github.com/gocourse/gocourse/internal/play"
 	"github.com/gocourse/gocourse/internal/watch"
 	"github.com/gocourse/gocourse/sim"
+	simtoken "github.com/gocourse/gocourse/sim/token"
 	"github.com/gocourse/gocourse/timeline"
 )
 
@@ -76,7 +78,7 @@ func runPlay(ctx context.Context, opts *playOptions) error {
 		return usageError(opts.io, fmt.Errorf("--run %s: not a Test function", opts.run))
 	}
 	color.New(color.Faint).Fprintf(opts.io.Err, "… building %s under the simulator\n", opts.dir)
-	if name, _, ok := strings.Cut(opts.replay, "@"); ok && opts.run == "" {
+	if name, _ := simtoken.Parse(opts.replay); name != "" && opts.run == "" {
 		opts.run = name
 	}
 	race := opts.race || raceChecked(opts.dir)
@@ -253,12 +255,7 @@ func raceChecked(dir string) bool {
 	if err != nil {
 		return false
 	}
-	for _, ch := range ex.Checks {
-		if ch.Kind == "sim" && course.Flag(ch.Race, false) {
-			return true
-		}
-	}
-	return false
+	return grader.SimRace(ex)
 }
 
 // raceFlag is gocourse replay's flag for a token made in a -race build.

@@ -173,7 +173,7 @@ func (g *globals) load(io *IO) (*course.Course, *course.State, error) {
 			return nil, nil, err
 		}
 	}
-	c, err := course.Load(dir)
+	c, err := grader.Load(dir)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -289,9 +289,7 @@ func copyFile(from, to string) error {
 // and the learner can undo back through it and choose otherwise. Tokens of
 // other kinds (r1, p1) name a seed, not choices: they cannot be followed.
 func TokenPicks(token string) (picks []int, test string, err error) {
-	if name, tok, ok := strings.Cut(token, "@"); ok {
-		test, token = name, tok
-	}
+	test, token = simtoken.Parse(token)
 	raw, ok := strings.CutPrefix(strings.TrimSpace(token), "c1.")
 	if !ok {
 		return nil, "", fmt.Errorf("replay token %q: only a c1 token's choices can be followed by hand", token)

@@ -43,6 +43,7 @@ import (
 	"github.com/gocourse/gocourse/internal/viewer"
 	"github.com/gocourse/gocourse/internal/watch"
 	"github.com/gocourse/gocourse/sim/harness"
+	simtoken "github.com/gocourse/gocourse/sim/token"
 )
 
 //go:embed assets
@@ -426,7 +427,7 @@ func resultView(ex *course.Exercise, res *grader.Result) *result {
 		if c.Replay != "" && c.Status != grader.Pass {
 			cr.Trace = "/trace?" + url.Values{"dir": {ex.Path()}, "replay": {c.Replay}}.Encode()
 			q := url.Values{"dir": {ex.Path()}}
-			if name, _, ok := strings.Cut(c.Replay, "@"); ok {
+			if name, _ := simtoken.Parse(c.Replay); name != "" {
 				q.Set("run", name)
 			}
 			if strings.Contains(c.Replay, "c1.") {
@@ -793,12 +794,7 @@ func (s *Server) playRace(rel string, asked bool) bool {
 	if err != nil {
 		return false
 	}
-	for _, c := range ex.Checks {
-		if c.Kind == "sim" && course.Flag(c.Race, false) {
-			return true
-		}
-	}
-	return false
+	return grader.SimRace(ex)
 }
 
 func (s *Server) apiPlay(w http.ResponseWriter, r *http.Request) {
