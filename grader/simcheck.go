@@ -222,10 +222,11 @@ func (env *Env) explainSim(rep *simrun.Report, strategy string) string {
 		}
 	}
 	WriteSimEvidence(&b, r, false, env.relLine)
-	if n := min(len(timeline.Learner(r.Trace)), 8); n > 0 {
-		fmt.Fprintf(&b, "the last %d events of that schedule (virtual time %s):\n", n, time.Duration(r.TimeNS))
+	mine := timeline.Of(r.Trace, env.LearnerFiles)
+	if n := min(len(mine), 8); n > 0 {
+		fmt.Fprintf(&b, "the last %d events of your code in that schedule (virtual time %s):\n", n, time.Duration(r.TimeNS))
 		var t strings.Builder
-		timeline.Tail(&t, r.Trace, n)
+		timeline.TailOf(&t, r.Trace, mine, n)
 		for _, line := range strings.Split(strings.TrimRight(t.String(), "\n"), "\n") {
 			fmt.Fprintf(&b, "  %s\n", line)
 		}

@@ -68,7 +68,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 		}
 	}
 	if res.Status != grader.Pass {
-		return &ExitError{Code: 1}
+		return &ExitError{Code: 1, Verdict: true}
 	}
 	return nil
 }

@@ -59,7 +59,7 @@ func runCheckAll(ctx context.Context, opts *checkAllOptions) error {
 		return &ExitError{Code: 130}
 	}
 	if passed < total {
-		return &ExitError{Code: 1}
+		return &ExitError{Code: 1, Verdict: true}
 	}
 	return nil
 }

@@ -28,7 +28,12 @@ func System() *IO { return &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr} }
 
 // ExitError ends the program with a status and no further message: the command has
 // already said what happened (a failed check, say).
-type ExitError struct{ Code int }
+type ExitError struct {
+	Code int
+	// Verdict marks the status of a check that failed: it tells a script what
+	// the printed result already told the learner (see exitStatus).
+	Verdict bool
+}
 
 func (e *ExitError) Error() string { return fmt.Sprintf("exit status %d", e.Code) }
 
@@ -118,7 +123,8 @@ func Main(args []string, io *IO) int {
 	}
 	var exit *ExitError
 	if errors.As(err, &exit) {
-		return exit.Code
+		_, tty := terminal(io.Out)
+		return exitStatus(exit, strings.HasPrefix(program, "go run "), tty)
 	}
 	fmt.Fprintf(io.Err, "gocourse: %s\n", strings.TrimSpace(err.Error()))
 	var usage *badUsage
@@ -126,6 +132,19 @@ func Main(args []string, io *IO) int {
 		return 2
 	}
 	return 1
+}
+
+// exitStatus is the status for an ExitError. A failed check's status is for
+// scripts; a learner at a terminal has read the verdict. Under go run (the
+// README's first command), go run would add its own "exit status 1" line to
+// every failed check, noise after a result that already said why: there, with
+// a terminal on the output, a verdict's status is 0. A script, whose output is
+// not a terminal, gets the status whichever way gocourse was started.
+func exitStatus(exit *ExitError, goRun, tty bool) int {
+	if exit.Verdict && goRun && tty {
+		return 0
+	}
+	return exit.Code
 }
 
 // A badUsage is a command line that gocourse cannot run as typed: an unknown
