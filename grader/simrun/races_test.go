@@ -2,7 +2,10 @@ package simrun
 
 import (
 	"context"
+	"errors"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -157,5 +160,39 @@ func TestCorpusExploresCleanWithRace(t *testing.T) {
 				t.Fatalf("%v: %s\n%s", r.Outcome, r.Message, raceReport(r))
 			}
 		})
+	}
+}
+
+// An Add from zero that nothing orders with a Wait that blocked is a race for
+// the real race detector (sync.WaitGroup tells it of a read and a write of its
+// sema): explore --race reports it too, at the Add and the Wait, as the real
+// run of the same program does.
+func TestWaitGroupAddFromZeroRacesWithWait(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program with -race")
+	}
+	dir, _ := filepath.Abs(filepath.Join("testdata", "wgrace"))
+	real := exec.Command("go", "run", "-race", ".")
+	real.Dir = dir
+	out, err := real.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 66 && ee.ExitCode() != 1 || !strings.Contains(string(out), "WARNING: DATA RACE") ||
+		!strings.Contains(string(out), "Read at") || !strings.Contains(string(out), "Previous write at") {
+		t.Fatalf("the real race detector does not report the Add's read after the Wait's write: %v\n%s", err, out)
+	}
+	rep, err := Run(context.Background(), Config{Dir: dir, Race: true, Harness: harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rep.Result
+	if r == nil || r.Outcome != sim.Race || r.Race == nil || len(r.Race.Accesses) != 2 {
+		t.Fatalf("explore --race: want a race, got %+v", r)
+	}
+	var got []string
+	for _, a := range r.Race.Accesses {
+		got = append(got, a.Op+" "+a.Pos)
+	}
+	if want := []string{"write main.go:25", "read main.go:21"}; !slices.Equal(got, want) {
+		t.Errorf("accesses %v, want %v (the Wait, then the Add)", got, want)
 	}
 }
