@@ -66,6 +66,10 @@ type Config struct {
 	// LeaksFail makes the goroutines main leaves behind a leak (see
 	// sim.Options.LeaksFail); by default they are a note of the result.
 	LeaksFail bool `json:"leaks_fail,omitempty"`
+	// LeaksNote makes the goroutines a test leaves behind a note, as go test
+	// passes them (see sim.Options.LeaksNote); the course's checks keep
+	// goleak's rule.
+	LeaksNote bool `json:"leaks_note,omitempty"`
 
 	// Signals are delivered to the program, each at a virtual time:
 	// "SIGINT@1s" (see ParseSignal).
@@ -259,7 +263,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	if cfg.Stdin != "" {
 		runReset = stdinReset(cfg.Stdin, reset)
 	}
-	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: runReset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail}
+	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: runReset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail, LeaksNote: cfg.LeaksNote}
 	for _, t := range targets {
 		rep.Target = t.name
 		if cfg.Mode == "run" || cfg.Replay != "" {
