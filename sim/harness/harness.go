@@ -433,7 +433,20 @@ func testBody(t Test, skipped map[string]bool) func() {
 func exampleBody(t Test) func() {
 	want := strings.TrimSpace(t.Output)
 	return func() {
+		finished := false
+		defer func() {
+			if finished {
+				return
+			}
+			// As go test's runner: a panic goes on (recovered and
+			// repanicked); runtime.Goexit is a panic of its own.
+			if r := recover(); r != nil {
+				panic(r)
+			}
+			panic("test executed panic(nil) or runtime.Goexit")
+		}()
 		t.Example()
+		finished = true
 		got := strings.TrimSpace(fmt.Sprint(sim.Stdout()))
 		ok := got == want
 		if t.Unordered {
