@@ -55,23 +55,14 @@ var racefree = []string{
 // raceHunt is how the tests and benchmarks look for races: PCT, within 10 s.
 var raceHunt = harness.Config{Mode: "explore", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 100000, TimeoutMS: 10000}
 
-func exploreRace(t testing.TB, dir string, h harness.Config) *Report {
-	t.Helper()
-	abs, _ := filepath.Abs(filepath.Join("testdata", dir))
-	rep, err := Run(context.Background(), Config{Dir: abs, Harness: h, Race: true})
-	if err != nil {
-		t.Fatalf("Run(%s): %v", dir, err)
-	}
-	return rep
-}
-
 func TestRacesAreFoundAndReplayed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds programs with -race")
 	}
 	for _, r := range races {
 		t.Run(r.name, func(t *testing.T) {
-			rep := exploreRace(t, filepath.Join("races", r.name), raceHunt)
+			prog := build(t, filepath.Join("races", r.name), true)
+			rep := runProgram(t, prog, raceHunt)
 			res := rep.Result
 			if res == nil || res.Outcome != sim.Race {
 				t.Fatalf("no race found in %d schedules (%d ms): %+v", rep.Schedules, rep.RunMS, res)
@@ -103,7 +94,7 @@ func TestRacesAreFoundAndReplayed(t *testing.T) {
 				t.Fatal("no replay token")
 			}
 			t.Logf("%s after %d schedules, %d ms: %s (replay %s)", r.name, rep.Schedules, rep.RunMS, res.Message, rep.Replay)
-			again := exploreRace(t, filepath.Join("races", r.name), harness.Config{Replay: rep.Replay})
+			again := runProgram(t, prog, harness.Config{Replay: rep.Replay})
 			if again.Result.Outcome != sim.Race || again.Result.Message != res.Message {
 				t.Errorf("replay %s gave %v (%s), want %s", rep.Replay, again.Result.Outcome, again.Result.Message, res.Message)
 			}
@@ -117,11 +108,12 @@ func TestRaceFreeProgramsAreNeverReported(t *testing.T) {
 	}
 	for _, name := range racefree {
 		t.Run(name, func(t *testing.T) {
+			prog := build(t, filepath.Join("racefree", name), true)
 			for _, h := range []harness.Config{
 				{Mode: "explore", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 2000, TimeoutMS: 20000},
 				{Mode: "explore", Strategy: "dfs", Preemptions: 2, Schedules: 2000, TimeoutMS: 20000},
 			} {
-				rep := exploreRace(t, filepath.Join("racefree", name), h)
+				rep := runProgram(t, prog, h)
 				if rep.Result != nil {
 					t.Fatalf("%s: %v: %s\n%s", h.Strategy, rep.Result.Outcome, rep.Result.Message, raceReport(rep.Result))
 				}

@@ -25,8 +25,32 @@ func explore(t *testing.T, dir string, h harness.Config, files ...string) *Repor
 	return rep
 }
 
+// build builds the package in testdata/dir once for the test's runs (see
+// Program): explore, then its replays, share it.
+func build(t testing.TB, dir string, race bool) *Program {
+	t.Helper()
+	abs, _ := filepath.Abs(filepath.Join("testdata", dir))
+	p, err := Build(context.Background(), Config{Dir: abs, Race: race})
+	if err != nil {
+		t.Fatalf("Build(%s): %v", dir, err)
+	}
+	t.Cleanup(func() { p.Close() })
+	return p
+}
+
+// runProgram runs a built program with the harness configuration h.
+func runProgram(t testing.TB, p *Program, h harness.Config) *Report {
+	t.Helper()
+	rep, err := p.Run(context.Background(), h)
+	if err != nil {
+		t.Fatalf("Run(%s): %v", p.dir, err)
+	}
+	return rep
+}
+
 func TestExploreFindsDeadlockAndReplaysIt(t *testing.T) {
-	rep := explore(t, "deadlock", harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 500})
+	prog := build(t, "deadlock", false)
+	rep := runProgram(t, prog, harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 500})
 	r := rep.Result
 	if r == nil || r.Outcome != sim.Deadlock {
 		t.Fatalf("want a deadlock, got %+v", rep)
@@ -38,7 +62,7 @@ func TestExploreFindsDeadlockAndReplaysIt(t *testing.T) {
 		t.Errorf("goroutines: %+v", r.Goroutines)
 	}
 	for range 3 {
-		again := explore(t, "deadlock", harness.Config{Replay: rep.Replay})
+		again := runProgram(t, prog, harness.Config{Replay: rep.Replay})
 		a := again.Result
 		if a.Outcome != r.Outcome || a.Output != r.Output || a.TimeNS != r.TimeNS || a.Steps != r.Steps || len(a.Trace) != len(r.Trace) {
 			t.Fatalf("replay differs: %v %q %d steps vs %v %q %d steps", a.Outcome, a.Output, a.Steps, r.Outcome, r.Output, r.Steps)
@@ -47,7 +71,8 @@ func TestExploreFindsDeadlockAndReplaysIt(t *testing.T) {
 }
 
 func TestExploreTestsNamesTheFailingTest(t *testing.T) {
-	rep := explore(t, "leaktest", harness.Config{Mode: "explore", Strategy: "dfs", Preemptions: 1, Schedules: 1000, Run: "."})
+	prog := build(t, "leaktest", false)
+	rep := runProgram(t, prog, harness.Config{Mode: "explore", Strategy: "dfs", Preemptions: 1, Schedules: 1000, Run: "."})
 	r := rep.Result
 	if r == nil || r.Outcome != sim.Leak || rep.Target != "TestThree" {
 		t.Fatalf("want TestThree to leak, got target %q result %+v", rep.Target, r)
@@ -55,11 +80,11 @@ func TestExploreTestsNamesTheFailingTest(t *testing.T) {
 	if !strings.HasPrefix(rep.Replay, "TestThree@") {
 		t.Errorf("replay token %q does not name the test", rep.Replay)
 	}
-	again := explore(t, "leaktest", harness.Config{Replay: rep.Replay})
+	again := runProgram(t, prog, harness.Config{Replay: rep.Replay})
 	if again.Result.Outcome != sim.Leak || again.Target != "TestThree" {
 		t.Errorf("replay: %s %+v", again.Target, again.Result)
 	}
-	pass := explore(t, "leaktest", harness.Config{Mode: "explore", Strategy: "dfs", Preemptions: 2, Run: "TestOne"})
+	pass := runProgram(t, prog, harness.Config{Mode: "explore", Strategy: "dfs", Preemptions: 2, Run: "TestOne"})
 	if pass.Result != nil || !pass.Exhausted {
 		t.Errorf("TestOne alone should pass exhaustively: %+v", pass)
 	}
