@@ -140,6 +140,55 @@ func (r *fileRewriter) initFunc(fd *ast.FuncDecl) {
 	}
 }
 
+// initValues wraps the package-level initializers of this file that call
+// something or receive (and so may wait) in sim.InitValue, which evaluates
+// them under the scheduler when the process starts, as sim.InitFunc runs an
+// init function. An initializer of several variables, or of a type this file
+// cannot name (a channel type, an unexported type of another package), is
+// left as it is.
+func (r *fileRewriter) initValues() {
+	if r.reset == nil {
+		return
+	}
+	for _, vi := range r.reset.inits[r.file] {
+		if len(vi.init.Lhs) != 1 || !mayWait(vi.init.Rhs) {
+			continue
+		}
+		t := r.typeText(vi.init.Lhs[0].Type())
+		if t == "" {
+			continue
+		}
+		e := vi.init.Rhs
+		inner, had := r.rules[e]
+		r.rules[e] = func() {
+			r.lit(r.simRef("InitValue") + "(func() " + t + " { return ")
+			if had {
+				inner()
+			} else {
+				r.span(e.Pos(), e.End(), e)
+			}
+			r.lit(" })")
+		}
+	}
+}
+
+// mayWait reports whether e calls a function or receives from a channel.
+func mayWait(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // defined, not run
+		case *ast.CallExpr:
+			found = true
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		}
+		return !found
+	})
+	return found
+}
+
 // writeInits appends this file's variable initializers as functions, each
 // under a line directive that points at the original initializer.
 func (r *fileRewriter) writeInits() {

@@ -3,6 +3,7 @@ package simrun
 import (
 	"context"
 	"errors"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -149,5 +150,60 @@ func TestNetworkIsRefusedByName(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("the refusal does not say %q:\n%v", want, err)
 		}
+	}
+}
+
+// Package-level initializers that wait (a WaitGroup, a channel receive) run
+// under the scheduler when the process starts, as init functions do, and
+// give what the real program prints.
+func TestInitializersThatWait(t *testing.T) {
+	prog := `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+var total = compute()
+
+func compute() int {
+	var wg sync.WaitGroup
+	ch := make(chan int, 3)
+	for i := 1; i <= 3; i++ {
+		wg.Add(1)
+		go func(i int) { defer wg.Done(); ch <- i }(i)
+	}
+	wg.Wait()
+	close(ch)
+	s := 0
+	for v := range ch {
+		s += v
+	}
+	return s
+}
+
+var first = <-produce()
+
+func produce() chan int {
+	c := make(chan int)
+	go func() { c <- 42 }()
+	return c
+}
+
+func main() { fmt.Println(total, first) }
+`
+	dir := writeModule(t, map[string]string{"go.mod": "module example.com/inits\n\ngo 1.22\n", "main.go": prog})
+	real := exec.Command("go", "run", ".")
+	real.Dir = dir
+	want, err := real.Output()
+	if err != nil || string(want) != "6 42\n" {
+		t.Fatalf("go run: %v %q", err, want)
+	}
+	rep, err := Run(context.Background(), Config{Dir: dir, Harness: harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 20}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Result != nil || rep.First == nil || rep.First.Output != string(want) {
+		t.Fatalf("want a pass printing %q, got %+v (first %+v)", want, rep.Result, rep.First)
 	}
 }
