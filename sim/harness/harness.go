@@ -440,8 +440,8 @@ func exampleBody(t Test) func() {
 			}
 			// As go test's runner: a panic goes on (recovered and
 			// repanicked); runtime.Goexit is a panic of its own.
-			if r := recover(); r != nil {
-				panic(r)
+			if r := sim.Recovered(recover()); r != nil {
+				panic(sim.Panicking(r))
 			}
 			panic("test executed panic(nil) or runtime.Goexit")
 		}()
