@@ -47,3 +47,25 @@ type initValue[T any] struct {
 
 //go:norace
 func (iv *initValue[T]) run() { iv.v = iv.f() }
+
+// InitValue2 is InitValue for an initializer of two variables, such as
+// var v, ok = <-ch or var a, b = f().
+//
+//go:norace
+func InitValue2[T, U any](f func() (T, U)) (T, U) {
+	if getg() != nil {
+		return f()
+	}
+	iv := &initValue2[T, U]{f: f}
+	Run(iv.run, Options{MainExits: true, NoPositions: true})
+	return iv.v, iv.w
+}
+
+type initValue2[T, U any] struct {
+	f func() (T, U)
+	v T
+	w U
+}
+
+//go:norace
+func (iv *initValue2[T, U]) run() { iv.v, iv.w = iv.f() }

@@ -143,25 +143,35 @@ func (r *fileRewriter) initFunc(fd *ast.FuncDecl) {
 // initValues wraps the package-level initializers of this file that call
 // something or receive (and so may wait) in sim.InitValue, which evaluates
 // them under the scheduler when the process starts, as sim.InitFunc runs an
-// init function. An initializer of several variables, or of a type this file
-// cannot name (a channel type, an unexported type of another package), is
-// left as it is.
+// init function (sim.InitValue2 for an initializer of two variables). One of
+// more variables, or of a type this file cannot name (a channel type, an
+// unexported type of another package), is left as it is.
 func (r *fileRewriter) initValues() {
 	if r.reset == nil {
 		return
 	}
 	for _, vi := range r.reset.inits[r.file] {
-		if len(vi.init.Lhs) != 1 || !mayWait(vi.init.Rhs) {
+		n := len(vi.init.Lhs)
+		if n < 1 || n > 2 || !mayWait(vi.init.Rhs) {
 			continue
 		}
-		t := r.typeText(vi.init.Lhs[0].Type())
-		if t == "" {
+		var types []string
+		for _, v := range vi.init.Lhs {
+			if t := r.typeText(v.Type()); t != "" {
+				types = append(types, t)
+			}
+		}
+		if len(types) != n {
 			continue
+		}
+		fn, results := "InitValue", types[0]
+		if n == 2 {
+			fn, results = "InitValue2", "("+types[0]+", "+types[1]+")"
 		}
 		e := vi.init.Rhs
 		inner, had := r.rules[e]
 		r.rules[e] = func() {
-			r.lit(r.simRef("InitValue") + "(func() " + t + " { return ")
+			r.lit(r.simRef(fn) + "(func() " + results + " { return ")
 			if had {
 				inner()
 			} else {

@@ -153,7 +153,8 @@ func TestNetworkIsRefusedByName(t *testing.T) {
 	}
 }
 
-// Package-level initializers that wait (a WaitGroup, a channel receive) run
+// Package-level initializers that wait (a WaitGroup, a channel receive, of one
+// variable or two) run
 // under the scheduler when the process starts, as init functions do, and
 // give what the real program prints.
 func TestInitializersThatWait(t *testing.T) {
@@ -190,13 +191,21 @@ func produce() chan int {
 	return c
 }
 
-func main() { fmt.Println(total, first) }
+var pair, ok = <-pairs()
+
+func pairs() chan string {
+	c := make(chan string)
+	go func() { c <- "two" }()
+	return c
+}
+
+func main() { fmt.Println(total, first, pair, ok) }
 `
 	dir := writeModule(t, map[string]string{"go.mod": "module example.com/inits\n\ngo 1.22\n", "main.go": prog})
 	real := exec.Command("go", "run", ".")
 	real.Dir = dir
 	want, err := real.Output()
-	if err != nil || string(want) != "6 42\n" {
+	if err != nil || string(want) != "6 42 two true\n" {
 		t.Fatalf("go run: %v %q", err, want)
 	}
 	rep, err := Run(context.Background(), Config{Dir: dir, Harness: harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 20}})
