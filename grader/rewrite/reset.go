@@ -144,8 +144,8 @@ func (r *fileRewriter) initFunc(fd *ast.FuncDecl) {
 // something or receive (and so may wait) in sim.InitValue, which evaluates
 // them under the scheduler when the process starts, as sim.InitFunc runs an
 // init function (sim.InitValue2 for an initializer of two variables). One of
-// more variables, or of a type this file cannot name (a channel type, an
-// unexported type of another package), is left as it is.
+// more variables, or of a type this file cannot name (an unexported type of
+// another package, a type holding a channel type), is left as it is.
 func (r *fileRewriter) initValues() {
 	if r.reset == nil {
 		return
@@ -157,7 +157,7 @@ func (r *fileRewriter) initValues() {
 		}
 		var types []string
 		for _, v := range vi.init.Lhs {
-			if t := r.typeText(v.Type()); t != "" {
+			if t := r.initTypeText(v.Type()); t != "" {
 				types = append(types, t)
 			}
 		}
@@ -180,6 +180,18 @@ func (r *fileRewriter) initValues() {
 			r.lit(" })")
 		}
 	}
+}
+
+// initTypeText is typeText, and for a channel type (var results = start())
+// the rewritten one, *sim.Chan[T], as the rewriter writes every channel type.
+func (r *fileRewriter) initTypeText(t types.Type) string {
+	if ch, ok := types.Unalias(t).(*types.Chan); ok {
+		if elem := r.typeText(ch.Elem()); elem != "" {
+			return "*" + r.simRef("Chan") + "[" + elem + "]"
+		}
+		return ""
+	}
+	return r.typeText(t)
 }
 
 // mayWait reports whether e calls a function or receives from a channel.

@@ -154,7 +154,7 @@ func TestNetworkIsRefusedByName(t *testing.T) {
 }
 
 // Package-level initializers that wait (a WaitGroup, a channel receive, of one
-// variable or two) run
+// variable or two, of a channel type) run
 // under the scheduler when the process starts, as init functions do, and
 // give what the real program prints.
 func TestInitializersThatWait(t *testing.T) {
@@ -199,13 +199,23 @@ func pairs() chan string {
 	return c
 }
 
-func main() { fmt.Println(total, first, pair, ok) }
+var results = start()
+
+func start() <-chan int {
+	c := make(chan int, 1)
+	done := make(chan bool)
+	go func() { c <- 7; done <- true }()
+	<-done
+	return c
+}
+
+func main() { fmt.Println(total, first, pair, ok, <-results) }
 `
 	dir := writeModule(t, map[string]string{"go.mod": "module example.com/inits\n\ngo 1.22\n", "main.go": prog})
 	real := exec.Command("go", "run", ".")
 	real.Dir = dir
 	want, err := real.Output()
-	if err != nil || string(want) != "6 42 two true\n" {
+	if err != nil || string(want) != "6 42 two true 7\n" {
 		t.Fatalf("go run: %v %q", err, want)
 	}
 	rep, err := Run(context.Background(), Config{Dir: dir, Harness: harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 20}})
