@@ -397,9 +397,12 @@ const (
 //go:norace
 func classifyFrame(fn, file string) frameKind {
 	switch {
-	case fn == "github.com/gocourse/gocourse/sim.raceRead" || fn == "github.com/gocourse/gocourse/sim.raceWrite":
+	case fn == "github.com/gocourse/gocourse/sim.raceRead" || fn == "github.com/gocourse/gocourse/sim.raceWrite",
+		strings.HasPrefix(fn, "github.com/gocourse/gocourse/sim/sync.(*WaitGroup)."):
 		// The access a drop-in reports on purpose (RaceRead, RaceWrite),
-		// as the standard library's own frames would.
+		// and the drop-in's methods that call it and are instrumented for
+		// that (WaitGroup's Add, Wait, Go), as the standard library's own
+		// frames would be.
 		return frameOther
 	case strings.HasPrefix(fn, "github.com/gocourse/gocourse/sim"),
 		strings.HasPrefix(file, simDir+"/") && !strings.HasSuffix(file, "_test.go"):

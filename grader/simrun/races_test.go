@@ -161,30 +161,37 @@ func TestCorpusExploresCleanWithRace(t *testing.T) {
 // run of the same program does.
 func TestWaitGroupAddFromZeroRacesWithWait(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds a program with -race")
+		t.Skip("builds programs with -race")
 	}
-	dir, _ := filepath.Abs(filepath.Join("testdata", "wgrace"))
-	real := exec.Command("go", "run", "-race", ".")
-	real.Dir = dir
-	out, err := real.CombinedOutput()
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != 66 && ee.ExitCode() != 1 || !strings.Contains(string(out), "WARNING: DATA RACE") ||
-		!strings.Contains(string(out), "Read at") || !strings.Contains(string(out), "Previous write at") {
-		t.Fatalf("the real race detector does not report the Add's read after the Wait's write: %v\n%s", err, out)
-	}
-	rep, err := Run(context.Background(), Config{Dir: dir, Race: true, Harness: harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 5}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := rep.Result
-	if r == nil || r.Outcome != sim.Race || r.Race == nil || len(r.Race.Accesses) != 2 {
-		t.Fatalf("explore --race: want a race, got %+v", r)
-	}
-	var got []string
-	for _, a := range r.Race.Accesses {
-		got = append(got, a.Op+" "+a.Pos)
-	}
-	if want := []string{"write main.go:25", "read main.go:21"}; !slices.Equal(got, want) {
-		t.Errorf("accesses %v, want %v (the Wait, then the Add)", got, want)
+	for _, tc := range []struct{ dir, wait, add string }{
+		{"wgrace", "main.go:25", "main.go:21"}, // wg.Add(1)
+		{"wggo", "main.go:24", "main.go:21"},   // wg.Go(f)
+	} {
+		t.Run(tc.dir, func(t *testing.T) {
+			dir, _ := filepath.Abs(filepath.Join("testdata", tc.dir))
+			real := exec.Command("go", "run", "-race", ".")
+			real.Dir = dir
+			out, err := real.CombinedOutput()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 66 && ee.ExitCode() != 1 || !strings.Contains(string(out), "WARNING: DATA RACE") ||
+				!strings.Contains(string(out), "Read at") || !strings.Contains(string(out), "Previous write at") {
+				t.Fatalf("the real race detector does not report the Add's read after the Wait's write: %v\n%s", err, out)
+			}
+			rep, err := Run(context.Background(), Config{Dir: dir, Race: true, Harness: harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 5}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := rep.Result
+			if r == nil || r.Outcome != sim.Race || r.Race == nil || len(r.Race.Accesses) != 2 {
+				t.Fatalf("explore --race: want a race, got %+v", r)
+			}
+			var got []string
+			for _, a := range r.Race.Accesses {
+				got = append(got, a.Op+" "+a.Pos)
+			}
+			if want := []string{"write " + tc.wait, "read " + tc.add}; !slices.Equal(got, want) {
+				t.Errorf("accesses %v, want %v (the Wait, then the Add)", got, want)
+			}
+		})
 	}
 }

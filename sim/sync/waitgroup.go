@@ -129,7 +129,10 @@ func (wg *WaitGroup) waitCall() {
 // returns, the task is removed from the WaitGroup. If f panics, the task is
 // not removed: the panic ends the run, as it ends the program.
 //
-//go:norace
+// Like Add and Wait, it is not go:norace, nor inlined: a race between its Add
+// and a Wait names the caller's line.
+//
+//go:noinline
 func (wg *WaitGroup) Go(f func()) {
 	wg.Add(1)
 	sim.Go(func() {
