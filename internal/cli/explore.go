@@ -442,7 +442,7 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 	if n := len(out.Unfinished); n > 0 {
 		out.Note = plural(n, "goroutine") + " still blocked when main returned: the process exited with them (--leaks-fail makes this a leak)"
 		if rep.Target != "main" && rep.Target != "" {
-			out.Note = plural(n, "goroutine") + " still blocked when " + rep.Target + " returned: go test does not look for them (--leaks-fail makes this a leak)"
+			out.Note = plural(n, "goroutine") + " still blocked when the first test returned: go test does not look for them (--leaks-fail makes this a leak)"
 		}
 	}
 	return out
