@@ -226,3 +226,27 @@ func main() { fmt.Println(total, first, pair, ok, <-results) }
 		t.Fatalf("want a pass printing %q, got %+v (first %+v)", want, rep.Result, rep.First)
 	}
 }
+
+// An initializer explore cannot run under the scheduler (three variables)
+// that waits ends the run with a message naming it, file:line.
+func TestInitializerThatCannotBeWrappedIsNamed(t *testing.T) {
+	dir := writeModule(t, map[string]string{"go.mod": "module example.com/init3\n\ngo 1.22\n", "main.go": `package main
+
+import "fmt"
+
+var a, b, c = three()
+
+func three() (int, int, int) {
+	ch := make(chan int)
+	go func() { ch <- 1 }()
+	return <-ch, 2, 3
+}
+
+func main() { fmt.Println(a, b, c) }
+`})
+	_, err := Run(context.Background(), Config{Dir: dir, Harness: harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 2}})
+	var exited *ExitError
+	if !errors.As(err, &exited) || !strings.Contains(exited.Msg, "the package-level initializer at main.go:5 waits") {
+		t.Fatalf("want an error naming the initializer at main.go:5, got %v", err)
+	}
+}
