@@ -42,18 +42,25 @@ func (e misuse) Error() string { return "sim: " + string(e) }
 //
 //go:norace
 func OutsideRun(what string) string {
-	msg := what + " would block outside a run"
+	return what + " would block outside a run" + InitWaiter()
+}
+
+// InitWaiter is what OutsideRun adds to its message: while the process
+// starts, ": the package-level initializer at FILE:LINE waits ..."; otherwise "".
+//
+//go:norace
+func InitWaiter() string {
 	pcs := make([]uintptr, 64)
 	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
 	var last runtime.Frame
 	for {
 		f, more := frames.Next()
 		if strings.HasPrefix(f.Function, "runtime.doInit") && strings.HasSuffix(last.Function, ".init") {
-			return msg + ": the package-level initializer at " + filepath.Base(last.File) + ":" + strconv.Itoa(last.Line) +
+			return ": the package-level initializer at " + filepath.Base(last.File) + ":" + strconv.Itoa(last.Line) +
 				" waits while the program starts, outside the scheduler (explore runs an initializer under it when it sets one or two variables of types its file can name)"
 		}
 		if !more {
-			return msg
+			return ""
 		}
 		last = f
 	}
