@@ -300,7 +300,7 @@ func (c *Chan[T]) chansend(gp *G, v T, block bool) bool {
 
 	// Block on the channel. Some receiver will complete our operation for us.
 	if gp == nil {
-		panic(misuse("send on " + c.Name() + " would block outside a run"))
+		panic(misuse(OutsideRun("send on " + c.Name())))
 	}
 	mysg := c.acquireSudog(gp)
 	ts := (*tsudog[T])(unsafe.Pointer(mysg))
@@ -433,7 +433,7 @@ func (c *Chan[T]) chanrecv(gp *G, ep *T, block bool) (selected, received bool) {
 
 	// no sender available: block on this channel.
 	if gp == nil {
-		panic(misuse("receive from " + c.Name() + " would block outside a run"))
+		panic(misuse(OutsideRun("receive from " + c.Name())))
 	}
 	mysg := c.acquireSudog(gp)
 	ts := (*tsudog[T])(unsafe.Pointer(mysg))
@@ -671,7 +671,7 @@ func (c *Chan[T]) releaseSudog(sg *sudog) {
 //go:norace
 func gopark(gp *G, reason string, obj any) {
 	if gp == nil {
-		panic(misuse(reason + " would block outside a run"))
+		panic(misuse(OutsideRun(reason)))
 	}
 	gp.s.park(gp, reason, obj)
 }

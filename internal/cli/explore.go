@@ -61,7 +61,7 @@ type exploreJSON struct {
 	ElapsedMS     int64               `json:"elapsed_ms"`
 	Race          *sim.RaceInfo       `json:"race,omitempty"`     // result "race": the two accesses
 	Diverged      string              `json:"diverged,omitempty"` // the failing run's replay differed: the program is not deterministic
-	// Unfinished are the goroutines main left blocked when it
+	// Unfinished are the goroutines main (or a test) left blocked when it
 	// returned, in the first schedule (or the failing one): the process
 	// exited with them, so they are a note unless --leaks-fail.
 	Unfinished []sim.GoroutineInfo `json:"unfinished,omitempty"`
@@ -94,7 +94,9 @@ replay --race.
 
 A program ends when its main returns, as a process does: goroutines still blocked
 then are listed as a note ("unfinished"), not a bug, unless --leaks-fail.
-Tests keep goleak's rule: a goroutine a test leaves blocked is a leak. Time passes
+Tests follow go test's rule, which does not look for goroutines a test leaves
+behind: they are a note too, and a leak with --leaks-fail or in a test that
+calls goleak.VerifyNone. Time passes
 as on real cores: a goroutine that only polls (a select with default, an atomic
 load) lets a sleeping one wake; a livelock is a run whose virtual time stands still.
 A program blocked while signal.Notify is active is "waiting" for a signal, which
@@ -138,7 +140,7 @@ reported, result "timeout") or the program does not build (result "error").`,
 // addProgramFlags adds the flags that change what a run of a program is,
 // which explore, replay and trace must agree on.
 func addProgramFlags(f *pflag.FlagSet, opts *simOptions) {
-	f.BoolVar(&opts.leaksFail, "leaks-fail", false, "a program whose main returns with goroutines still blocked fails with a leak (tests always do)")
+	f.BoolVar(&opts.leaksFail, "leaks-fail", false, "a program's main or a test that returns with goroutines still blocked fails with a leak (goleak's rule)")
 	f.StringArrayVar(&opts.signals, "signal", nil, "deliver a signal to the program at a virtual time, such as SIGINT@1s (repeatable)")
 	f.StringVar(&opts.stdin, "stdin", "", "the program's standard input, the same in every schedule (default: what is piped to gocourse, or nothing)")
 }
@@ -334,7 +336,7 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 			opts.strategy = "random"
 		}
 	}
-	h.Replay, h.MaxSteps, h.LeaksFail, h.Signals = opts.replay, opts.maxSteps, opts.leaksFail, opts.signals
+	h.Replay, h.MaxSteps, h.LeaksFail, h.LeaksNote, h.Signals = opts.replay, opts.maxSteps, opts.leaksFail, !opts.leaksFail, opts.signals
 	cfg.Harness = h
 	return cfg, nil
 }
@@ -431,6 +433,9 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 	}
 	if n := len(out.Unfinished); n > 0 {
 		out.Note = plural(n, "goroutine") + " still blocked when main returned: the process exited with them (--leaks-fail makes this a leak)"
+		if rep.Target != "main" && rep.Target != "" {
+			out.Note = plural(n, "goroutine") + " still blocked when the first test returned: go test does not look for them (--leaks-fail makes this a leak)"
+		}
 	}
 	return out
 }
@@ -586,7 +591,7 @@ func (opts *simOptions) printTrace(rep *simrun.Report) error {
 		fmt.Fprintf(w, "  %s\n", g)
 	}
 	if len(r.Unfinished) > 0 {
-		fmt.Fprintf(w, "note: %s still blocked when main returned: the process exited with them (--leaks-fail makes this a leak)\n", plural(len(r.Unfinished), "goroutine"))
+		fmt.Fprintf(w, "note: %s still blocked when main (or the test) returned (--leaks-fail makes this a leak)\n", plural(len(r.Unfinished), "goroutine"))
 		for _, g := range r.Unfinished {
 			fmt.Fprintf(w, "  %s\n", g)
 		}

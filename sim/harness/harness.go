@@ -75,6 +75,10 @@ type Config struct {
 	// LeaksFail makes the goroutines main leaves behind a leak (see
 	// sim.Options.LeaksFail); by default they are a note of the result.
 	LeaksFail bool `json:"leaks_fail,omitempty"`
+	// LeaksNote makes the goroutines a test leaves behind a note, as go test
+	// passes them (see sim.Options.LeaksNote); the course's checks keep
+	// goleak's rule.
+	LeaksNote bool `json:"leaks_note,omitempty"`
 
 	// Signals are delivered to the program, each at a virtual time:
 	// "SIGINT@1s" (see ParseSignal).
@@ -291,7 +295,7 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	if cfg.Stdin != "" {
 		runReset = stdinReset(cfg.Stdin, reset)
 	}
-	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: runReset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail}
+	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: runReset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail, LeaksNote: cfg.LeaksNote}
 	for _, t := range targets {
 		rep.Target = t.name
 		var done bool
@@ -560,7 +564,20 @@ func testBody(t Test, skipped map[string]bool) func() {
 func exampleBody(t Test) func() {
 	want := strings.TrimSpace(t.Output)
 	return func() {
+		finished := false
+		defer func() {
+			if finished {
+				return
+			}
+			// As go test's runner: a panic goes on (recovered and
+			// repanicked); runtime.Goexit is a panic of its own.
+			if r := sim.Recovered(recover()); r != nil {
+				panic(sim.Panicking(r))
+			}
+			panic("test executed panic(nil) or runtime.Goexit")
+		}()
 		t.Example()
+		finished = true
 		got := strings.TrimSpace(fmt.Sprint(sim.Stdout()))
 		ok := got == want
 		if t.Unordered {
