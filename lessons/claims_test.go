@@ -29,7 +29,7 @@ import (
 //	<!-- claim: example=lost-print output="sent 42\nreceived 42\n" at-least=0.95 -->
 //	<!-- claim: example=stuck exit=2 stderr="all goroutines are asleep - deadlock!" -->
 //	<!-- claim: example=fair stdout-re="a: \\d+ b: \\d+\\n" -->
-//	<!-- claim: source=runtime/chan.go func=send contains="if raceenabled" -->
+//	<!-- claim: source=runtime/chan.go:NNN func=send contains="if raceenabled" -->
 //	<!-- claim: bench=BenchmarkHandoff -->
 //
 // docs/authoring.md ("Claims") describes every key. TestClaims runs each
@@ -154,9 +154,16 @@ func TestClaimSyntax(t *testing.T) {
 	}
 }
 
+// sourceSlack is how far, in lines, a claim's source line may be from where
+// the quoted text (or the named function) is in this GOROOT: a patch release
+// that moves a function by a few lines keeps the claim's reference useful;
+// one that moves it further makes the test say which line to write now.
+const sourceSlack = 15
+
 // TestClaimsSources checks that every function a lesson's claim about the
-// runtime rests on still exists in the Go source this course is built with, and
-// still contains the text the claim quotes.
+// runtime rests on still exists in the Go source this course is built with,
+// near the line the claim names (source=FILE:LINE), and still contains the
+// text the claim quotes.
 func TestClaimsSources(t *testing.T) {
 	// The Go the course is built and run with: the go command's GOROOT.
 	out, err := exec.Command("go", "env", "GOROOT").Output()
@@ -173,6 +180,11 @@ func TestClaimsSources(t *testing.T) {
 			continue
 		}
 		n++
+		src, lineText, hasLine := strings.Cut(src, ":")
+		line, err := strconv.Atoi(lineText)
+		if !hasLine || err != nil || line < 1 {
+			line = -1 // reported below, with the line to write
+		}
 		fn := c.kv["func"]
 		if fn == "" {
 			t.Errorf("%s: source=%s names no func", c, src)
@@ -193,16 +205,27 @@ func TestClaimsSources(t *testing.T) {
 			t.Errorf("%s: %s has no func %s in Go %s: the lesson rests on a function that is gone", c, src, fn, runtime.Version())
 			continue
 		}
+		// The line the claim rests on: the quoted text's, else the declaration's.
+		at := fset.Position(decl.Pos()).Line
 		if want := c.kv["contains"]; want != "" {
 			body, _ := os.ReadFile(filepath.Join(root, src))
 			start := decl.Pos()
 			if doc := docOf(decl); doc != nil {
 				start = doc.Pos() // a claim may quote the documentation
 			}
-			text := string(body[fset.Position(start).Offset:fset.Position(decl.End()).Offset])
-			if !strings.Contains(text, want) {
+			from := fset.Position(start)
+			text := string(body[from.Offset:fset.Position(decl.End()).Offset])
+			i := strings.Index(text, want)
+			if i < 0 {
 				t.Errorf("%s: %s's %s no longer contains %q", c, src, fn, want)
+				continue
 			}
+			at = from.Line + strings.Count(text[:i], "\n")
+		}
+		if line < 0 {
+			t.Errorf("%s: source=%s names no line: write source=%s:%d", c, c.kv["source"], src, at)
+		} else if d := at - line; d > sourceSlack || d < -sourceSlack {
+			t.Errorf("%s: source=%s:%d, but in Go %s what the claim rests on is at %s:%d (%s)", c, src, line, runtime.Version(), src, at, fn)
 		}
 	}
 	if n == 0 {
