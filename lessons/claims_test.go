@@ -29,7 +29,7 @@ import (
 //	<!-- claim: example=lost-print output="sent 42\nreceived 42\n" at-least=0.95 -->
 //	<!-- claim: example=stuck exit=2 stderr="all goroutines are asleep - deadlock!" -->
 //	<!-- claim: example=fair stdout-re="a: \\d+ b: \\d+\\n" -->
-//	<!-- claim: source=runtime/chan.go:NNN func=send contains="if raceenabled" -->
+//	<!-- claim: source=runtime/chan.go:323 func=send contains="if raceenabled" -->
 //	<!-- claim: bench=BenchmarkHandoff -->
 //
 // docs/authoring.md ("Claims") describes every key. TestClaims runs each
@@ -346,8 +346,6 @@ func TestClaims(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs every claimed example many times")
 	}
-	bin := t.TempDir()
-	var builds sync.Map // build key -> *buildOnce
 	// At most 2*NumCPU runs at once across all claims (most of a run is waiting
 	// for the OS to start it): the runs measure the
 	// program, not how crowded the machine is (and no claim is about time).
@@ -363,7 +361,7 @@ func TestClaims(t *testing.T) {
 		n++
 		t.Run(fmt.Sprintf("%s:%d:%s", filepath.Dir(c.file), c.line, c.kv["example"]), func(t *testing.T) {
 			t.Parallel()
-			checkClaim(t, c, bin, &builds, sem)
+			checkClaim(t, c, sem)
 		})
 	}
 	if n == 0 {
@@ -377,7 +375,39 @@ type buildOnce struct {
 	err  error
 }
 
-func checkClaim(t *testing.T, c claim, bin string, builds *sync.Map, sem chan struct{}) {
+// binDir holds the examples built by the package's tests (TestMain makes it);
+// builds maps a build key to its *buildOnce, so that an example is built
+// once for all the tests and claims that run it.
+var (
+	binDir string
+	builds sync.Map
+)
+
+// TestMain makes the folder the examples are built in, shared by the tests,
+// and removes it at the end.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "gocourse-lessons-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// exampleBinary builds the example in dir (with edit applied, and -race if
+// race) the first time any test asks for it, and returns the binary.
+func exampleBinary(dir, edit string, race bool) (string, error) {
+	key := fmt.Sprintf("%s|%s|%v", filepath.Clean(dir), edit, race)
+	v, _ := builds.LoadOrStore(key, &buildOnce{})
+	b := v.(*buildOnce)
+	b.once.Do(func() { b.exe, b.err = buildExample(filepath.Clean(dir), edit, race, binDir) })
+	return b.exe, b.err
+}
+
+func checkClaim(t *testing.T, c claim, sem chan struct{}) {
 	kv := c.kv
 	dir := filepath.Join(filepath.Dir(c.file), "examples", kv["example"])
 	if _, err := os.Stat(filepath.Join(dir, "main.go")); err != nil {
@@ -414,12 +444,9 @@ func checkClaim(t *testing.T, c claim, bin string, builds *sync.Map, sem chan st
 		t.Fatalf("%s: race=%s: want off, on or both", c, kv["race"])
 	}
 	for _, race := range races {
-		key := fmt.Sprintf("%s|%s|%v", dir, kv["edit"], race)
-		v, _ := builds.LoadOrStore(key, &buildOnce{})
-		b := v.(*buildOnce)
-		b.once.Do(func() { b.exe, b.err = buildExample(dir, kv["edit"], race, bin) })
-		if b.err != nil {
-			t.Fatalf("%s: %v", c, b.err)
+		exe, err := exampleBinary(dir, kv["edit"], race)
+		if err != nil {
+			t.Fatalf("%s: %v", c, err)
 		}
 		// The runs of one build go side by side, at most cap(sem) at once
 		// across all claims.
@@ -432,7 +459,7 @@ func checkClaim(t *testing.T, c claim, bin string, builds *sync.Map, sem chan st
 			for range runs {
 				go func() {
 					sem <- struct{}{}
-					o := runExample(b.exe, p, limit)
+					o := runExample(exe, p, limit)
 					<-sem
 					results <- result{p, o}
 				}()

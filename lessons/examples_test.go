@@ -26,16 +26,19 @@ func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
 	if len(mains) == 0 {
 		t.Fatal("no lesson examples found")
 	}
-	bin := t.TempDir()
 	for _, main := range mains {
 		dir := filepath.Dir(main)
 		want, err := os.ReadFile(filepath.Join(dir, "output.txt"))
 		if os.IsNotExist(err) {
 			// A nondeterministic example: the lesson shows no output for it, but
-			// a learner may still explore, replay and trace it.
+			// a learner may still explore, replay and trace it. One that the
+			// lesson traces is already run under the simulator by TestTraces.
 			t.Run(filepath.ToSlash(dir), func(t *testing.T) {
 				if testing.Short() {
 					t.Skip("builds the example under the simulator")
+				}
+				if tracedExample(t, dir) {
+					t.Skip("traced in its lesson: TestTraces runs it under the simulator")
 				}
 				t.Parallel()
 				abs, _ := filepath.Abs(dir)
@@ -52,9 +55,9 @@ func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
 		}
 		t.Run(filepath.ToSlash(dir), func(t *testing.T) {
 			t.Parallel()
-			exe := filepath.Join(bin, filepath.Base(filepath.Dir(dir))+"-"+filepath.Base(dir))
-			if out, err := exec.Command("go", "build", "-o", exe, "./"+dir).CombinedOutput(); err != nil {
-				t.Fatalf("build: %v\n%s", err, out)
+			exe, err := exampleBinary(dir, "", false)
+			if err != nil {
+				t.Fatal(err)
 			}
 			got, err := exec.Command(exe).Output()
 			if err != nil {
@@ -93,6 +96,22 @@ func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tracedExample reports whether the lesson of the example in dir draws a
+// trace of it (a gocourse trace marker), which TestTraces checks.
+func tracedExample(t *testing.T, dir string) bool {
+	lesson := filepath.Join(filepath.Dir(filepath.Dir(dir)), "README.md")
+	src, err := os.ReadFile(lesson)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range traceMarker.FindAllSubmatch(src, -1) {
+		if filepath.Base(string(m[1])) == filepath.Base(dir) {
+			return true
+		}
+	}
+	return false
 }
 
 // numbers are numbers and Go durations as printed (7, 0.5, 200ms, 1m30s), with the
