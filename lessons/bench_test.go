@@ -1,6 +1,9 @@
 package lessons
 
-import "testing"
+import (
+	"sync"
+	"testing"
+)
 
 // The costs lesson 06 compares: a hand-off between two goroutines over an
 // unbuffered channel, and a plain function call. Figures are in BENCHMARKS.md.
@@ -38,3 +41,32 @@ func BenchmarkCall(b *testing.B) {
 }
 
 var sink int
+
+// The cost lesson 02 compares: four computing goroutines on one P and on two.
+// Run with -cpu 1,2: on an idle two-core machine ns/op at -cpu 2 is about half
+// of ns/op at -cpu 1 (CPU-bound work goes faster only with more cores); a busy
+// machine narrows the gap. Figures are in BENCHMARKS.md.
+
+// spin computes for rounds steps of a linear congruential generator and
+// returns the result, so that the compiler cannot skip the work.
+func spin(rounds int) uint64 {
+	x := uint64(1)
+	for range rounds {
+		x = x*6364136223846793005 + 1442695040888963407
+	}
+	return x
+}
+
+// BenchmarkFourComputingTasks runs four goroutines that each compute for a
+// while, and waits for all of them: lesson 02's cpu-vs-io, its computing half.
+func BenchmarkFourComputingTasks(b *testing.B) {
+	var results [4]uint64
+	for b.Loop() {
+		var wg sync.WaitGroup
+		for i := range results {
+			wg.Go(func() { results[i] = spin(1_000_000) })
+		}
+		wg.Wait()
+	}
+	sink = int(results[0] & 1)
+}
