@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -69,4 +70,49 @@ func BenchmarkFourComputingTasks(b *testing.B) {
 		wg.Wait()
 	}
 	sink = int(results[0] & 1)
+}
+
+// The costs lessons 19 and 20 compare. Figures are in BENCHMARKS.md.
+
+// BenchmarkAtomicAdd is an uncontended atomic add (lesson 20: "a few
+// nanoseconds").
+func BenchmarkAtomicAdd(b *testing.B) {
+	var n atomic.Int64
+	for b.Loop() {
+		n.Add(1)
+	}
+	sink = int(n.Load())
+}
+
+// readMostly is a few instructions of reading under a lock: lesson 19's case
+// where a plain Mutex is often as fast as an RWMutex, or faster.
+var readMostly = map[string]int{"a": 1, "b": 2, "c": 3}
+
+// BenchmarkReadUnderMutex reads the map under a sync.Mutex from GOMAXPROCS
+// goroutines at once.
+func BenchmarkReadUnderMutex(b *testing.B) {
+	var mu sync.Mutex
+	b.RunParallel(func(pb *testing.PB) {
+		s := 0
+		for pb.Next() {
+			mu.Lock()
+			s += readMostly["b"]
+			mu.Unlock()
+		}
+		_ = s
+	})
+}
+
+// BenchmarkReadUnderRWMutex is the same read under RLock.
+func BenchmarkReadUnderRWMutex(b *testing.B) {
+	var mu sync.RWMutex
+	b.RunParallel(func(pb *testing.PB) {
+		s := 0
+		for pb.Next() {
+			mu.RLock()
+			s += readMostly["b"]
+			mu.RUnlock()
+		}
+		_ = s
+	})
 }
