@@ -400,11 +400,45 @@ func TestMain(m *testing.M) {
 // exampleBinary builds the example in dir (with edit applied, and -race if
 // race) the first time any test asks for it, and returns the binary.
 func exampleBinary(dir, edit string, race bool) (string, error) {
-	key := fmt.Sprintf("%s|%s|%v", filepath.Clean(dir), edit, race)
+	dir = filepath.Clean(dir)
+	if edit == "" && !race {
+		return lessonBinary(dir)
+	}
+	key := fmt.Sprintf("%s|%s|%v", dir, edit, race)
 	v, _ := builds.LoadOrStore(key, &buildOnce{})
 	b := v.(*buildOnce)
-	b.once.Do(func() { b.exe, b.err = buildExample(filepath.Clean(dir), edit, race, binDir) })
+	b.once.Do(func() { b.exe, b.err = buildExample(dir, edit, race, binDir) })
 	return b.exe, b.err
+}
+
+// lessonBinary returns the plain build of the example in dir
+// (LESSON/examples/NAME). The first call for a lesson builds all of its
+// examples with one go command, which writes one binary per example into a
+// folder of the lesson's: one package load and one staleness check instead of
+// one per example.
+func lessonBinary(dir string) (string, error) {
+	lesson := filepath.Dir(filepath.Dir(dir))
+	v, _ := builds.LoadOrStore(lesson+"|all", &buildOnce{})
+	b := v.(*buildOnce)
+	b.once.Do(func() {
+		mains, err := filepath.Glob(filepath.Join(lesson, "examples", "*", "main.go"))
+		if err != nil || len(mains) == 0 {
+			b.err = fmt.Errorf("%s: no examples found (%v)", lesson, err)
+			return
+		}
+		b.exe = filepath.Join(binDir, lesson)
+		args := []string{"build", "-o", b.exe + string(filepath.Separator)}
+		for _, m := range mains {
+			args = append(args, "./"+filepath.ToSlash(filepath.Dir(m)))
+		}
+		if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
+			b.err = fmt.Errorf("go build %s's examples: %v\n%s", lesson, err, out)
+		}
+	})
+	if b.err != nil {
+		return "", b.err
+	}
+	return filepath.Join(b.exe, filepath.Base(dir)), nil
 }
 
 func checkClaim(t *testing.T, c claim, sem chan struct{}) {
