@@ -50,6 +50,10 @@ go vet ./...
 # --- browser test: internal/serve's TestBrowser drives `gocourse serve` in headless
 # Chromium (installed by .ci/run); here a missing browser fails it instead of skipping.
 export GOCOURSE_BROWSER_TEST=1
+# TestFirefox takes the same path in headless Firefox where it is installed.
+if command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1; then
+  export GOCOURSE_FIREFOX_TEST=1
+fi
 # --- end browser test
 echo "== go test ./... ($(elapsed))"
 status=0

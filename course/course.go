@@ -4,6 +4,11 @@
 // The catalog is data in the checkout, not in the binary: a learner's workbook is the
 // checkout itself (as in rustlings), and an instructor grades other people's workbooks
 // against the catalog of their own checkout.
+//
+// The catalog knows no kind of check: Load reads what every check has (its kind and
+// weight) and keeps the rest of its entry, which the grader decodes with
+// Check.Decode into the settings type of the kind (grader.Load does it for every
+// check when the catalog is read).
 package course
 
 import (
@@ -15,9 +20,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
-	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -63,39 +69,72 @@ func (e *Exercise) SolutionPath() string { return path.Join("solutions", e.ID) }
 // Name returns the last element of the exercise's id.
 func (e *Exercise) Name() string { return path.Base(e.ID) }
 
-// Check is one check of an exercise. Kind selects the checker; the other fields are
-// its settings, each with a default that Load fills in.
+// Check is one check of an exercise: the kind that runs it, its weight, and its
+// settings, the rest of its exercise.yaml entry. The catalog knows no kind of
+// check: the grader decodes a check's settings with Decode into the type its
+// kind declares, and fills in and validates them.
 type Check struct {
-	Kind    string        `yaml:"kind"`
-	Weight  float64       `yaml:"weight"`
-	Race    *bool         `yaml:"race"`
-	CPU     []int         `yaml:"cpu"`
-	Timeout time.Duration `yaml:"timeout"`
-	Leak    *bool         `yaml:"leak"`
-	Run     string        `yaml:"run"`
+	Kind   string
+	Weight float64 // 1 unless exercise.yaml says otherwise
+	File   string  // exercise.yaml, relative to the course root, for messages
+	Line   int     // line of the check in File, for messages
 
-	// Settings of the "sim" check: how the simulator explores schedules.
-	Strategy    string `yaml:"strategy"`    // random (default), pct or dfs
-	Schedules   int    `yaml:"schedules"`   // the most schedules to run (default 1000)
-	Seed        uint64 `yaml:"seed"`        // seed of random and pct (default 1)
-	Depth       int    `yaml:"depth"`       // pct: bug depth (default 3)
-	Preemptions int    `yaml:"preemptions"` // dfs: preemption bound (default 2)
-	// Exhaustive makes a dfs check fail unless every schedule within the bound was
-	// explored: a pass then means no schedule is wrong.
-	Exhaustive bool `yaml:"exhaustive"`
+	settings *yaml.Node // the entry; nil for a check made in code
+}
 
-	// Settings of the "static" check: constructs the learner's files must use or
-	// must not use (see grader/static.go for the vocabulary).
-	Require       []string `yaml:"require"`
-	Forbid        []string `yaml:"forbid"`
-	CloseBySender bool     `yaml:"close-by-sender"`
+// generic are the keys of a check's entry that every kind has.
+var generic = []string{"kind", "weight"}
 
-	// Settings of the "output" check: what a package main prints, for real on
-	// each -cpu value and under the simulator on every schedule tried.
-	Expect string `yaml:"expect"`
-	Match  string `yaml:"match"` // exact (default), lines (any order) or regex
+// Decode decodes the check's settings into v, a pointer to a struct whose yaml
+// tags name them (an embedded struct tagged ",inline" adds its own). A key that
+// neither v nor every check has is an error, as is a value of the wrong type:
+// an *Error that names exercise.yaml and the line. A check without settings
+// (made in code, or an entry with kind and weight alone) leaves v as it is.
+func (c Check) Decode(v any) error {
+	if c.settings == nil {
+		return nil
+	}
+	known := append(append([]string(nil), generic...), yamlKeys(reflect.TypeOf(v).Elem())...)
+	for i := 0; i+1 < len(c.settings.Content); i += 2 {
+		key := c.settings.Content[i]
+		if !slices.Contains(known, key.Value) {
+			return &Error{c.File, key.Line, fmt.Sprintf("field %s not found in a %s check (known fields: %s)", key.Value, c.Kind, strings.Join(known, ", "))}
+		}
+	}
+	if err := c.settings.Decode(v); err != nil {
+		return yamlError(c.File, err)
+	}
+	return nil
+}
 
-	Line int `yaml:"-"` // line of the check in exercise.yaml, for messages
+// Errorf returns an *Error located at the check's line (in "exercise.yaml"
+// for a check made in code).
+func (c Check) Errorf(format string, args ...any) error {
+	file := c.File
+	if file == "" {
+		file = "exercise.yaml"
+	}
+	return &Error{file, c.Line, fmt.Sprintf(format, args...)}
+}
+
+// yamlKeys lists the yaml keys of a struct type, in order, with those of its
+// inline structs.
+func yamlKeys(t reflect.Type) []string {
+	var keys []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		switch {
+		case name == "-":
+		case opts == "inline" && f.Type.Kind() == reflect.Struct:
+			keys = append(keys, yamlKeys(f.Type)...)
+		case name != "":
+			keys = append(keys, name)
+		case f.IsExported():
+			keys = append(keys, strings.ToLower(f.Name))
+		}
+	}
+	return keys
 }
 
 // Flag returns the value of an optional boolean setting, or def when it is unset.
@@ -105,13 +144,6 @@ func Flag(b *bool, def bool) bool {
 	}
 	return *b
 }
-
-// Kinds of check that exercise.yaml may name.
-var checkKinds = map[string]bool{"build": true, "test": true}
-
-// RegisterCheckKind lets a package that implements a new kind of check make it valid
-// in exercise.yaml.
-func RegisterCheckKind(kind string) { checkKinds[kind] = true }
 
 var exerciseKinds = map[string]bool{"implement": true, "fix": true, "timing": true, "predict": true}
 
@@ -270,38 +302,9 @@ func loadExercise(root string, l *Lesson, id string) (*Exercise, error) {
 		}
 	}
 	for _, n := range ef.Checks.Content {
-		var ch Check
-		if err := n.Decode(&ch); err != nil {
-			return nil, yamlError(rel, err)
-		}
-		ch.Line = n.Line
-		if !checkKinds[ch.Kind] {
-			return nil, &Error{rel, n.Line, fmt.Sprintf("unknown check kind %q", ch.Kind)}
-		}
-		if ch.Weight < 0 {
-			return nil, &Error{rel, n.Line, "weight must not be negative"}
-		}
-		if ch.Weight == 0 {
-			ch.Weight = 1
-		}
-		if ch.Timeout < 0 {
-			return nil, &Error{rel, n.Line, "timeout must be positive"}
-		}
-		if ch.Timeout == 0 {
-			ch.Timeout = 30 * time.Second
-		}
-		if len(ch.CPU) == 0 {
-			ch.CPU = []int{1, 2, 4}
-		}
-		for _, c := range ch.CPU {
-			if c < 1 {
-				return nil, &Error{rel, n.Line, fmt.Sprintf("cpu: %d is not a GOMAXPROCS value", c)}
-			}
-		}
-		if ch.Kind == "sim" || ch.Kind == "output" || ch.Kind == "timing" {
-			if err := simDefaults(&ch, hasKey(n, "preemptions")); err != nil {
-				return nil, &Error{rel, n.Line, err.Error()}
-			}
+		ch, err := loadCheck(rel, n)
+		if err != nil {
+			return nil, err
 		}
 		ex.Checks = append(ex.Checks, ch)
 	}
@@ -311,49 +314,30 @@ func loadExercise(root string, l *Lesson, id string) (*Exercise, error) {
 	return ex, nil
 }
 
-// simDefaults fills in and checks the settings of a "sim" check.
-func simDefaults(ch *Check, preemptionsSet bool) error {
-	switch ch.Strategy {
-	case "":
-		ch.Strategy = "random"
-	case "random", "pct", "dfs":
-	default:
-		return fmt.Errorf("strategy: unknown strategy %q (want random, pct or dfs)", ch.Strategy)
+// loadCheck reads what every check has from its entry n in the exercise.yaml
+// file rel: its kind and weight. The rest is the kind's to read (Check.Decode).
+func loadCheck(rel string, n *yaml.Node) (Check, error) {
+	var head struct {
+		Kind   string  `yaml:"kind"`
+		Weight float64 `yaml:"weight"`
 	}
-	if ch.Schedules < 0 || ch.Depth < 0 || ch.Preemptions < 0 {
-		return fmt.Errorf("schedules, depth and preemptions must not be negative")
+	if n.Kind != yaml.MappingNode {
+		return Check{}, &Error{rel, n.Line, "a check is a mapping such as {kind: test, weight: 2}"}
 	}
-	if ch.Schedules == 0 {
-		ch.Schedules = 1000
+	if err := n.Decode(&head); err != nil {
+		return Check{}, yamlError(rel, err)
 	}
-	if ch.Seed == 0 {
-		ch.Seed = 1
+	ch := Check{Kind: head.Kind, Weight: head.Weight, File: rel, Line: n.Line, settings: n}
+	if ch.Kind == "" {
+		return Check{}, &Error{rel, n.Line, "a check without a kind"}
 	}
-	if ch.Depth == 0 {
-		ch.Depth = 3
+	if ch.Weight < 0 {
+		return Check{}, &Error{rel, n.Line, "weight must not be negative"}
 	}
-	if !preemptionsSet && ch.Strategy == "dfs" { // an explicit 0 means no preemption
-		ch.Preemptions = 2
+	if ch.Weight == 0 {
+		ch.Weight = 1
 	}
-	switch ch.Match {
-	case "", "exact", "lines", "regex":
-	default:
-		return fmt.Errorf("match: unknown match %q (want exact, lines or regex)", ch.Match)
-	}
-	if ch.Exhaustive && ch.Strategy != "dfs" {
-		return fmt.Errorf("exhaustive: only the dfs strategy can explore every schedule")
-	}
-	return nil
-}
-
-// hasKey reports whether a YAML mapping node has the key.
-func hasKey(n *yaml.Node, key string) bool {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return true
-		}
-	}
-	return false
+	return ch, nil
 }
 
 // decodeStrict decodes YAML, refusing fields that the target does not have.
@@ -388,7 +372,6 @@ func yamlError(file string, err error) error {
 		msg = `expected text, found a "key: value" pair (text that contains ": " must be quoted)`
 	}
 	msg = strings.Replace(msg, "in type course.exerciseFile", "(known fields: title, kind, section, files, hints, checks)", 1)
-	msg = strings.Replace(msg, "in type course.Check", "(known fields: kind, weight, race, cpu, timeout, leak, run, strategy, schedules, seed, depth, preemptions, exhaustive, require, forbid, close-by-sender, expect, match)", 1)
 	msg = strings.Replace(msg, "in type course.courseFile", "(known fields: title, lessons)", 1)
 	return &Error{File: file, Line: line, Msg: msg}
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // writeCourse lays out a course from a map of relative paths to contents.
@@ -56,11 +57,20 @@ func TestLoad(t *testing.T) {
 		t.Errorf("paths: %s %s %s", x.Path(), x.SolutionPath(), x.Lesson.Path())
 	}
 	build, test := x.Checks[0], x.Checks[1]
-	if build.Weight != 1 || build.Timeout.Seconds() != 30 || len(build.CPU) != 3 || build.Line != 7 {
+	if build.Kind != "build" || build.Weight != 1 || build.Line != 7 || build.File != "exercises/01-a/x/exercise.yaml" {
 		t.Errorf("defaults not filled in: %+v", build)
 	}
-	if test.Weight != 2 || test.Timeout.Seconds() != 5 || len(test.CPU) != 2 || !Flag(test.Race, true) || test.Line != 8 {
+	if test.Kind != "test" || test.Weight != 2 || test.Line != 8 {
 		t.Errorf("settings not read: %+v", test)
+	}
+	var settings struct {
+		Limits struct {
+			CPU []int `yaml:"cpu"`
+		} `yaml:",inline"`
+		Timeout time.Duration `yaml:"timeout"`
+	}
+	if err := test.Decode(&settings); err != nil || settings.Timeout != 5*time.Second || len(settings.Limits.CPU) != 2 {
+		t.Errorf("Decode = %+v, %v", settings, err)
 	}
 	for _, id := range []string{"01-a/y", "y", "exercises/01-a/y/"} {
 		if e, err := c.Exercise(id); err != nil || e.ID != "01-a/y" {
@@ -84,13 +94,12 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown field in course", "lesson: []\n", "", "course.yaml: line 1: field lesson not found (known fields: title, lessons)"},
 		{"missing exercise", course, "", `course.yaml: line 3: exercise "01-a/x": exercises/01-a/x/exercise.yaml does not exist`},
 		{"duplicate", "lessons:\n  - id: 01-a\n    exercises: [x, x]\n", goodExercise, `course.yaml: line 3: exercise "01-a/x" listed twice`},
-		{"unknown check kind", course, strings.Replace(goodExercise, "kind: test", "kind: tming", 1), `exercises/01-a/x/exercise.yaml: line 8: unknown check kind "tming"`},
+		{"check without a kind", course, strings.Replace(goodExercise, "kind: test", "race: true", 1), `exercises/01-a/x/exercise.yaml: line 8: a check without a kind`},
+		{"bad weight", course, strings.Replace(goodExercise, "weight: 2", "weight: -1", 1), `exercises/01-a/x/exercise.yaml: line 8: weight must not be negative`},
 		{"unknown field", course, goodExercise + "hint: [x]\n", "exercises/01-a/x/exercise.yaml: line 12: field hint not found (known fields: title, kind, section, files, hints, checks)"},
 		{"unquoted colon", course, strings.Replace(goodExercise, "hints: [one, two]", "hints:\n  - wait: then go", 1), `exercises/01-a/x/exercise.yaml: line 6: expected text, found a "key: value" pair (text that contains ": " must be quoted)`},
 		{"bad kind", course, strings.Replace(goodExercise, "kind: fix", "kind: guess", 1), `exercises/01-a/x/exercise.yaml: unknown exercise kind "guess" (want implement, fix, timing or predict)`},
 		{"test file", course, strings.Replace(goodExercise, "[a.go]", "[a_test.go]", 1), `exercises/01-a/x/exercise.yaml: files: "a_test.go" must be a .go file (not a test) in the exercise folder`},
-		{"bad cpu", course, strings.Replace(goodExercise, "[1, 8]", "[0]", 1), "exercises/01-a/x/exercise.yaml: line 8: cpu: 0 is not a GOMAXPROCS value"},
-		{"bad timeout", course, strings.Replace(goodExercise, "5s", "soon", 1), `exercises/01-a/x/exercise.yaml: line 11: "soon" is not a duration (write it like 30s or 1m30s)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,6 +112,50 @@ func TestLoadErrors(t *testing.T) {
 				t.Errorf("Load error:\n got %v\nwant %s", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestCheckDecode shows that a check's settings are read strictly, against the
+// type the kind declares, with errors located at their line.
+func TestCheckDecode(t *testing.T) {
+	root := writeCourse(t, map[string]string{
+		"course.yaml":                    "lessons:\n  - id: 01-a\n    exercises: [x]\n",
+		"exercises/01-a/x/exercise.yaml": goodExercise,
+	})
+	c, err := Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	test := c.Exercises()[0].Checks[1]
+	var narrow struct {
+		Timeout time.Duration `yaml:"timeout"`
+	}
+	err = test.Decode(&narrow)
+	if want := "exercises/01-a/x/exercise.yaml: line 10: field cpu not found in a test check (known fields: kind, weight, timeout)"; err == nil || err.Error() != want {
+		t.Errorf("unknown field:\n got %v\nwant %s", err, want)
+	}
+	var wrong struct {
+		CPU     []int  `yaml:"cpu"`
+		Timeout []bool `yaml:"timeout"`
+	}
+	if err := test.Decode(&wrong); err == nil || !strings.HasPrefix(err.Error(), "exercises/01-a/x/exercise.yaml: line 11: ") {
+		t.Errorf("wrong type: %v", err)
+	}
+	bad := strings.Replace(goodExercise, "5s", "soon", 1)
+	os.WriteFile(filepath.Join(root, "exercises/01-a/x/exercise.yaml"), []byte(bad), 0o644)
+	if c, err = Load(root); err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		CPU     []int         `yaml:"cpu"`
+		Timeout time.Duration `yaml:"timeout"`
+	}
+	err = c.Exercises()[0].Checks[1].Decode(&s)
+	if want := `exercises/01-a/x/exercise.yaml: line 11: "soon" is not a duration (write it like 30s or 1m30s)`; err == nil || err.Error() != want {
+		t.Errorf("bad duration:\n got %v\nwant %s", err, want)
+	}
+	if err := (Check{Kind: "test"}).Decode(&s); err != nil {
+		t.Errorf("a check made in code has no settings to decode: %v", err)
 	}
 }
 

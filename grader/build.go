@@ -5,15 +5,18 @@ import (
 	"errors"
 	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
-
-	"github.com/gocourse/gocourse/course"
 )
 
-func init() { Register("build", buildCheck{}) }
+func init() {
+	register(kindOf[struct{}]{name: "build", in: gate,
+		run: buildCheck{}.Check})
+}
 
-// buildCheck compiles the package and the course's tests and runs go vet over them.
+// buildCheck compiles the package and the course's tests and runs go vet over
+// them. It has no settings, and it is a gate: when it fails, nothing else runs.
 type buildCheck struct{}
 
 // buildLimit bounds one build; a cold build of the race runtime is the slowest case.
@@ -22,7 +25,7 @@ const buildLimit = 5 * time.Minute
 // compilerLine matches a compiler or vet diagnostic: "./hello.go:12:3: undefined: x".
 var compilerLine = regexp.MustCompile(`^(?:vet: )?(\S+\.go):(\d+)(?::(\d+))?: (.*)$`)
 
-func (buildCheck) Check(ctx context.Context, env *Env, _ course.Check) CheckResult {
+func (buildCheck) Check(ctx context.Context, env *Env, _ struct{}) CheckResult {
 	res := CheckResult{Name: "build"}
 	if env.Opts.Progress != nil {
 		env.Opts.Progress("building " + env.Exercise.ID)
@@ -56,7 +59,7 @@ func (buildCheck) Check(ctx context.Context, env *Env, _ course.Check) CheckResu
 // error.
 func (env *Env) buildFailure(name, prefix string, err error, stderr []byte) CheckResult {
 	out := env.fromBuild(string(stderr))
-	msgs := env.diagnostics(out)
+	msgs, at := env.diagnostics(out)
 	var exit *exec.ExitError
 	if len(msgs) == 0 && errors.As(err, &exit) && strings.Contains(out, env.Dir) {
 		msgs = env.relMessages(out)
@@ -64,13 +67,13 @@ func (env *Env) buildFailure(name, prefix string, err error, stderr []byte) Chec
 	if len(msgs) == 0 {
 		return CheckResult{Name: name, Status: Error, Message: strings.TrimSpace(err.Error() + "\n" + strings.Join(limitLines(env.relMessages(out), 10), "\n"))}
 	}
-	return CheckResult{Name: name, Status: Fail, Message: prefix + strings.Join(limitLines(msgs, 10), "\n")}
+	return CheckResult{Name: name, Status: Fail, Message: prefix + strings.Join(limitLines(msgs, 10), "\n"), Location: at}
 }
 
 // diagnostics picks the compiler and vet messages out of the go command's output and
-// names each by the learner's file, relative to the checkout.
-func (env *Env) diagnostics(out string) []string {
-	var msgs []string
+// names each by the learner's file, relative to the checkout; at is where the
+// first one points.
+func (env *Env) diagnostics(out string) (msgs []string, at *Location) {
 	seen := map[string]bool{}
 	for _, line := range strings.Split(out, "\n") {
 		m := compilerLine.FindStringSubmatch(strings.TrimSpace(line))
@@ -79,12 +82,16 @@ func (env *Env) diagnostics(out string) []string {
 		}
 		file := env.Rel(env.abs(m[1]))
 		msg := file + ":" + m[2] + ": " + m[4]
+		if at == nil {
+			line, _ := strconv.Atoi(m[2])
+			at = &Location{File: file, Line: line}
+		}
 		if !seen[msg] {
 			seen[msg] = true
 			msgs = append(msgs, msg)
 		}
 	}
-	return msgs
+	return msgs, at
 }
 
 // abs resolves a file name printed by the go command, which is relative to the

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/grader/simrun"
 )
 
 // Env is what every check of one exercise shares: where the package is, which files
@@ -89,6 +90,10 @@ type graderFault struct{ err error }
 func (e *graderFault) Error() string { return e.err.Error() }
 func (e *graderFault) Unwrap() error { return e.err }
 
+// newEnv prepares the grading of one exercise: where its package is, the
+// learner's files and the course's tests, the scratch space and run folder,
+// and the private stage when grading strictly. A problem with the submission
+// is a *learnerFault; anything else is the grader's or the course's.
 func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 	if opts.Go == "" {
 		opts.Go = "go"
@@ -99,7 +104,7 @@ func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 	}
 	root, err := filepath.Abs(root)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("the workbook %s: %w", root, err)
 	}
 	env := &Env{
 		Course: c, Exercise: ex, Opts: opts, Root: root,
@@ -112,62 +117,93 @@ func newEnv(c *course.Course, ex *course.Exercise, opts Options) (*Env, error) {
 		if env.Strict {
 			return nil, &learnerFault{fmt.Sprintf("%s: the exercise folder is missing from the submission", ex.Path())}
 		}
-		return nil, fmt.Errorf("%s: the exercise folder is missing", ex.Path())
+		return nil, fmt.Errorf("%s: the exercise folder is missing: %w", ex.Path(), err)
 	}
-	pristine := filepath.Join(c.Root, filepath.FromSlash(ex.Path()))
 	if env.TmpDir, err = os.MkdirTemp(scratchBase(), "gocourse-check-"); err != nil {
 		return nil, fmt.Errorf("scratch space: %w", err)
 	}
-	// Learner code may run as another user (nobody, when the grader is root): it
-	// must be able to reach its run folder inside.
-	if err := os.Chmod(env.TmpDir, 0o711); err != nil {
-		env.Close()
-		return nil, fmt.Errorf("scratch space: %w", err)
-	}
-	if err := env.setup(pristine); err != nil {
+	if err := env.setup(filepath.Join(c.Root, filepath.FromSlash(ex.Path()))); err != nil {
 		env.Close()
 		return nil, err
 	}
 	return env, nil
 }
 
-// setup finds the learner's files and the course's tests, and stages the
-// package when grading strictly.
+// setup finds the learner's files and the course's tests (in pristine, the
+// exercise's folder in the course), stages the package when grading strictly,
+// and makes the run folder.
 func (env *Env) setup(pristine string) error {
-	c, ex, opts := env.Course, env.Exercise, env.Opts
-
-	// The learner's files, or the solution's.
-	if opts.Solution {
-		for _, f := range ex.Files {
-			src := filepath.Join(c.Root, filepath.FromSlash(ex.SolutionPath()), f)
-			if opts.Mutant != "" {
-				m := filepath.Join(c.Root, filepath.FromSlash(ex.SolutionPath()), "mutants", opts.Mutant, f)
-				if _, err := os.Stat(m); err == nil {
-					src = m
-				}
-			}
-			if _, err := os.Stat(src); err != nil {
-				rel, _ := filepath.Rel(c.Root, src)
-				return fmt.Errorf("%s: the reference solution is missing: %w", filepath.ToSlash(rel), err)
-			}
-			env.Overlay[filepath.Join(env.Dir, f)] = src
-			env.Sources[f] = src
-			env.LearnerFiles = append(env.LearnerFiles, f)
+	// Learner code may run as another user (nobody, when the grader is root): it
+	// must be able to reach its run folder inside the scratch space.
+	if err := os.Chmod(env.TmpDir, 0o711); err != nil {
+		return fmt.Errorf("scratch space: %w", err)
+	}
+	if env.Opts.Solution {
+		if err := env.takeSolution(); err != nil {
+			return err
 		}
 	} else if err := env.findLearnerFiles(pristine); err != nil {
 		return err
 	}
+	if err := env.readCourseTests(pristine); err != nil {
+		return err
+	}
+	env.nonce = newNonce()
+	env.BuildDir = env.Dir
+	var err error
+	if env.ImportPath, err = importPath(env.Course.Root, pristine); err != nil {
+		return err
+	}
+	if env.Strict {
+		if err := env.stage(pristine); err != nil {
+			return err
+		}
+	} else if err := env.hideRefusedNames(); err != nil {
+		return err
+	}
+	return env.makeRunDir()
+}
 
-	// The course's tests replace whatever test files the graded folder has. When a
-	// learner grades their own checkout, the two are the same folder.
+// takeSolution takes the reference solution's files (or a mutant's, where it
+// has them) in place of the learner's, through the overlay.
+func (env *Env) takeSolution() error {
+	c, ex := env.Course, env.Exercise
+	for _, f := range ex.Files {
+		src := filepath.Join(c.Root, filepath.FromSlash(ex.SolutionPath()), f)
+		if env.Opts.Mutant != "" {
+			m := filepath.Join(c.Root, filepath.FromSlash(ex.SolutionPath()), "mutants", env.Opts.Mutant, f)
+			if _, err := os.Stat(m); err == nil {
+				src = m
+			}
+		}
+		if _, err := os.Stat(src); err != nil {
+			rel, _ := filepath.Rel(c.Root, src)
+			return fmt.Errorf("%s: the reference solution is missing: %w", filepath.ToSlash(rel), err)
+		}
+		env.Overlay[filepath.Join(env.Dir, f)] = src
+		env.Sources[f] = src
+		env.LearnerFiles = append(env.LearnerFiles, f)
+	}
+	return nil
+}
+
+// readCourseTests reads the course's test files of the exercise (in pristine):
+// their package, their Test functions, whether they have a TestMain. They
+// replace whatever test files the graded folder has; when a learner grades
+// their own checkout, the two are the same folder.
+func (env *Env) readCourseTests(pristine string) error {
+	ex := env.Exercise
 	if pristine != env.Dir {
-		learnerTests, _ := filepath.Glob(filepath.Join(env.Dir, "*_test.go"))
+		learnerTests, err := filepath.Glob(filepath.Join(env.Dir, "*_test.go"))
+		if err != nil {
+			return fmt.Errorf("%s: %w", ex.Path(), err)
+		}
 		for _, f := range learnerTests {
 			env.Overlay[f] = ""
 		}
 	}
-	courseTests, _ := filepath.Glob(filepath.Join(pristine, "*_test.go"))
-	if len(courseTests) == 0 {
+	courseTests, err := filepath.Glob(filepath.Join(pristine, "*_test.go"))
+	if err != nil || len(courseTests) == 0 {
 		return fmt.Errorf("%s: the course has no tests for this exercise", ex.Path())
 	}
 	sort.Strings(courseTests)
@@ -183,44 +219,29 @@ func (env *Env) setup(pristine string) error {
 		if env.TestPackage == "" {
 			env.TestPackage = file.Name.Name
 		}
-		env.Tests = append(env.Tests, testFuncs(file)...)
+		env.Tests = append(env.Tests, simrun.TestFuncs(file)...)
 		env.courseMain = env.courseMain || hasTestMain(file)
 	}
-	env.nonce = newNonce()
-	env.BuildDir = env.Dir
-	var err error
-	if env.ImportPath, err = importPath(c.Root, pristine); err != nil {
-		return err
-	}
-	if env.Strict {
-		return env.stage(pristine)
-	}
-	// In the course's own checkout the go command reads the folder itself: a
-	// stray file whose name it refuses ("-old.go") is hidden from it.
-	if ents, err := os.ReadDir(env.Dir); err == nil {
-		for _, e := range ents {
-			if n := e.Name(); strings.HasSuffix(n, ".go") && !goAccepts(n) && n[0] != '_' && n[0] != '.' {
-				env.Overlay[filepath.Join(env.Dir, n)] = ""
-			}
-		}
+	if len(env.Tests) == 0 {
+		// A run of no tests passes: that is no verdict on anything.
+		return fmt.Errorf("%s: the course's tests declare no Test function: nothing would be graded", ex.Path())
 	}
 	return nil
 }
 
-// testFuncs returns the names of the top-level functions that go test runs as tests.
-func testFuncs(f *ast.File) []string {
-	var names []string
-	for _, d := range f.Decls {
-		fn, ok := d.(*ast.FuncDecl)
-		if !ok || fn.Recv != nil || !strings.HasPrefix(fn.Name.Name, "Test") || fn.Name.Name == "TestMain" {
-			continue
-		}
-		if rest := fn.Name.Name[4:]; rest != "" && strings.ToLower(rest[:1]) == rest[:1] && !strings.HasPrefix(rest, "_") {
-			continue // "Testify" is not a test
-		}
-		names = append(names, fn.Name.Name)
+// hideRefusedNames hides, in the course's own checkout where the go command
+// reads the folder itself, a stray file whose name it refuses ("-old.go").
+func (env *Env) hideRefusedNames() error {
+	ents, err := os.ReadDir(env.Dir)
+	if err != nil {
+		return fmt.Errorf("%s: %w", env.Exercise.Path(), err)
 	}
-	return names
+	for _, e := range ents {
+		if n := e.Name(); strings.HasSuffix(n, ".go") && !goAccepts(n) && n[0] != '_' && n[0] != '.' {
+			env.Overlay[filepath.Join(env.Dir, n)] = ""
+		}
+	}
+	return nil
 }
 
 // hasTestMain reports whether a test file declares TestMain.
@@ -249,6 +270,7 @@ func (env *Env) Rel(path string) string {
 func (env *Env) parse() CheckResult {
 	fset := token.NewFileSet()
 	var msgs []string
+	var at *Location
 	for _, name := range env.LearnerFiles {
 		src := env.Sources[name]
 		_, err := parser.ParseFile(fset, filepath.Join(env.Dir, name), readOrEmpty(src), parser.AllErrors|parser.SkipObjectResolution)
@@ -256,6 +278,9 @@ func (env *Env) parse() CheckResult {
 		if errors.As(err, &list) {
 			for _, e := range list {
 				msgs = append(msgs, env.relMessages(e.Error())...)
+				if at == nil {
+					at = &Location{File: env.Rel(e.Pos.Filename), Line: e.Pos.Line}
+				}
 			}
 		} else if err != nil {
 			msgs = append(msgs, env.relMessages(err.Error())...)
@@ -266,7 +291,7 @@ func (env *Env) parse() CheckResult {
 		msgs = env.policy()
 	}
 	if len(msgs) > 0 {
-		return CheckResult{Name: "parse", Status: Fail, Message: strings.Join(limitLines(msgs, 10), "\n")}
+		return CheckResult{Name: "parse", Status: Fail, Message: strings.Join(limitLines(msgs, 10), "\n"), Location: at}
 	}
 	return CheckResult{Name: "parse", Status: Pass}
 }
@@ -339,7 +364,7 @@ func (env *Env) goCmdEnv(ctx context.Context, limit time.Duration, extra []strin
 	}
 	var execErr *exec.Error
 	if errors.As(err, &execErr) || errors.Is(err, fs.ErrNotExist) {
-		err = fmt.Errorf("cannot run the go command %q: %v", env.Opts.Go, err)
+		err = fmt.Errorf("cannot run the go command %q: %w", env.Opts.Go, err)
 	}
 	return out.Bytes(), errb.Bytes(), err
 }

@@ -1,6 +1,9 @@
-// Package grader checks an exercise: it plans the checks that exercise.yaml names, runs
-// them in order (static, build, real tests, and more kinds as they are registered) and
-// returns one Result that reporters turn into text, JSON or CI formats.
+// Package grader checks an exercise: it plans the checks that exercise.yaml names
+// (each kind of check, in a file of its own, decodes and judges its settings),
+// parses the learner's files, runs the build check as a gate and then the
+// other checks in two concurrent lanes (the real test binary's checks in one,
+// everything else in the other), and returns one Result that reporters turn
+// into text, JSON or CI formats.
 //
 // The grader never writes into the folder it grades: the reference solution, the
 // course's pristine tests and the leak check reach the go command through -overlay.
@@ -15,6 +18,8 @@ import (
 	"time"
 
 	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/grader/simrun"
+	simtoken "github.com/gocourse/gocourse/sim/token"
 )
 
 // Status is the outcome of a check or of a whole exercise.
@@ -27,15 +32,29 @@ const (
 	Skip  Status = "skip"  // not run because an earlier check failed
 )
 
-// CheckResult is the outcome of one check.
+// CheckResult is the outcome of one check, or of a stage before the checks
+// ("setup", "files", "parse", "grader") that stopped them.
 type CheckResult struct {
-	Name     string  `json:"name"`
-	Status   Status  `json:"status"`
-	Message  string  `json:"message,omitempty"`
-	Replay   string  `json:"replay,omitempty"`
-	Weight   float64 `json:"weight"`
-	Duration int64   `json:"duration_ms"`
+	Name    string `json:"name"`
+	Status  Status `json:"status"`
+	Message string `json:"message,omitempty"`
+	// Location is the first place in the learner's files that a failure
+	// names (a compiler message, a forbidden construct), for reporters that
+	// annotate code; nil when the failure names none.
+	Location *Location `json:"location,omitempty"`
+	Replay   string    `json:"replay,omitempty"`
+	Weight   float64   `json:"weight"`
+	Duration int64     `json:"duration_ms"`
 }
+
+// A Location is a line of a file of the graded workbook.
+type Location struct {
+	File string `json:"file"` // slash-separated, relative to the workbook's root
+	Line int    `json:"line"`
+}
+
+// String returns "file:line", as compilers write it.
+func (l Location) String() string { return fmt.Sprintf("%s:%d", l.File, l.Line) }
 
 // Result is the outcome of checking one exercise.
 type Result struct {
@@ -65,6 +84,11 @@ type Options struct {
 	Hide []string
 	// Go is the go command to run; "go" by default.
 	Go string
+	// Command is how the learner runs gocourse, as the commands that messages
+	// suggest are printed: "gocourse", "go run ./cmd/gocourse", "./gocourse".
+	// The program that calls the grader knows how it was started; the grader
+	// does not guess. Empty means "gocourse".
+	Command string
 	// Progress, if set, is told what the grader is doing ("building", "testing -race").
 	// Checks run concurrently, so it may be called from several goroutines at once.
 	Progress func(msg string)
@@ -82,6 +106,17 @@ type Options struct {
 	noPolicy bool
 }
 
+// command returns a gocourse command line as the learner can run it:
+// command("trace x") is "gocourse trace x", or "go run ./cmd/gocourse trace x"
+// when that is how the learner started gocourse (Options.Command).
+func (env *Env) command(args string) string {
+	prog := env.Opts.Command
+	if prog == "" {
+		prog = "gocourse"
+	}
+	return prog + " " + args
+}
+
 // phase tells Options.Phase that a step of a check, begun at t0, has ended.
 func (env *Env) phase(check, name string, t0 time.Time) {
 	if env.Opts.Phase != nil {
@@ -89,65 +124,66 @@ func (env *Env) phase(check, name string, t0 time.Time) {
 	}
 }
 
-// A Checker runs one kind of check.
-type Checker interface {
-	Check(ctx context.Context, env *Env, c course.Check) CheckResult
-}
-
-var checkers = map[string]Checker{}
-
-// Register makes a kind of check available to exercise.yaml files.
-func Register(kind string, c Checker) {
-	checkers[kind] = c
-	course.RegisterCheckKind(kind)
-}
-
 // Check grades one exercise. It never panics on bad input: problems with the exercise
 // or the grader itself come back as a Result with status "error".
+//
+// The result lists a stage's problem first, when one stopped the checks before
+// they could run ("setup", "files", "parse", "grader"), then every check of
+// the exercise in the order of exercise.yaml, so that its max_score is the
+// exercise's whatever went wrong: never a silent full mark.
 func Check(ctx context.Context, c *course.Course, ex *course.Exercise, opts Options) (res *Result) {
 	start := time.Now()
 	res = &Result{ID: ex.ID}
+	var stage *CheckResult
+	var results []CheckResult
 	defer func() {
 		if p := recover(); p != nil {
-			res.Checks = append(res.Checks, CheckResult{Name: "grader", Status: Error, Message: fmt.Sprintf("internal error: %v", p)})
+			stage = &CheckResult{Name: "grader", Status: Error, Message: fmt.Sprintf("internal error: %v", p)}
 		}
+		res.Checks = assemble(stage, results, ex)
+		res.sanitize()
 		res.finish(time.Since(start))
 	}()
-
-	defer func() { res.sanitize() }()
-	defer func() {
-		// Every check of the exercise is in the result, so that its max_score is the
-		// exercise's whatever went wrong: never a silent full mark.
-		for _, ch := range ex.Checks[min(countRun(res, ex), len(ex.Checks)):] {
-			res.Checks = append(res.Checks, CheckResult{Name: ch.Kind, Status: Skip, Weight: ch.Weight, Message: "not run: fix the problem above first"})
-		}
-	}()
+	steps, err := plan(ex)
+	if err != nil {
+		stage = &CheckResult{Name: "setup", Status: Error, Message: err.Error()}
+		return res
+	}
 	env, err := newEnv(c, ex, opts)
 	if err != nil {
+		stage = &CheckResult{Name: "setup", Status: Error, Message: err.Error()}
 		var le *learnerFault
 		if errors.As(err, &le) {
-			res.Checks = append(res.Checks, CheckResult{Name: "files", Status: Fail, Message: err.Error()})
-			return res
+			stage = &CheckResult{Name: "files", Status: Fail, Message: err.Error()}
 		}
-		res.Checks = append(res.Checks, CheckResult{Name: "setup", Status: Error, Message: err.Error()})
 		return res
 	}
 	defer env.Close()
 
 	// Parse before anything compiles: a syntax error is reported at its line, alone.
-	static := env.parse()
-	failed := static.Status != Pass
-	if failed {
-		res.Checks = append(res.Checks, static)
-	}
-	if failed {
-		for _, ch := range ex.Checks {
-			res.Checks = append(res.Checks, CheckResult{Name: ch.Kind, Status: Skip, Weight: ch.Weight, Message: "not run: fix the problem above first"})
-		}
+	if parsed := env.parse(); parsed.Status != Pass {
+		stage = &parsed
 		return res
 	}
-	res.Checks = append(res.Checks, runChecks(ctx, env, ex.Checks, opts.FailFast)...)
+	results = runChecks(ctx, env, steps, opts.FailFast)
 	return res
+}
+
+// assemble puts a stage's problem, if any, before the results of the
+// exercise's checks; a check without a result was not run.
+func assemble(stage *CheckResult, results []CheckResult, ex *course.Exercise) []CheckResult {
+	var all []CheckResult
+	if stage != nil {
+		all = append(all, *stage)
+	}
+	for i, ch := range ex.Checks {
+		if i < len(results) && results[i].Status != "" {
+			all = append(all, results[i])
+			continue
+		}
+		all = append(all, CheckResult{Name: ch.Kind, Status: Skip, Weight: ch.Weight, Message: "not run: fix the problem above first"})
+	}
+	return all
 }
 
 // runChecks runs an exercise's checks. The build check is a gate: when it fails,
@@ -156,61 +192,28 @@ func Check(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 // everything else (the simulator, output, static) in the other — and their
 // results keep the order of exercise.yaml. With failFast, the first check that
 // fails stops those still to come.
-func runChecks(ctx context.Context, env *Env, checks []course.Check, failFast bool) []CheckResult {
-	results := make([]CheckResult, len(checks))
-	done := make([]bool, len(checks))
+func runChecks(ctx context.Context, env *Env, steps []step, failFast bool) []CheckResult {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var mu sync.Mutex
-	stopped := false
-	run := func(i int) bool {
-		ch := checks[i]
-		mu.Lock()
-		if stopped {
-			mu.Unlock()
-			return false
-		}
-		mu.Unlock()
-		t0 := time.Now()
-		var r CheckResult
-		if checker, ok := checkers[ch.Kind]; ok {
-			r = checker.Check(ctx, env, ch)
-		} else {
-			r = CheckResult{Name: ch.Kind, Status: Error, Message: fmt.Sprintf("no checker for kind %q in this build of gocourse", ch.Kind)}
-		}
-		r.Weight = ch.Weight
-		r.Duration = time.Since(t0).Milliseconds()
-		mu.Lock()
-		defer mu.Unlock()
-		if stopped {
-			return false // cancelled half-way: its result says nothing
-		}
-		results[i], done[i] = r, true
-		if r.Status != Pass && (failFast || ch.Kind == "build") {
-			stopped = true
-			cancel()
-		}
-		return !stopped
-	}
+	r := &checkRun{env: env, steps: steps, results: make([]CheckResult, len(steps)), failFast: failFast, cancel: cancel}
 	var lanes [2][]int
-	for i, ch := range checks {
-		switch {
-		case ch.Kind == "build":
-			if !run(i) {
-				goto finish
-			}
-		case ch.Kind == "test" || ch.Kind == "timing":
+	gated := true
+	for i, st := range steps {
+		switch st.lane {
+		case gate:
+			gated = gated && r.run(ctx, i)
+		case realLane:
 			lanes[0] = append(lanes[0], i)
 		default:
 			lanes[1] = append(lanes[1], i)
 		}
 	}
-	{
+	if gated {
 		var wg sync.WaitGroup
 		for _, lane := range lanes {
 			wg.Go(func() {
 				for _, i := range lane {
-					if !run(i) {
+					if !r.run(ctx, i) {
 						return
 					}
 				}
@@ -218,43 +221,56 @@ func runChecks(ctx context.Context, env *Env, checks []course.Check, failFast bo
 		}
 		wg.Wait()
 	}
-finish:
-	for i, ch := range checks {
-		if !done[i] {
+	for i, st := range steps {
+		if r.results[i].Status == "" {
 			msg := "not run: fix the problem above first"
 			if failFast {
 				msg = "not run: an earlier check failed"
 			}
-			results[i] = CheckResult{Name: ch.Kind, Status: Skip, Weight: ch.Weight, Message: msg}
+			r.results[i] = CheckResult{Name: st.check.Kind, Status: Skip, Weight: st.check.Weight, Message: msg}
 		}
 	}
-	return results
+	return r.results
 }
 
-// countRun returns how many of the exercise's checks have a result: the checks
-// after the static ones ("parse", "files", "setup", "grader"), which the exercise
-// does not list.
-func countRun(r *Result, ex *course.Exercise) int {
-	n := 0
-	for _, ch := range r.Checks {
-		switch ch.Name {
-		case "parse", "files", "setup", "grader":
-			if !isCheckKind(ex, ch.Name) {
-				continue
-			}
-		}
-		n++
-	}
-	return n
+// checkRun is the state the lanes of runChecks share.
+type checkRun struct {
+	env      *Env
+	steps    []step
+	failFast bool
+	cancel   context.CancelFunc
+
+	mu      sync.Mutex
+	stopped bool          // a gate or (with failFast) any check failed: the rest do not run
+	results []CheckResult // by step; a zero Status: not run
 }
 
-func isCheckKind(ex *course.Exercise, name string) bool {
-	for _, ch := range ex.Checks {
-		if ch.Kind == name {
-			return true
-		}
+// run runs step i unless the run has stopped, records its result, and
+// reports whether the checks after it may run.
+func (r *checkRun) run(ctx context.Context, i int) bool {
+	st := r.steps[i]
+	r.mu.Lock()
+	stopped := r.stopped
+	r.mu.Unlock()
+	if stopped {
+		return false
 	}
-	return false
+	t0 := time.Now()
+	res := st.run(ctx, r.env)
+	res.Name = st.check.Kind
+	res.Weight = st.check.Weight
+	res.Duration = time.Since(t0).Milliseconds()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.stopped {
+		return false // cancelled half-way: its result says nothing
+	}
+	r.results[i] = res
+	if res.Status != Pass && (r.failFast || st.lane == gate) {
+		r.stopped = true
+		r.cancel()
+	}
+	return !r.stopped
 }
 
 // sanitize cleans and bounds every message: learner code decides much of them.
@@ -280,7 +296,7 @@ func (r *Result) finish(d time.Duration) {
 	luck := ""
 	for _, ch := range r.Checks {
 		if ch.Name == "sim" && ch.Status == Fail {
-			if test, _, ok := strings.Cut(ch.Replay, "@"); ok && strings.HasPrefix(test, "Test") {
+			if test, _ := simtoken.Parse(ch.Replay); simrun.IsTestName(test) {
 				luck = test
 			}
 		}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/grader/simrun"
 )
 
 // events builds a go test -json stream: each entry is "Action Test [Output]".
@@ -33,7 +33,7 @@ func events(lines ...string) []byte {
 
 func TestJudge(t *testing.T) {
 	env := &Env{Dir: "/w/exercises/l/x", Root: "/w", Tests: []string{"TestA", "TestB"}}
-	check := course.Check{CPU: []int{1, 2}, Timeout: time.Second}
+	check := testSettings{CPU: []int{1, 2}, Timeout: time.Second}
 	tests := []struct {
 		name   string
 		stream []byte
@@ -78,8 +78,12 @@ func TestJudge(t *testing.T) {
 		{"leak profile speaks after a failed test too", withReport(events("output TestA     x_test.go:9: got 3, want 4", "fail TestA", "pass TestB", "pass TestA", "pass TestB", "fail -"),
 			leakReport(1, "goroutine 21 [chan receive (leaked)]:\n\t/w/exercises/l/x/x.go:16 +0x3d", "")), false,
 			"TestA failed:\n  x_test.go:9: got 3, want 4\ngoroutine leak, found by Go's goroutine leak profile: 1 goroutine is blocked forever"},
+		{"the watch's deadlock names the running test", withReport(events("run TestA", "pass TestA", "run TestB", "output TestB     x_test.go:5: waiting"),
+			&binaryReport{Code: 1, Deadlock: &leakFound{1, "goroutine 21 [chan receive (leaked)]:\nx.wait()\n\t/w/exercises/l/x/x.go:16 +0x3d"}}), false,
+			"TestB: deadlock: 1 goroutine of your code is blocked forever on something no running goroutine can reach (Go's goroutine leak profile saw it while the test ran, so the test was stopped instead of left to time out):\n  goroutine 21 [chan receive] at exercises/l/x/x.go:16\n  before that, the test said:\n  x_test.go:5: waiting"},
+		{"deadlock words printed by the program are not read", events("run TestA", "pass TestA", "pass TestA", "run TestB", "output TestB gocourse-deadlock: 1", "pass TestB", "pass TestB", "pass -"), true, ""},
 		{"leak markers printed by the program are not read", events("pass TestA", "pass TestB", "pass TestA", "pass TestB",
-			"output - "+leakProfileMarker+" 1",
+			"output - gocourse-leak-profile: 1",
 			"output - goroutine 21 [chan send (leaked)]:",
 			"pass -"), true, ""},
 	}
@@ -89,6 +93,9 @@ func TestJudge(t *testing.T) {
 			if i := strings.Index(string(tt.stream), reportSep); i >= 0 {
 				tr = parseTestJSON(tt.stream[:i])
 				tr.report = parseReport(tt.stream[i+len(reportSep):])
+				if d := tr.report.Deadlock; d != nil {
+					tr.deadlocks[tr.unfinished()] = d
+				}
 			}
 			res := env.judge(tr, check, true, true)
 			if (res.Status == Pass) != tt.pass {
@@ -115,10 +122,7 @@ func withReport(stream []byte, rep *binaryReport) []byte {
 // with their stacks, and goleak's error.
 func leakReport(n int, stacks, goleak string) *binaryReport {
 	rep := &binaryReport{Code: 1, Goleak: goleak}
-	rep.LeakProfile = &struct {
-		N      int    `json:"n"`
-		Stacks string `json:"stacks"`
-	}{n, stacks}
+	rep.LeakProfile = &leakFound{n, stacks}
 	return rep
 }
 
@@ -130,13 +134,15 @@ func Testify(t *testing.T) {}
 func TestMain(m *testing.M) {}
 func Test(t *testing.T) {}
 func Test_b(t *testing.T) {}
+func Test1(t *testing.T) {}
+func Testé(t *testing.T) {}
 func helper() {}
 type T struct{}
 func (T) TestC(t *testing.T) {}
 `
 	f := mustParse(t, src)
-	got := strings.Join(testFuncs(f), ",")
-	if got != "TestA,Test,Test_b" {
+	got := strings.Join(simrun.TestFuncs(f), ",")
+	if got != "TestA,Test,Test_b,Test1" {
 		t.Errorf("testFuncs = %s", got)
 	}
 }
@@ -162,5 +168,37 @@ func TestBubbleWords(t *testing.T) {
 		if want == "" && got != "" || !strings.Contains(got, want) {
 			t.Errorf("bubbleWords(%q) = %q, want it to say %q", crash, got, want)
 		}
+	}
+}
+
+// TestMergeReruns holds a rerun's results to the tests it ran: they replace
+// the earlier run's, and the tests it did not run keep theirs.
+func TestMergeReruns(t *testing.T) {
+	tests := []string{"TestA", "TestB", "TestC"}
+	first := parseTestJSON(events(
+		"run TestA", "pass TestA",
+		"run TestB", "output TestB panic: boom", "fail TestB", "fail -"))
+	if got := first.ender(tests); got != "TestB" {
+		t.Fatalf("ender = %q, want TestB", got)
+	}
+	rest := first.unreported(tests, 2)
+	if strings.Join(rest, ",") != "TestA,TestC" {
+		t.Fatalf("unreported = %v, want TestA (one cpu of two) and TestC (never ran)", rest)
+	}
+	again := parseTestJSON(events("run TestA", "pass TestA", "run TestC", "fail TestC", "run TestA", "pass TestA", "pass TestC"))
+	again.exitCode = 1
+	first.merge(again, rest)
+	if first.passes["TestA"] != 2 || first.fails["TestC"] != 1 || first.passes["TestC"] != 1 || !first.crashed("TestB") || first.exitCode != 1 {
+		t.Errorf("merged: passes %v fails %v exit %d", first.passes, first.fails, first.exitCode)
+	}
+	if rest := first.unreported(tests, 2); len(rest) != 0 {
+		t.Errorf("after the rerun, %v still unreported", rest)
+	}
+	// A runtime fatal error ends the binary with no fail event: a test that
+	// passed on one -cpu value and crashed on the next is its end all the same.
+	fatal := parseTestJSON(events("run TestA", "pass TestA", "run TestB", "pass TestB",
+		"run TestA", "output TestA fatal error: concurrent map writes"))
+	if got := fatal.ender(tests); got != "TestA" {
+		t.Errorf("ender = %q after a fatal error in TestA's second run, want TestA", got)
 	}
 }

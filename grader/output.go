@@ -16,14 +16,46 @@ import (
 	"github.com/gocourse/gocourse/sim/harness"
 )
 
-func init() { Register("output", outputCheck{}) }
+func init() {
+	register(kindOf[outputSettings]{name: "output", in: otherLane, defaults: defaultOutput, settle: (*outputSettings).settle, run: outputCheck{}.Check})
+}
+
+// outputSettings are the settings of an "output" check: what a package main
+// prints, for real on each -cpu value and under the simulator on every
+// schedule tried.
+type outputSettings struct {
+	Expect  string        `yaml:"expect"`
+	Match   string        `yaml:"match"`   // exact (default), lines (any order) or regex
+	Race    *bool         `yaml:"race"`    // the real runs with -race (default true)
+	CPU     []int         `yaml:"cpu"`     // the GOMAXPROCS values of the real runs (default 1, 2, 4)
+	Timeout time.Duration `yaml:"timeout"` // the budget of each run (default 30s)
+	// How schedules are explored: strategy, schedules, seed, depth, preemptions.
+	harness.Exploration `yaml:",inline"`
+}
+
+func defaultOutput() outputSettings {
+	return outputSettings{Exploration: harness.DefaultExploration()}
+}
+
+func (s *outputSettings) settle() error {
+	if _, err := harness.OutputMatcher(s.Match, s.Expect); err != nil {
+		return err
+	}
+	if err := settleTimeout(&s.Timeout); err != nil {
+		return err
+	}
+	if err := settleCPU(&s.CPU); err != nil {
+		return err
+	}
+	return settleExploration(&s.Exploration)
+}
 
 // outputCheck runs a package main and compares what it prints with what the
 // exercise expects: for real (with -race) once per -cpu value, then under the
 // simulator on every schedule it explores.
 type outputCheck struct{}
 
-func (outputCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
+func (outputCheck) Check(ctx context.Context, env *Env, c outputSettings) CheckResult {
 	res := CheckResult{Name: "output"}
 	match, err := harness.OutputMatcher(c.Match, c.Expect)
 	if err != nil {
@@ -64,22 +96,16 @@ func (outputCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 			return res
 		}
 	}
-	rep, err := simrun.Run(ctx, simrun.Config{
-		Dir: env.BuildDir, Overlay: env.Overlay, Go: env.Opts.Go, Timeout: buildLimit + c.Timeout, NoVet: env.vetted(),
-		RunDir: env.runDir(), Exec: env.simExec("output", c.Timeout),
-		Harness: harness.Config{
-			Mode: "explore", Strategy: c.Strategy, Seed: c.Seed, Schedules: c.Schedules, Depth: c.Depth,
-			Preemptions: c.Preemptions, TimeoutMS: c.Timeout.Milliseconds(),
-			WantOutput: true, Output: c.Expect, OutputMatch: c.Match,
-		},
-	})
+	cfg := env.simConfig("output", c.Exploration, "", false, c.Timeout)
+	cfg.Harness.WantOutput, cfg.Harness.Output, cfg.Harness.OutputMatch = true, c.Expect, c.Match
+	rep, err := simrun.Run(ctx, cfg)
 	switch {
 	case err != nil:
 		return env.simRunFailure("output", err)
 	case rep.Result != nil:
 		res.Status = Fail
 		res.Replay = rep.Replay
-		res.Message = env.explainSim(rep, c)
+		res.Message = env.explainSim(rep, c.Strategy)
 		return res
 	}
 	res.Status = Pass

@@ -121,18 +121,91 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 	lim = lim.withDefaults()
 	self, err := launcherPath()
 	if err != nil {
-		return runOutcome{Err: fmt.Errorf("sandbox: %v", err)}
+		return runOutcome{Err: fmt.Errorf("sandbox: %w", err)}
 	}
 	attr := sandboxAttr(spec.Drop)
+	ls := newLaunchSpec(spec, lim, attr)
+	js, err := json.Marshal(ls)
+	if err != nil {
+		return runOutcome{Err: fmt.Errorf("sandbox: %w", err)}
+	}
+	ctx, cancel := context.WithTimeout(ctx, spec.Wall)
+	defer cancel()
+	cmd := launcherCmd(ctx, self, js, attr)
+	if !launcherSupported {
+		cmd = exec.CommandContext(ctx, spec.Path)
+		cmd.Args, cmd.Env, cmd.Dir, cmd.SysProcAttr = spec.Args, spec.Env, spec.Dir, attr
+	}
+	cmd.ExtraFiles = spec.ExtraFiles
+	var status, statusW *os.File // the launcher's status pipe
+	if launcherSupported {
+		status, statusW, err = os.Pipe()
+		if err != nil {
+			return runOutcome{Err: fmt.Errorf("sandbox: %w", err)}
+		}
+		defer status.Close()
+		defer statusW.Close()
+		// The launcher learns which of its descriptors are the run's from
+		// launchSpec.Files: the status pipe comes after them.
+		cmd.ExtraFiles = append(slices.Clip(spec.ExtraFiles), statusW)
+		cmd.Env = append(cmd.Env, fmt.Sprintf("%s=%d", statusEnv, 2+len(cmd.ExtraFiles)))
+	}
+	capped, out, errOut := captureOutput(cmd, spec.Split, lim.Output)
+	cmd.Cancel = func() error { return killTree(cmd.Process.Pid) }
+	cmd.WaitDelay = 5 * time.Second
+	if err := cmd.Start(); err != nil {
+		return runOutcome{Err: fmt.Errorf("sandbox: starting the test binary: %w", err)}
+	}
+	if statusW != nil {
+		statusW.Close() // the launcher holds the write end now
+	}
+	werr := cmd.Wait()
+	// Whatever the run started and left behind in its process group goes too (in a
+	// pid namespace the kernel has done it already).
+	syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	res := runOutcome{Output: out.bytes(), ExitCode: -1}
+	if spec.Split {
+		res.Stderr = errOut.bytes()
+	}
+	if st := cmd.ProcessState; st != nil {
+		res.ExitCode = st.ExitCode()
+	}
+	ended(ctx, &res, cmd.ProcessState, capped, status, spec.Wall, ls.cpuSeconds(), lim)
+	if werr != nil && res.Err == nil && res.Killed == "" && cmd.ProcessState == nil {
+		res.Err = werr
+	}
+	return res
+}
+
+// captureOutput sends cmd's standard output and error, together or split, to
+// writers that keep up to room bytes in all, and kill the run when it prints
+// more.
+func captureOutput(cmd *exec.Cmd, split bool, room int) (capped *outputLimit, out, errOut *cappedWriter) {
+	capped = &outputLimit{room: room}
+	out, errOut = capped.writer(), capped.writer()
+	if !split {
+		errOut = out
+	}
+	cmd.Stdout, cmd.Stderr = out, errOut
+	capped.overflow = func() {
+		if cmd.Process != nil {
+			killTree(cmd.Process.Pid)
+		}
+	}
+	return capped, out, errOut
+}
+
+// newLaunchSpec returns what the launcher does for spec: the limits, the
+// namespaces' mounts, and the sealed run folder where the machine allows one.
+func newLaunchSpec(spec runSpec, lim Limits, attr *syscall.SysProcAttr) launchSpec {
 	data := uint64(2 * lim.Memory)
 	if spec.Race {
 		data += raceShadow
 	}
-	cpu := uint64(spec.CPU/time.Second) + 1
 	ls := launchSpec{
 		Path: spec.Path, Args: spec.Args, Env: spec.Env, Dir: spec.Dir,
 		Rlimits: []rlimit{
-			{rlimitCPU, cpu},
+			{rlimitCPU, uint64(spec.CPU/time.Second) + 1},
 			{rlimitData, data},
 			{rlimitFsize, uint64(lim.FileSize)},
 			{rlimitCore, 0},
@@ -147,69 +220,32 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 		ls.Seal, ls.Disk, ls.Writable = true, lim.Disk, spec.Writable
 		ls.Private = []string{filepath.Join(spec.Keep, "home"), filepath.Join(spec.Keep, "tmp")}
 	}
-	js, err := json.Marshal(ls)
-	if err != nil {
-		return runOutcome{Err: err}
-	}
-	ctx, cancel := context.WithTimeout(ctx, spec.Wall)
-	defer cancel()
-	cmd := launcherCmd(ctx, self, js, attr)
-	if !launcherSupported {
-		cmd = exec.CommandContext(ctx, spec.Path)
-		cmd.Args, cmd.Env, cmd.Dir, cmd.SysProcAttr = spec.Args, spec.Env, spec.Dir, attr
-	}
-	cmd.ExtraFiles = spec.ExtraFiles
-	var status, statusW *os.File // the launcher's status pipe
-	if launcherSupported {
-		status, statusW, err = os.Pipe()
-		if err != nil {
-			return runOutcome{Err: fmt.Errorf("sandbox: %v", err)}
-		}
-		defer status.Close()
-		defer statusW.Close()
-		cmd.ExtraFiles = append(slices.Clip(spec.ExtraFiles), statusW)
-		cmd.Env = append(cmd.Env, fmt.Sprintf("%s=%d", statusEnv, 2+len(cmd.ExtraFiles)))
-		// The launcher learns which of its descriptors are the run's from
-		// launchSpec.Files: the status pipe comes after them.
-	}
-	capped := &outputLimit{room: lim.Output}
-	out, errOut := capped.writer(), capped.writer()
-	if !spec.Split {
-		errOut = out
-	}
-	cmd.Stdout, cmd.Stderr = out, errOut
-	cmd.Cancel = func() error { return killTree(cmd.Process.Pid) }
-	cmd.WaitDelay = 5 * time.Second
-	capped.overflow = func() {
-		if cmd.Process != nil {
-			killTree(cmd.Process.Pid)
+	return ls
+}
+
+// cpuSeconds is the run's limit of CPU time (RLIMIT_CPU), in seconds.
+func (ls launchSpec) cpuSeconds() uint64 {
+	for _, r := range ls.Rlimits {
+		if r.Resource == rlimitCPU {
+			return r.Value
 		}
 	}
-	if err := cmd.Start(); err != nil {
-		return runOutcome{Err: fmt.Errorf("sandbox: starting the test binary: %v", err)}
-	}
-	if statusW != nil {
-		statusW.Close() // the launcher holds the write end now
-	}
-	werr := cmd.Wait()
-	// Whatever the run started and left behind in its process group goes too (in a
-	// pid namespace the kernel has done it already).
-	syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-	res := runOutcome{Output: out.bytes(), ExitCode: -1}
-	if spec.Split {
-		res.Stderr = errOut.bytes()
-	}
-	st := cmd.ProcessState
-	if st != nil {
-		res.ExitCode = st.ExitCode()
-	}
+	return 0
+}
+
+// ended says in res why a run ended that did not simply exit: the output
+// limit, the wall clock, an interruption, a signal (the CPU limit, the
+// kernel's out-of-memory killer), or the launcher's own failure, which it
+// said on its status pipe (after a successful exec the pipe is closed with
+// nothing in it, and an exit status of 125 or 126 is the program's own).
+func ended(ctx context.Context, res *runOutcome, st *os.ProcessState, capped *outputLimit, status *os.File, wall time.Duration, cpu uint64, lim Limits) {
 	switch {
 	case capped.exceeded():
 		res.Killed = fmt.Sprintf("printed more than %s of output, so it was stopped", size(int64(lim.Output)))
 	case ctx.Err() == context.DeadlineExceeded:
-		res.Killed = fmt.Sprintf("was still running after %s, so it was stopped (an endless loop, or a goroutine that never ends?)", spec.Wall.Round(time.Second))
+		res.Killed = fmt.Sprintf("was still running after %s, so it was stopped (an endless loop, or a goroutine that never ends?)", wall.Round(time.Second))
 	case ctx.Err() != nil:
-		res.Err = fmt.Errorf("grading was interrupted")
+		res.Err = fmt.Errorf("grading was interrupted: %w", ctx.Err())
 	case st != nil && !st.Exited():
 		ws, _ := st.Sys().(syscall.WaitStatus)
 		used := st.UserTime() + st.SystemTime()
@@ -222,18 +258,11 @@ func runSandboxed(ctx context.Context, spec runSpec, lim Limits) runOutcome {
 			res.Killed = fmt.Sprintf("ended by signal %v", ws.Signal())
 		}
 	case status != nil:
-		// The launcher says why it failed on the status pipe; after a
-		// successful exec the pipe is closed with nothing in it, and an exit
-		// status of 125 or 126 is the program's own.
 		status.SetReadDeadline(time.Now().Add(time.Second))
 		if said, _ := io.ReadAll(io.LimitReader(status, 4096)); len(said) > 0 {
 			res.Err = errors.New(strings.TrimSpace(string(said)))
 		}
 	}
-	if werr != nil && res.Err == nil && res.Killed == "" && st == nil {
-		res.Err = werr
-	}
-	return res
 }
 
 var launcher struct {
@@ -248,6 +277,12 @@ var launcher struct {
 // world-readable copy in the temporary folder then, made once.
 func launcherPath() (string, error) {
 	launcher.once.Do(func() {
+		if _, ok := os.LookupEnv(launchEnv); ok {
+			// This process was started as the launcher and did not hand the
+			// call to Launch: starting itself again would only repeat that.
+			launcher.err = fmt.Errorf("this program was started as the sandbox launcher (%s) but does not run it: its main, or its TestMain, must hand the call to grader.Launch", LauncherCommand)
+			return
+		}
 		self, err := os.Executable()
 		if err != nil || os.Getuid() != 0 {
 			launcher.path, launcher.err = self, err
@@ -268,8 +303,15 @@ func launcherPath() (string, error) {
 			return
 		}
 		pruneLaunchers(dir)
-		os.MkdirAll(dir, 0o755)
-		os.Chmod(dir, 0o755)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			launcher.err = fmt.Errorf("the launcher's folder: %w", err)
+			return
+		}
+		// Others (nobody) must reach it, whatever the umask.
+		if err := os.Chmod(dir, 0o755); err != nil {
+			launcher.err = fmt.Errorf("the launcher's folder: %w", err)
+			return
+		}
 		tmp, err := os.CreateTemp(dir, "tmp-")
 		if err == nil {
 			_, err = tmp.Write(data)
@@ -337,9 +379,32 @@ func reachable(dir string) bool {
 	}
 }
 
+// LauncherCommand is the hidden subcommand that makes a program that grades the
+// sandbox launcher: the grader starts its own executable as "gocourse
+// sandbox-launch", with the run's instructions in its environment, and the
+// program hands the call to Launch. gocourse has it as a hidden command; a
+// test binary of a package that grades hands it over in its TestMain:
+//
+//	if grader.IsLauncher(os.Args) {
+//		os.Exit(grader.Launch())
+//	}
+//
+// The name the launcher starts under is "gocourse", so that a test binary that
+// dispatches commands by name (go-internal's testscript) runs gocourse's.
+const LauncherCommand = "sandbox-launch"
+
+// IsLauncher reports whether a process started with args (os.Args) was started
+// by the grader as its sandbox launcher.
+func IsLauncher(args []string) bool {
+	_, ok := os.LookupEnv(launchEnv)
+	return ok && len(args) > 1 && args[1] == LauncherCommand
+}
+
+// launcherCmd returns the command that starts the launcher (the program self,
+// as LauncherCommand) on spec.
 func launcherCmd(ctx context.Context, self string, spec []byte, attr *syscall.SysProcAttr) *exec.Cmd {
 	cmd := exec.CommandContext(ctx, self)
-	cmd.Args = []string{"gocourse-sandbox"}
+	cmd.Args = []string{"gocourse", LauncherCommand}
 	cmd.Env = []string{launchEnv + "=" + string(spec)}
 	cmd.SysProcAttr = attr
 	return cmd

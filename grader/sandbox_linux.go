@@ -13,8 +13,9 @@ import (
 	"syscall"
 )
 
-// The sandbox on Linux. The grader starts its own executable again with launchEnv set;
-// the init function below notices, and that copy (the launcher) sets up the run and
+// The sandbox on Linux. The grader starts its own executable again as
+// "gocourse sandbox-launch" (LauncherCommand) with launchEnv set; the program
+// hands that call to Launch, and that copy (the launcher) sets up the run and
 // replaces itself with the test binary. When user namespaces are available the
 // launcher starts in new user, pid, mount, network, IPC and UTS namespaces:
 //
@@ -40,10 +41,18 @@ const launchEnv = "GOCOURSE_SANDBOX_LAUNCH"
 // the launcher writes why it failed to, and that its exec closes.
 const statusEnv = "GOCOURSE_SANDBOX_STATUS"
 
-func init() {
-	if spec, ok := os.LookupEnv(launchEnv); ok {
-		os.Exit(launch(spec))
+// Launch is the sandbox launcher: the program that grades calls it when it was
+// started as one (see IsLauncher). It sets up the run that launchEnv describes
+// and becomes its binary; it returns only when that fails, with the exit
+// status to end with (125 for the set-up, 126 for the exec, 2 for a call that
+// is not the grader's).
+func Launch() int {
+	spec, ok := os.LookupEnv(launchEnv)
+	if !ok {
+		fmt.Fprintf(os.Stderr, "gocourse %s: only the grader runs this\n", LauncherCommand)
+		return 2
 	}
+	return launch(spec)
 }
 
 // launchSpec is what the launcher does before it becomes the test binary.
@@ -157,7 +166,7 @@ func closeOnExec(first int) error {
 	// Before Linux 5.11: one by one, as /proc lists them.
 	ents, err := os.ReadDir("/proc/self/fd")
 	if err != nil {
-		return fmt.Errorf("listing file descriptors: %v", err)
+		return fmt.Errorf("listing file descriptors: %w", err)
 	}
 	for _, e := range ents {
 		if fd, err := strconv.Atoi(e.Name()); err == nil && fd >= first {
@@ -172,19 +181,12 @@ func closeOnExec(first int) error {
 // the new pid namespace's /proc.
 func isolateFiles(s *launchSpec) error {
 	if err := syscall.Mount("", "/", "", syscall.MS_REC|syscall.MS_PRIVATE, ""); err != nil {
-		return fmt.Errorf("private mounts: %v", err)
+		return fmt.Errorf("private mounts: %w", err)
 	}
 	// Descriptors of the folders to bind back, opened before hiding them.
-	open := func(dir string) (int, error) {
-		fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
-		if err != nil {
-			return -1, fmt.Errorf("open %s: %v", dir, err)
-		}
-		return fd, nil
-	}
 	keep := -1
 	if s.Keep != "" {
-		fd, err := open(s.Keep)
+		fd, err := openDir(s.Keep)
 		if err != nil {
 			return err
 		}
@@ -192,7 +194,7 @@ func isolateFiles(s *launchSpec) error {
 	}
 	writable := make([]int, len(s.Writable))
 	for i, w := range s.Writable {
-		fd, err := open(w)
+		fd, err := openDir(w)
 		if err != nil {
 			return err
 		}
@@ -210,35 +212,12 @@ func isolateFiles(s *launchSpec) error {
 		if err := privateDisk(root, s.Disk); err != nil {
 			return err
 		}
-	} else {
-		for _, h := range s.Hide {
-			if h == "" || h == "/" {
-				continue
-			}
-			if fi, err := os.Stat(h); err != nil || !fi.IsDir() {
-				continue // already hidden by an earlier mount, or nothing there
-			}
-			if err := syscall.Mount("tmpfs", h, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "size=1m,mode=0755"); err != nil {
-				return fmt.Errorf("hiding %s: %v", h, err)
-			}
-		}
+	} else if err := hide(s.Hide); err != nil {
+		return err
 	}
 	if keep >= 0 {
-		if err := os.MkdirAll(root+s.Keep, 0o755); err != nil {
+		if err := bindKeep(s, root, keep); err != nil {
 			return err
-		}
-		if err := bindFD(keep, root+s.Keep); err != nil {
-			return err
-		}
-		if s.Seal {
-			if err := readOnly(root + s.Keep); err != nil {
-				return err
-			}
-			for i, p := range s.Private {
-				if err := bindPrivate(root, fmt.Sprintf(".private-%d", i), p); err != nil {
-					return err
-				}
-			}
 		}
 	}
 	for i, w := range s.Writable {
@@ -255,20 +234,68 @@ func isolateFiles(s *launchSpec) error {
 	return nil
 }
 
+// bindKeep binds the run folder (open as fd) back under root: read-only with
+// s.Seal, its home and tmp folders then bound from the private tmpfs.
+func bindKeep(s *launchSpec, root string, fd int) error {
+	if err := os.MkdirAll(root+s.Keep, 0o755); err != nil {
+		return fmt.Errorf("the run folder: %w", err)
+	}
+	if err := bindFD(fd, root+s.Keep); err != nil {
+		return err
+	}
+	if !s.Seal {
+		return nil
+	}
+	if err := readOnly(root + s.Keep); err != nil {
+		return err
+	}
+	for i, p := range s.Private {
+		if err := bindPrivate(root, fmt.Sprintf(".private-%d", i), p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openDir opens a folder to bind it back once what holds it is hidden.
+func openDir(dir string) (int, error) {
+	fd, err := syscall.Open(dir, syscall.O_RDONLY|syscall.O_DIRECTORY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return -1, fmt.Errorf("open %s: %w", dir, err)
+	}
+	return fd, nil
+}
+
+// hide covers each folder of dirs with an empty tmpfs.
+func hide(dirs []string) error {
+	for _, h := range dirs {
+		if h == "" || h == "/" {
+			continue
+		}
+		if fi, err := os.Stat(h); err != nil || !fi.IsDir() {
+			continue // already hidden by an earlier mount, or nothing there
+		}
+		if err := syscall.Mount("tmpfs", h, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, "size=1m,mode=0755"); err != nil {
+			return fmt.Errorf("hiding %s: %w", h, err)
+		}
+	}
+	return nil
+}
+
 // enterRoot makes root the run's root, lets go of the host's, and makes the
 // new root itself read-only (its tmpfs was writable while it was set up).
 func enterRoot(root string) error {
 	if err := syscall.PivotRoot(root, root+"/.old"); err != nil {
-		return fmt.Errorf("new root: pivot_root: %v", err)
+		return fmt.Errorf("new root: pivot_root: %w", err)
 	}
 	if err := syscall.Chdir("/"); err != nil {
 		return err
 	}
 	if err := syscall.Unmount("/.old", syscall.MNT_DETACH); err != nil {
-		return fmt.Errorf("new root: detaching the host's: %v", err)
+		return fmt.Errorf("new root: detaching the host's: %w", err)
 	}
 	if err := os.Remove("/.old"); err != nil {
-		return fmt.Errorf("new root: %v", err)
+		return fmt.Errorf("new root: %w", err)
 	}
 	return syscall.Mount("", "/", "", syscall.MS_REMOUNT|syscall.MS_BIND|syscall.MS_RDONLY|syscall.MS_NOSUID|syscall.MS_NODEV, "")
 }
@@ -287,7 +314,7 @@ var rootDevices = []string{"/dev/null", "/dev/zero", "/dev/random", "/dev/urando
 // and the private disk are mounted into it afterwards.
 func newRoot(root string, expose []string) error {
 	if err := syscall.Mount("tmpfs", root, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, "size=1m,mode=0755"); err != nil {
-		return fmt.Errorf("new root: %v", err)
+		return fmt.Errorf("new root: %w", err)
 	}
 	for _, d := range append(append([]string{}, rootDirs...), expose...) {
 		fi, err := os.Lstat(d)
@@ -297,48 +324,48 @@ func newRoot(root string, expose []string) error {
 		case fi.Mode()&os.ModeSymlink != 0: // /lib -> usr/lib
 			target, err := os.Readlink(d)
 			if err != nil {
-				return fmt.Errorf("new root: %v", err)
+				return fmt.Errorf("new root: %w", err)
 			}
 			if err := os.MkdirAll(filepath.Dir(root+d), 0o755); err != nil {
-				return fmt.Errorf("new root: %v", err)
+				return fmt.Errorf("new root: %w", err)
 			}
 			if err := os.Symlink(target, root+d); err != nil && !os.IsExist(err) {
-				return fmt.Errorf("new root: %v", err)
+				return fmt.Errorf("new root: %w", err)
 			}
 			continue
 		case !fi.IsDir():
 			continue
 		}
 		if err := os.MkdirAll(root+d, 0o755); err != nil {
-			return fmt.Errorf("new root: %v", err)
+			return fmt.Errorf("new root: %w", err)
 		}
 		if err := syscall.Mount(d, root+d, "", syscall.MS_BIND|syscall.MS_REC, ""); err != nil {
-			return fmt.Errorf("new root: %s: %v", d, err)
+			return fmt.Errorf("new root: %s: %w", d, err)
 		}
 		if err := readOnly(root + d); err != nil {
 			return err
 		}
 	}
 	if err := os.MkdirAll(root+"/dev", 0o755); err != nil {
-		return fmt.Errorf("new root: %v", err)
+		return fmt.Errorf("new root: %w", err)
 	}
 	for _, d := range rootDevices {
 		if err := os.WriteFile(root+d, nil, 0o666); err != nil {
-			return fmt.Errorf("new root: %v", err)
+			return fmt.Errorf("new root: %w", err)
 		}
 		if err := syscall.Mount(d, root+d, "", syscall.MS_BIND, ""); err != nil {
-			return fmt.Errorf("new root: %s: %v", d, err)
+			return fmt.Errorf("new root: %s: %w", d, err)
 		}
 	}
 	for _, d := range []string{"/proc", "/tmp", "/dev/shm", "/var/tmp", "/.old"} {
 		if err := os.MkdirAll(root+d, 0o755); err != nil {
-			return fmt.Errorf("new root: %v", err)
+			return fmt.Errorf("new root: %w", err)
 		}
 	}
 	// The kernel mounts a proc only while a full one is visible: before the old
 	// root goes.
 	if err := syscall.Mount("proc", root+"/proc", "proc", syscall.MS_NOSUID|syscall.MS_NODEV|syscall.MS_NOEXEC, ""); err != nil {
-		return fmt.Errorf("new root: /proc: %v", err)
+		return fmt.Errorf("new root: /proc: %w", err)
 	}
 	return nil
 }
@@ -349,7 +376,7 @@ func newRoot(root string, expose []string) error {
 func bindFD(fd int, dir string) error {
 	defer syscall.Close(fd)
 	if err := syscall.Mount("/proc/self/fd/"+strconv.Itoa(fd), dir, "", syscall.MS_BIND, ""); err != nil {
-		return fmt.Errorf("binding %s: %v", dir, err)
+		return fmt.Errorf("binding %s: %w", dir, err)
 	}
 	return nil
 }
@@ -360,7 +387,7 @@ func bindFD(fd int, dir string) error {
 func privateDisk(root string, size int64) error {
 	opts := fmt.Sprintf("size=%d,nr_inodes=16384,mode=1777", size)
 	if err := syscall.Mount("tmpfs", root+"/tmp", "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, opts); err != nil {
-		return fmt.Errorf("private /tmp: %v", err)
+		return fmt.Errorf("private /tmp: %w", err)
 	}
 	for _, d := range []string{"/dev/shm", "/var/tmp"} {
 		if fi, err := os.Stat(root + d); err != nil || !fi.IsDir() {
@@ -379,13 +406,13 @@ func bindPrivate(root, name, dir string) error {
 	src := filepath.Join(root+"/tmp", name)
 	dir = root + dir
 	if err := os.Mkdir(src, 0o777); err != nil {
-		return fmt.Errorf("private %s: %v", src, err)
+		return fmt.Errorf("private %s: %w", src, err)
 	}
 	if err := os.Chmod(src, 0o777); err != nil {
 		return err
 	}
 	if err := syscall.Mount(src, dir, "", syscall.MS_BIND, ""); err != nil {
-		return fmt.Errorf("private %s on %s: %v", src, dir, err)
+		return fmt.Errorf("private %s on %s: %w", src, dir, err)
 	}
 	return nil
 }
@@ -395,12 +422,12 @@ func bindPrivate(root, name, dir string) error {
 func readOnly(dir string) error {
 	var st syscall.Statfs_t
 	if err := syscall.Statfs(dir, &st); err != nil {
-		return fmt.Errorf("read-only %s: %v", dir, err)
+		return fmt.Errorf("read-only %s: %w", dir, err)
 	}
 	const keep = syscall.MS_NOSUID | syscall.MS_NODEV | syscall.MS_NOEXEC | syscall.MS_NOATIME | syscall.MS_NODIRATIME | syscall.MS_RELATIME
 	flags := uintptr(syscall.MS_BIND|syscall.MS_REMOUNT|syscall.MS_RDONLY) | uintptr(st.Flags)&keep
 	if err := syscall.Mount("", dir, "", flags, ""); err != nil {
-		return fmt.Errorf("read-only %s: %v", dir, err)
+		return fmt.Errorf("read-only %s: %w", dir, err)
 	}
 	return nil
 }
@@ -469,8 +496,14 @@ func probeIsolation() {
 			return
 		}
 		defer os.RemoveAll(dir)
-		os.Chmod(dir, 0o755)
-		os.Mkdir(filepath.Join(dir, "home"), 0o777)
+		if err := os.Chmod(dir, 0o755); err != nil {
+			isolation.why = err.Error()
+			return
+		}
+		if err := os.Mkdir(filepath.Join(dir, "home"), 0o777); err != nil {
+			isolation.why = err.Error()
+			return
+		}
 		probe := launchSpec{Mount: true, Hide: []string{filepath.Dir(dir)}, Keep: dir, Probe: true,
 			Seal: true, Disk: 1 << 20, Private: []string{filepath.Join(dir, "home")}}
 		spec, _ := json.Marshal(probe)

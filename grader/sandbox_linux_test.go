@@ -2,9 +2,12 @@ package grader
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -161,4 +164,31 @@ echo done`
 		t.Error("the run wrote into the run folder")
 	}
 	t.Logf("%s", got)
+}
+
+// TestDescendantsFindsEscapedProcesses holds the trust suite's "want gone"
+// to what it promises: a process that this test started, and that left its
+// parent and its session, is still found among this test's descendants.
+func TestDescendantsFindsEscapedProcesses(t *testing.T) {
+	if err := adoptOrphans(); err != nil {
+		t.Fatal(err)
+	}
+	marker := fmt.Sprintf("sleep 3%d", os.Getpid()%100000)
+	// sh starts sleep in a new session and exits: sleep is an orphan.
+	if out, err := exec.Command("sh", "-c", "setsid "+marker+" >/dev/null 2>&1 &").CombinedOutput(); err != nil {
+		t.Fatalf("sh: %v %s", err, out)
+	}
+	pids := descendantsWith(marker)
+	for _, p := range pids {
+		pid, _ := strconv.Atoi(p)
+		syscall.Kill(pid, syscall.SIGKILL)
+		var ws syscall.WaitStatus
+		syscall.Wait4(pid, &ws, 0, nil) // this process adopted it: reap it
+	}
+	if len(pids) != 1 {
+		t.Errorf("descendantsWith(%q) = %v, want the escaped sleep", marker, pids)
+	}
+	if pids := descendantsWith(marker); len(pids) != 0 {
+		t.Errorf("after killing it, descendantsWith(%q) = %v", marker, pids)
+	}
 }

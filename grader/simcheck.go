@@ -17,7 +17,68 @@ import (
 	"github.com/gocourse/gocourse/timeline"
 )
 
-func init() { Register("sim", simCheck{}) }
+func init() {
+	register(kindOf[simSettings]{name: "sim", in: otherLane, defaults: defaultSim, settle: (*simSettings).settle,
+		run: simCheck{}.Check})
+}
+
+// simSettings are the settings of a "sim" check, and of the simulated half of
+// a "timing" check.
+type simSettings struct {
+	Race    *bool         `yaml:"race"`    // build with -race and judge every schedule for data races (default false)
+	Timeout time.Duration `yaml:"timeout"` // the exploration's wall-clock budget (default 30s)
+	Run     string        `yaml:"run"`     // which tests, as -run (default: every test of the course)
+	// How schedules are explored: strategy, schedules, seed, depth, preemptions.
+	harness.Exploration `yaml:",inline"`
+	// Exhaustive makes a dfs check fail unless every schedule within the bound
+	// was explored: a pass then means no schedule is wrong.
+	Exhaustive bool `yaml:"exhaustive"`
+}
+
+func defaultSim() simSettings { return simSettings{Exploration: harness.DefaultExploration()} }
+
+func (s *simSettings) settle() error {
+	if err := settleTimeout(&s.Timeout); err != nil {
+		return err
+	}
+	if s.Exhaustive && s.Strategy != "dfs" {
+		return fmt.Errorf("exhaustive: only the dfs strategy can explore every schedule")
+	}
+	return settleExploration(&s.Exploration)
+}
+
+// settleExploration fills in the settings of an exploration that exercise.yaml
+// sets to zero, and judges them.
+func settleExploration(e *harness.Exploration) error {
+	def := harness.DefaultExploration()
+	if e.Schedules == 0 {
+		e.Schedules = def.Schedules
+	}
+	if e.Seed == 0 {
+		e.Seed = def.Seed
+	}
+	if e.Depth == 0 {
+		e.Depth = def.Depth
+	}
+	return e.Validate()
+}
+
+// simConfig is the one place that says how the grader runs a program under the
+// simulator for the check named check: the harness explores the targets run
+// selects as e says, within timeout, in the sandbox (see simExec).
+func (env *Env) simConfig(check string, e harness.Exploration, run string, race bool, timeout time.Duration) simrun.Config {
+	return simrun.Config{
+		Dir:     env.BuildDir,
+		Overlay: env.Overlay,
+		Go:      env.Opts.Go,
+		Race:    race,
+		NoVet:   env.vetted(),
+		Timeout: buildLimit + timeout,
+		RunDir:  env.runDir(),
+		Exec:    env.simExec(check, timeout),
+		Harness: e.Config(run, timeout),
+	}
+}
 
 // simCheck runs the course's tests under the simulator over many schedules. A
 // failure names the schedule (a replay token), the goroutines stuck and where, and
@@ -26,7 +87,7 @@ func init() { Register("sim", simCheck{}) }
 // data races (see sim/race.md).
 type simCheck struct{}
 
-func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
+func (simCheck) Check(ctx context.Context, env *Env, c simSettings) CheckResult {
 	res := CheckResult{Name: "sim"}
 	if env.Opts.Progress != nil {
 		env.Opts.Progress(fmt.Sprintf("exploring %s under the simulator (%s, up to %d schedules per test)", env.Exercise.ID, c.Strategy, c.Schedules))
@@ -35,22 +96,7 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 	if run == "" {
 		run = "^(" + strings.Join(env.Tests, "|") + ")$"
 	}
-	race := course.Flag(c.Race, false)
-	cfg := simrun.Config{
-		Dir:     env.BuildDir,
-		Overlay: env.Overlay,
-		Go:      env.Opts.Go,
-		Race:    race,
-		NoVet:   env.vetted(),
-		Timeout: buildLimit + c.Timeout,
-		RunDir:  env.runDir(),
-		Exec:    env.simExec("sim", c.Timeout),
-		Harness: harness.Config{
-			Mode: "explore", Strategy: c.Strategy, Seed: c.Seed, Schedules: c.Schedules,
-			Depth: c.Depth, Preemptions: c.Preemptions, Run: run,
-			TimeoutMS: c.Timeout.Milliseconds(),
-		},
-	}
+	cfg := env.simConfig("sim", c.Exploration, run, course.Flag(c.Race, false), c.Timeout)
 	t0 := time.Now()
 	rep, err := simrun.Run(ctx, cfg)
 	if err != nil {
@@ -70,12 +116,12 @@ func (simCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult
 			return res
 		}
 		res.Status = Pass
-		res.Message = passWords(rep, c)
+		res.Message = passWords(rep, c.Preemptions)
 		return res
 	}
 	res.Status = Fail
 	res.Replay = rep.Replay
-	res.Message = env.explainSim(rep, c)
+	res.Message = env.explainSim(rep, c.Strategy)
 	return res
 }
 
@@ -156,10 +202,10 @@ func (env *Env) simRunFailure(name string, err error) CheckResult {
 }
 
 // explainSim tells the story of a failing schedule in the lessons' words.
-func (env *Env) explainSim(rep *simrun.Report, c course.Check) string {
+func (env *Env) explainSim(rep *simrun.Report, strategy string) string {
 	r := rep.Result
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s, on schedule %d (%s):\n", rep.Target, max(rep.FailingSchedule, 1), c.Strategy)
+	fmt.Fprintf(&b, "%s, on schedule %d (%s):\n", rep.Target, max(rep.FailingSchedule, 1), strategy)
 	indent := func(text string) {
 		for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
 			fmt.Fprintf(&b, "  %s\n", env.relLine(line))
@@ -176,24 +222,12 @@ func (env *Env) explainSim(rep *simrun.Report, c course.Check) string {
 			indent(f)
 		}
 	}
-	for _, g := range r.Goroutines {
-		fmt.Fprintf(&b, "  %s\n", env.relLine(g.String()))
-	}
-	if r.Panic != nil {
-		fmt.Fprintf(&b, "  goroutine %d panicked: %s\n", r.Panic.G, r.Panic.Message)
-	}
-	if r.Race != nil {
-		for _, a := range r.Race.Accesses {
-			fmt.Fprintf(&b, "  %s\n", env.relLine(a.String()))
-			for _, f := range a.Stack {
-				fmt.Fprintf(&b, "      %s\n", env.relLine(f))
-			}
-		}
-	}
-	if n := min(len(timeline.Learner(r.Trace)), 8); n > 0 {
-		fmt.Fprintf(&b, "the last %d events of that schedule (virtual time %s):\n", n, time.Duration(r.TimeNS))
+	WriteSimEvidence(&b, r, false, env.relLine)
+	mine := timeline.Of(r.Trace, env.LearnerFiles)
+	if n := min(len(mine), 8); n > 0 {
+		fmt.Fprintf(&b, "the last %d events of your code in that schedule (virtual time %s):\n", n, time.Duration(r.TimeNS))
 		var t strings.Builder
-		timeline.Tail(&t, r.Trace, n)
+		timeline.TailOf(&t, r.Trace, mine, n)
 		for _, line := range strings.Split(strings.TrimRight(t.String(), "\n"), "\n") {
 			fmt.Fprintf(&b, "  %s\n", line)
 		}
@@ -202,13 +236,13 @@ func (env *Env) explainSim(rep *simrun.Report, c course.Check) string {
 	if r.Outcome == sim.Race {
 		raceFlag = "--race "
 	}
-	fmt.Fprintf(&b, "see it whole: gocourse trace %s--replay %s %s", raceFlag, rep.Replay, env.Rel(env.Dir))
+	fmt.Fprintf(&b, "see it whole: %s", env.command(fmt.Sprintf("trace %s--replay %s %s", raceFlag, rep.Replay, env.Rel(env.Dir))))
 	return b.String()
 }
 
 // passWords says what a passing exploration covered, per test: the settings
 // give a number of schedules for each test, and the report counts them all.
-func passWords(rep *simrun.Report, c course.Check) string {
+func passWords(rep *simrun.Report, preemptions int) string {
 	per := ""
 	if n := len(rep.Tests); n > 1 {
 		per = fmt.Sprintf(": %d tests, %s each", n, plural(rep.Schedules/n, "schedule"))
@@ -217,7 +251,7 @@ func passWords(rep *simrun.Report, c course.Check) string {
 		}
 	}
 	if rep.Exhausted {
-		return fmt.Sprintf("every schedule within %d preemptions passes (%s%s)", c.Preemptions, plural(rep.Schedules, "schedule"), per)
+		return fmt.Sprintf("every schedule within %d preemptions passes (%s%s)", preemptions, plural(rep.Schedules, "schedule"), per)
 	}
 	return fmt.Sprintf("%s pass%s", plural(rep.Schedules, "schedule"), per)
 }
@@ -250,4 +284,19 @@ func outcomeWords(r *sim.Result) string {
 func (env *Env) relLine(s string) string {
 	s = env.fromBuild(s)
 	return strings.ReplaceAll(s, env.Dir+"/", env.Rel(env.Dir)+"/")
+}
+
+// SimRace reports whether a sim check of ex judges data races (race: true),
+// so that a schedule played by hand can reach the race that check finds.
+func SimRace(ex *course.Exercise) bool {
+	for _, ch := range ex.Checks {
+		if ch.Kind != "sim" {
+			continue
+		}
+		s := defaultSim()
+		if ch.Decode(&s) == nil && course.Flag(s.Race, false) {
+			return true
+		}
+	}
+	return false
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/sim/harness"
 )
 
 // TestSimCheckRace runs the sim check with race: true on a racy kernel and on a
@@ -19,11 +20,15 @@ func TestSimCheckRace(t *testing.T) {
 	root, _ := filepath.Abs(filepath.Join("simrun", "testdata"))
 	check := func(dir string, race *bool) CheckResult {
 		// TmpDir holds the run folder: the program runs in the sandbox.
-		env := &Env{Exercise: &course.Exercise{ID: dir}, Root: root, Dir: filepath.Join(root, dir), BuildDir: filepath.Join(root, dir), Tests: []string{"TestBug", "TestOK"}, TmpDir: t.TempDir()}
-		return simCheck{}.Check(context.Background(), env, course.Check{Kind: "sim", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 2000, Race: race})
+		env := &Env{Exercise: &course.Exercise{ID: dir}, Root: root, Dir: filepath.Join(root, dir), BuildDir: filepath.Join(root, dir), Tests: []string{"TestBug", "TestOK"}, TmpDir: t.TempDir(),
+			Opts: Options{Command: "go run ./cmd/gocourse"}}
+		if err := env.makeRunDir(); err != nil {
+			t.Fatal(err)
+		}
+		return simCheck{}.Check(context.Background(), env, simSettings{Exploration: harness.Exploration{Strategy: "pct", Depth: 3, Seed: 1, Schedules: 2000}, Race: race})
 	}
 	res := check("races/publish", &yes)
-	if res.Status != Fail || !strings.Contains(res.Message, "data race") || !strings.Contains(res.Message, "config.go:21") || !strings.Contains(res.Message, "trace --race --replay") || res.Replay == "" {
+	if res.Status != Fail || !strings.Contains(res.Message, "data race") || !strings.Contains(res.Message, "config.go:21") || !strings.Contains(res.Message, "see it whole: go run ./cmd/gocourse trace --race --replay") || res.Replay == "" {
 		t.Errorf("racy, race: true: %s %s\n%s", res.Status, res.Replay, res.Message)
 	}
 	t.Logf("%s", res.Message)

@@ -117,44 +117,64 @@ func (env *Env) stage(pristine string) error {
 		return err
 	}
 
-	// The course's go.mod and go.sum, with the module's relative replacements made
-	// absolute: they name folders of the course's checkout.
-	gomod, err := os.ReadFile(filepath.Join(mod, "go.mod"))
+	if err := stageModule(mod, stage); err != nil {
+		return err
+	}
+	editable, err := env.stageLearnerFiles()
 	if err != nil {
 		return err
 	}
+	// Nothing of the learner's folder reaches the go command but through the
+	// stage: the overlay holds only what the grader generates.
+	env.Overlay = map[string]string{}
+	return env.stageCourseFiles(pristine, editable)
+}
+
+// stageModule writes the course's go.mod and go.sum (of the module at mod)
+// into the stage, with the module's relative replacements made absolute: they
+// name folders of the course's checkout.
+func stageModule(mod, stage string) error {
+	gomod, err := os.ReadFile(filepath.Join(mod, "go.mod"))
+	if err != nil {
+		return fmt.Errorf("the course's go.mod: %w", err)
+	}
 	if err := os.WriteFile(filepath.Join(stage, "go.mod"), absReplace(gomod, mod), 0o600); err != nil {
-		return err
+		return fmt.Errorf("staging go.mod: %w", err)
 	}
 	if sum, err := os.ReadFile(filepath.Join(mod, "go.sum")); err == nil {
 		if err := os.WriteFile(filepath.Join(stage, "go.sum"), sum, 0o600); err != nil {
-			return err
+			return fmt.Errorf("staging go.sum: %w", err)
 		}
 	}
+	return nil
+}
 
-	// The learner's Go files (findLearnerFiles has checked and read them).
+// stageLearnerFiles copies the learner's Go files (findLearnerFiles has
+// checked and read them) into the stage, and returns their names.
+func (env *Env) stageLearnerFiles() (map[string]bool, error) {
 	editable := map[string]bool{}
 	for _, f := range env.LearnerFiles {
 		editable[f] = true
 		data, err := os.ReadFile(env.Sources[f])
 		if err != nil {
-			return fmt.Errorf("staging %s: %w", f, err)
+			return nil, fmt.Errorf("staging %s: %w", f, err)
 		}
 		dst := filepath.Join(env.BuildDir, f)
 		if err := os.WriteFile(dst, data, 0o600); err != nil {
-			return fmt.Errorf("staging %s: %w", f, err)
+			return nil, fmt.Errorf("staging %s: %w", f, err)
 		}
 		env.Sources[f] = dst
 	}
+	return editable, nil
+}
 
-	// Nothing of the learner's folder reaches the go command but through the
-	// stage: the overlay holds only what the grader generates.
-	env.Overlay = map[string]string{}
-
-	// The course's own files of the exercise: tests, helpers, testdata.
+// stageCourseFiles copies the course's own files of the exercise (in
+// pristine) into the stage: tests, helpers, testdata; not the learner's
+// editable files, nor exercise.yaml.
+func (env *Env) stageCourseFiles(pristine string, editable map[string]bool) error {
 	ents, err := os.ReadDir(pristine)
 	if err != nil {
-		return err
+		return fmt.Errorf("the course's exercise folder: %w", err)
 	}
 	for _, e := range ents {
 		name := e.Name()
@@ -165,7 +185,7 @@ func (env *Env) stage(pristine string) error {
 		if e.IsDir() {
 			if name == "testdata" {
 				if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
-					return err
+					return fmt.Errorf("staging the course's testdata: %w", err)
 				}
 			}
 			continue
@@ -274,6 +294,15 @@ func goAccepts(name string) bool {
 // folder, itself no symbolic link: a link to another learner's folder, to the
 // course's checkout or to another exercise is refused, naming the file.
 func (env *Env) findLearnerFiles(pristine string) error {
+	if !env.Strict {
+		// The learner's own checkout: a file they edit is gone, and the
+		// command that brings it back is the way forward.
+		for _, name := range env.Exercise.Files {
+			if _, err := os.Stat(filepath.Join(env.Dir, name)); err != nil {
+				return fmt.Errorf("%s/%s: the file is missing (%s restores the starter): %w", env.Exercise.Path(), name, env.command("reset "+env.Exercise.ID), err)
+			}
+		}
+	}
 	files, err := readLearnerFiles(env.Exercise, env.Root, pristine, env.Strict)
 	if err != nil {
 		return err
@@ -319,36 +348,11 @@ func readLearnerFiles(ex *course.Exercise, root, pristine string, strict bool) (
 	}
 	var files []learnerFile
 	take := func(name string, required bool) error {
-		path := filepath.Join(dir, name)
-		if !strict {
-			if _, err := os.Stat(path); err != nil {
-				if !required {
-					return nil
-				}
-				return fmt.Errorf("%s/%s: the file is missing (gocourse reset %s restores the starter): %w", ex.Path(), name, ex.ID, err)
-			}
-			files = append(files, learnerFile{name: name, path: path})
-			return nil
+		f, err := takeLearnerFile(ex, dir, realDir, name, required, strict)
+		if f != nil {
+			files = append(files, *f)
 		}
-		real, err := filepath.EvalSymlinks(path)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				if _, lerr := os.Lstat(path); lerr == nil {
-					return &learnerFault{fmt.Sprintf("%s/%s: a symbolic link to nothing", ex.Path(), name)}
-				}
-				return &learnerFault{fmt.Sprintf("%s/%s: the file is missing from the submission", ex.Path(), name)}
-			}
-			return &learnerFault{fmt.Sprintf("%s/%s: %v", ex.Path(), name, err)}
-		}
-		if !within(realDir, real) {
-			return &learnerFault{fmt.Sprintf("%s/%s: a symbolic link to a file outside the exercise's folder; the grader reads only the folder's own files", ex.Path(), name)}
-		}
-		data, err := readRegular(real, maxSource)
-		if err != nil {
-			return &learnerFault{fmt.Sprintf("%s/%s: %v", ex.Path(), name, err)}
-		}
-		files = append(files, learnerFile{name: name, path: real, data: data})
-		return nil
+		return err
 	}
 	editable := map[string]bool{}
 	for _, f := range ex.Files {
@@ -385,6 +389,41 @@ func readLearnerFiles(ex *course.Exercise, root, pristine string, strict bool) (
 		}
 	}
 	return files, nil
+}
+
+// takeLearnerFile takes the learner's file name of the exercise folder dir
+// (whose real path is realDir): nil when it is missing and not required. When
+// grading strictly it must be a regular file, at most maxSource bytes, inside
+// the folder, and it is read.
+func takeLearnerFile(ex *course.Exercise, dir, realDir, name string, required, strict bool) (*learnerFile, error) {
+	path := filepath.Join(dir, name)
+	if !strict {
+		if _, err := os.Stat(path); err != nil {
+			if !required {
+				return nil, nil
+			}
+			return nil, fmt.Errorf("%s/%s: the file is missing: %w", ex.Path(), name, err)
+		}
+		return &learnerFile{name: name, path: path}, nil
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			if _, lerr := os.Lstat(path); lerr == nil {
+				return nil, &learnerFault{fmt.Sprintf("%s/%s: a symbolic link to nothing", ex.Path(), name)}
+			}
+			return nil, &learnerFault{fmt.Sprintf("%s/%s: the file is missing from the submission", ex.Path(), name)}
+		}
+		return nil, &learnerFault{fmt.Sprintf("%s/%s: %v", ex.Path(), name, err)}
+	}
+	if !within(realDir, real) {
+		return nil, &learnerFault{fmt.Sprintf("%s/%s: a symbolic link to a file outside the exercise's folder; the grader reads only the folder's own files", ex.Path(), name)}
+	}
+	data, err := readRegular(real, maxSource)
+	if err != nil {
+		return nil, &learnerFault{fmt.Sprintf("%s/%s: %v", ex.Path(), name, err)}
+	}
+	return &learnerFile{name: name, path: real, data: data}, nil
 }
 
 // realExerciseDir returns the real path of the learner's exercise folder dir,

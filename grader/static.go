@@ -5,11 +5,19 @@ import (
 	"fmt"
 	"go/ast"
 	"strings"
-
-	"github.com/gocourse/gocourse/course"
 )
 
-func init() { Register("static", staticCheck{}) }
+func init() {
+	register(kindOf[staticSettings]{name: "static", in: otherLane, run: staticCheck{}.Check})
+}
+
+// staticSettings are the settings of a "static" check: the constructs the
+// learner's files must use or must not use, in the vocabulary below.
+type staticSettings struct {
+	Require       []string `yaml:"require"`
+	Forbid        []string `yaml:"forbid"`
+	CloseBySender bool     `yaml:"close-by-sender"`
+}
 
 // staticCheck reads the learner's files (without compiling them) for constructs the
 // exercise requires or forbids. The vocabulary of a rule:
@@ -23,7 +31,7 @@ func init() { Register("static", staticCheck{}) }
 // so that the sending side, which knows when it is done, is the one that closes.
 type staticCheck struct{}
 
-func (staticCheck) Check(ctx context.Context, env *Env, c course.Check) CheckResult {
+func (staticCheck) Check(ctx context.Context, env *Env, c staticSettings) CheckResult {
 	res := CheckResult{Name: "static", Status: Pass}
 	// Names resolved with go/types: a dot or renamed import of time still
 	// names time.Sleep, and a variable called time does not.
@@ -37,6 +45,9 @@ func (staticCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 	for _, rule := range c.Forbid {
 		for _, at := range findRule(files, rule) {
 			problems = append(problems, fmt.Sprintf("%s: %s is not allowed here: %s", at, describeRule(rule), forbidReason(rule)))
+			if res.Location == nil {
+				res.Location = &at
+			}
 		}
 	}
 	if c.CloseBySender {
@@ -50,12 +61,12 @@ func (staticCheck) Check(ctx context.Context, env *Env, c course.Check) CheckRes
 }
 
 // findRule returns where the files use what rule names.
-func findRule(files []*typedFile, rule string) []string {
-	var found []string
+func findRule(files []*typedFile, rule string) []Location {
+	var found []Location
 	for _, f := range files {
 		ast.Inspect(f.file, func(n ast.Node) bool {
 			if n != nil && matches(rule, n, f.refs) {
-				found = append(found, f.at(n))
+				found = append(found, Location{File: f.name, Line: f.fset.Position(n.Pos()).Line})
 			}
 			return true
 		})

@@ -34,7 +34,7 @@ func TestStaticResolves(t *testing.T) {
 		{"package x\nfunc Sleep(int) {}\nfunc f() { Sleep(1) }\n", ""},
 	}
 	for _, tt := range tests {
-		if got := strings.Join(findRule(parsed(t, tt.src), "time.Sleep"), " "); got != tt.want {
+		if got := locations(findRule(parsed(t, tt.src), "time.Sleep")); got != tt.want {
 			t.Errorf("%q: time.Sleep found at %q, want %q", tt.src, got, tt.want)
 		}
 	}
@@ -91,7 +91,7 @@ func TestStaticRules(t *testing.T) {
 		{"defer", "x.go:13"},
 	}
 	for _, tt := range tests {
-		if got := strings.Join(findRule(files, tt.rule), " "); got != tt.want {
+		if got := locations(findRule(files, tt.rule)); got != tt.want {
 			t.Errorf("%s: found at %q, want %q", tt.rule, got, tt.want)
 		}
 	}
@@ -99,4 +99,13 @@ func TestStaticRules(t *testing.T) {
 	if len(problems) != 1 || !strings.HasPrefix(problems[0], "x.go:21: close(done) is not on the sending side") {
 		t.Errorf("close-by-sender: %q", problems)
 	}
+}
+
+// locations writes where findRule found a rule, as its messages do.
+func locations(found []Location) string {
+	s := make([]string, len(found))
+	for i, l := range found {
+		s[i] = l.String()
+	}
+	return strings.Join(s, " ")
 }

@@ -78,7 +78,8 @@ func TestTrustSim(t *testing.T) {
 //	want max: 3            its max_score
 //	want check KIND: fail  the status of its check of that kind
 //	want message: REGEXP   matched against the messages of every check
-//	want gone: TEXT        once graded, no process's command line holds TEXT
+//	want gone: TEXT        once graded, no process this test started (and none
+//	                       that escaped it) has a command line that holds TEXT
 //	want absent: PATH      once graded, nothing is at PATH ($NAME expanded)
 //	policy: off            the policy on the learner's files is not checked, to
 //	                       show that the defences behind it hold on their own
@@ -92,6 +93,11 @@ func trustSuite(t *testing.T, dir string, atLeast int) {
 		t.Skip("builds and race-tests a submission per case")
 	}
 	c := trustCourse(t, dir)
+	// "want gone" looks for what a case left running among this test's own
+	// descendants, escaped ones included.
+	if err := adoptOrphans(); err != nil {
+		t.Fatalf("becoming a child subreaper: %v", err)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -226,7 +232,7 @@ func trustSuite(t *testing.T, dir string, atLeast int) {
 				}
 			}
 			for _, g := range gone {
-				if pids := processesWith(g); len(pids) > 0 {
+				if pids := descendantsWith(g); len(pids) > 0 {
 					t.Errorf("processes %v outlived the run: %q", pids, g)
 				}
 			}
@@ -244,23 +250,6 @@ func trustSuite(t *testing.T, dir string, atLeast int) {
 			}
 		})
 	}
-}
-
-// processesWith returns the processes whose command line, its arguments joined
-// by spaces, holds text (none where /proc cannot tell).
-func processesWith(text string) []string {
-	var pids []string
-	ents, _ := os.ReadDir("/proc")
-	for _, e := range ents {
-		if _, err := strconv.Atoi(e.Name()); err != nil {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
-		if err == nil && strings.Contains(strings.ReplaceAll(string(data), "\x00", " "), text) {
-			pids = append(pids, e.Name())
-		}
-	}
-	return pids
 }
 
 // TestTrustCount holds the trust suites to their promise: at least 80

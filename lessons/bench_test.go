@@ -1,6 +1,10 @@
 package lessons
 
-import "testing"
+import (
+	"sync"
+	"sync/atomic"
+	"testing"
+)
 
 // The costs lesson 06 compares: a hand-off between two goroutines over an
 // unbuffered channel, and a plain function call. Figures are in BENCHMARKS.md.
@@ -38,3 +42,91 @@ func BenchmarkCall(b *testing.B) {
 }
 
 var sink int
+
+// The cost lesson 02 compares: four computing goroutines on one P and on two.
+// Run with -cpu 1,2: on an idle two-core machine ns/op at -cpu 2 is about half
+// of ns/op at -cpu 1 (CPU-bound work goes faster only with more cores); a busy
+// machine narrows the gap. Figures are in BENCHMARKS.md.
+
+// spin computes for rounds steps of a linear congruential generator and
+// returns the result, so that the compiler cannot skip the work.
+func spin(rounds int) uint64 {
+	x := uint64(1)
+	for range rounds {
+		x = x*6364136223846793005 + 1442695040888963407
+	}
+	return x
+}
+
+// BenchmarkFourComputingTasks runs four goroutines that each compute for a
+// while, and waits for all of them: lesson 02's cpu-vs-io, its computing half.
+func BenchmarkFourComputingTasks(b *testing.B) {
+	var results [4]uint64
+	for b.Loop() {
+		var wg sync.WaitGroup
+		for i := range results {
+			wg.Go(func() { results[i] = spin(1_000_000) })
+		}
+		wg.Wait()
+	}
+	sink = int(results[0] & 1)
+}
+
+// The costs lessons 19 and 20 compare. Figures are in BENCHMARKS.md.
+
+// BenchmarkAtomicAdd is an uncontended atomic add (lesson 20: "a few
+// nanoseconds").
+func BenchmarkAtomicAdd(b *testing.B) {
+	var n atomic.Int64
+	for b.Loop() {
+		n.Add(1)
+	}
+	sink = int(n.Load())
+}
+
+// readMostly is a few instructions of reading under a lock: lesson 19's case
+// where a plain Mutex is often as fast as an RWMutex, or faster.
+var readMostly = map[string]int{"a": 1, "b": 2, "c": 3}
+
+// BenchmarkReadUnderMutex reads the map under a sync.Mutex from GOMAXPROCS
+// goroutines at once.
+func BenchmarkReadUnderMutex(b *testing.B) {
+	var mu sync.Mutex
+	b.RunParallel(func(pb *testing.PB) {
+		s := 0
+		for pb.Next() {
+			mu.Lock()
+			s += readMostly["b"]
+			mu.Unlock()
+		}
+		_ = s
+	})
+}
+
+// BenchmarkReadUnderRWMutex is the same read under RLock.
+func BenchmarkReadUnderRWMutex(b *testing.B) {
+	var mu sync.RWMutex
+	b.RunParallel(func(pb *testing.PB) {
+		s := 0
+		for pb.Next() {
+			mu.RLock()
+			s += readMostly["b"]
+			mu.RUnlock()
+		}
+		_ = s
+	})
+}
+
+// BenchmarkLockUnlock is a lock that nobody else holds, taken and released
+// (lesson 22: "about as much as a couple of function calls"; a request to an
+// owner goroutine is two hand-offs, BenchmarkHandoff's ns/op).
+func BenchmarkLockUnlock(b *testing.B) {
+	var mu sync.Mutex
+	n := 0
+	for b.Loop() {
+		mu.Lock()
+		n++
+		mu.Unlock()
+	}
+	sink = n
+}

@@ -29,7 +29,7 @@ import (
 //	<!-- claim: example=lost-print output="sent 42\nreceived 42\n" at-least=0.95 -->
 //	<!-- claim: example=stuck exit=2 stderr="all goroutines are asleep - deadlock!" -->
 //	<!-- claim: example=fair stdout-re="a: \\d+ b: \\d+\\n" -->
-//	<!-- claim: source=runtime/chan.go func=send contains="if raceenabled" -->
+//	<!-- claim: source=runtime/chan.go:323 func=send contains="if raceenabled" -->
 //	<!-- claim: bench=BenchmarkHandoff -->
 //
 // docs/authoring.md ("Claims") describes every key. TestClaims runs each
@@ -52,7 +52,7 @@ var claimRE = regexp.MustCompile(`<!-- claim: (.*?) -->`)
 var claimKeys = []string{
 	"example", "edit", "output", "stdout-has", "stdout-re", "stderr", "exit",
 	"always", "never", "at-least", "at-most",
-	"runs", "procs", "race",
+	"runs", "procs", "race", "timeout",
 	"source", "func", "contains",
 	"bench",
 }
@@ -154,9 +154,16 @@ func TestClaimSyntax(t *testing.T) {
 	}
 }
 
+// sourceSlack is how far, in lines, a claim's source line may be from where
+// the quoted text (or the named function) is in this GOROOT: a patch release
+// that moves a function by a few lines keeps the claim's reference useful;
+// one that moves it further makes the test say which line to write now.
+const sourceSlack = 15
+
 // TestClaimsSources checks that every function a lesson's claim about the
-// runtime rests on still exists in the Go source this course is built with, and
-// still contains the text the claim quotes.
+// runtime rests on still exists in the Go source this course is built with,
+// near the line the claim names (source=FILE:LINE), and still contains the
+// text the claim quotes.
 func TestClaimsSources(t *testing.T) {
 	// The Go the course is built and run with: the go command's GOROOT.
 	out, err := exec.Command("go", "env", "GOROOT").Output()
@@ -173,6 +180,11 @@ func TestClaimsSources(t *testing.T) {
 			continue
 		}
 		n++
+		src, lineText, hasLine := strings.Cut(src, ":")
+		line, err := strconv.Atoi(lineText)
+		if !hasLine || err != nil || line < 1 {
+			line = -1 // reported below, with the line to write
+		}
 		fn := c.kv["func"]
 		if fn == "" {
 			t.Errorf("%s: source=%s names no func", c, src)
@@ -193,16 +205,27 @@ func TestClaimsSources(t *testing.T) {
 			t.Errorf("%s: %s has no func %s in Go %s: the lesson rests on a function that is gone", c, src, fn, runtime.Version())
 			continue
 		}
+		// The line the claim rests on: the quoted text's, else the declaration's.
+		at := fset.Position(decl.Pos()).Line
 		if want := c.kv["contains"]; want != "" {
 			body, _ := os.ReadFile(filepath.Join(root, src))
 			start := decl.Pos()
 			if doc := docOf(decl); doc != nil {
 				start = doc.Pos() // a claim may quote the documentation
 			}
-			text := string(body[fset.Position(start).Offset:fset.Position(decl.End()).Offset])
-			if !strings.Contains(text, want) {
+			from := fset.Position(start)
+			text := string(body[from.Offset:fset.Position(decl.End()).Offset])
+			i := strings.Index(text, want)
+			if i < 0 {
 				t.Errorf("%s: %s's %s no longer contains %q", c, src, fn, want)
+				continue
 			}
+			at = from.Line + strings.Count(text[:i], "\n")
+		}
+		if line < 0 {
+			t.Errorf("%s: source=%s names no line: write source=%s:%d", c, c.kv["source"], src, at)
+		} else if d := at - line; d > sourceSlack || d < -sourceSlack {
+			t.Errorf("%s: source=%s:%d, but in Go %s what the claim rests on is at %s:%d (%s)", c, src, line, runtime.Version(), src, at, fn)
 		}
 	}
 	if n == 0 {
@@ -323,8 +346,6 @@ func TestClaims(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs every claimed example many times")
 	}
-	bin := t.TempDir()
-	var builds sync.Map // build key -> *buildOnce
 	// At most 2*NumCPU runs at once across all claims (most of a run is waiting
 	// for the OS to start it): the runs measure the
 	// program, not how crowded the machine is (and no claim is about time).
@@ -340,7 +361,7 @@ func TestClaims(t *testing.T) {
 		n++
 		t.Run(fmt.Sprintf("%s:%d:%s", filepath.Dir(c.file), c.line, c.kv["example"]), func(t *testing.T) {
 			t.Parallel()
-			checkClaim(t, c, bin, &builds, sem)
+			checkClaim(t, c, sem)
 		})
 	}
 	if n == 0 {
@@ -354,7 +375,73 @@ type buildOnce struct {
 	err  error
 }
 
-func checkClaim(t *testing.T, c claim, bin string, builds *sync.Map, sem chan struct{}) {
+// binDir holds the examples built by the package's tests (TestMain makes it);
+// builds maps a build key to its *buildOnce, so that an example is built
+// once for all the tests and claims that run it.
+var (
+	binDir string
+	builds sync.Map
+)
+
+// TestMain makes the folder the examples are built in, shared by the tests,
+// and removes it at the end.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "gocourse-lessons-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// exampleBinary builds the example in dir (with edit applied, and -race if
+// race) the first time any test asks for it, and returns the binary.
+func exampleBinary(dir, edit string, race bool) (string, error) {
+	dir = filepath.Clean(dir)
+	if edit == "" && !race {
+		return lessonBinary(dir)
+	}
+	key := fmt.Sprintf("%s|%s|%v", dir, edit, race)
+	v, _ := builds.LoadOrStore(key, &buildOnce{})
+	b := v.(*buildOnce)
+	b.once.Do(func() { b.exe, b.err = buildExample(dir, edit, race, binDir) })
+	return b.exe, b.err
+}
+
+// lessonBinary returns the plain build of the example in dir
+// (LESSON/examples/NAME). The first call for a lesson builds all of its
+// examples with one go command, which writes one binary per example into a
+// folder of the lesson's: one package load and one staleness check instead of
+// one per example.
+func lessonBinary(dir string) (string, error) {
+	lesson := filepath.Dir(filepath.Dir(dir))
+	v, _ := builds.LoadOrStore(lesson+"|all", &buildOnce{})
+	b := v.(*buildOnce)
+	b.once.Do(func() {
+		mains, err := filepath.Glob(filepath.Join(lesson, "examples", "*", "main.go"))
+		if err != nil || len(mains) == 0 {
+			b.err = fmt.Errorf("%s: no examples found (%v)", lesson, err)
+			return
+		}
+		b.exe = filepath.Join(binDir, lesson)
+		args := []string{"build", "-o", b.exe + string(filepath.Separator)}
+		for _, m := range mains {
+			args = append(args, "./"+filepath.ToSlash(filepath.Dir(m)))
+		}
+		if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
+			b.err = fmt.Errorf("go build %s's examples: %v\n%s", lesson, err, out)
+		}
+	})
+	if b.err != nil {
+		return "", b.err
+	}
+	return filepath.Join(b.exe, filepath.Base(dir)), nil
+}
+
+func checkClaim(t *testing.T, c claim, sem chan struct{}) {
 	kv := c.kv
 	dir := filepath.Join(filepath.Dir(c.file), "examples", kv["example"])
 	if _, err := os.Stat(filepath.Join(dir, "main.go")); err != nil {
@@ -368,6 +455,12 @@ func checkClaim(t *testing.T, c claim, bin string, builds *sync.Map, sem chan st
 	if s := kv["runs"]; s != "" {
 		if runs, err = strconv.Atoi(s); err != nil || runs < 1 {
 			t.Fatalf("%s: runs=%s: want a positive number", c, s)
+		}
+	}
+	limit := 20 * time.Second
+	if s := kv["timeout"]; s != "" {
+		if limit, err = time.ParseDuration(s); err != nil || limit <= 0 {
+			t.Fatalf("%s: timeout=%s: want a positive duration", c, s)
 		}
 	}
 	procs := []string{"1", "2", "8"}
@@ -385,12 +478,9 @@ func checkClaim(t *testing.T, c claim, bin string, builds *sync.Map, sem chan st
 		t.Fatalf("%s: race=%s: want off, on or both", c, kv["race"])
 	}
 	for _, race := range races {
-		key := fmt.Sprintf("%s|%s|%v", dir, kv["edit"], race)
-		v, _ := builds.LoadOrStore(key, &buildOnce{})
-		b := v.(*buildOnce)
-		b.once.Do(func() { b.exe, b.err = buildExample(dir, kv["edit"], race, bin) })
-		if b.err != nil {
-			t.Fatalf("%s: %v", c, b.err)
+		exe, err := exampleBinary(dir, kv["edit"], race)
+		if err != nil {
+			t.Fatalf("%s: %v", c, err)
 		}
 		// The runs of one build go side by side, at most cap(sem) at once
 		// across all claims.
@@ -403,7 +493,7 @@ func checkClaim(t *testing.T, c claim, bin string, builds *sync.Map, sem chan st
 			for range runs {
 				go func() {
 					sem <- struct{}{}
-					o := runExample(b.exe, p)
+					o := runExample(exe, p, limit)
 					<-sem
 					results <- result{p, o}
 				}()
@@ -606,11 +696,13 @@ func buildExample(dir, edit string, race bool, bin string) (string, error) {
 	return exe, nil
 }
 
-// runExample runs exe once with GOMAXPROCS=procs. A run is stopped after a
-// generous safety limit (an example that hangs is an outcome, exit -1, not a
-// test that never ends); no claim is judged by how long a run took.
-func runExample(exe, procs string) outcome {
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+// runExample runs exe once with GOMAXPROCS=procs. A run is stopped after
+// limit (an example that hangs is an outcome, exit -1, not a test that never
+// ends): 20s by default, a generous safety limit; a claim that a program
+// hangs sets a shorter timeout=, which a busy machine can only make easier to
+// meet, so that no claim is judged by how fast a run was.
+func runExample(exe, procs string, limit time.Duration) outcome {
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, exe)
 	cmd.Env = append(os.Environ(), "GOMAXPROCS="+procs)

@@ -2,8 +2,11 @@ package sim
 
 // This file simulates Go channels. It follows runtime/chan.go function by
 // function (chansend, send, chanrecv, recv, closechan) so that the two can be
-// read side by side; only the locking is gone, because exactly one simulated
-// goroutine runs at a time.
+// read side by side. The locking is gone, because exactly one simulated
+// goroutine runs at a time; a blocked operation's value travels through its
+// sudog (a tsudog[T] holds it), not from stack to stack; and each channel
+// keeps its own cache of sudogs (acquireSudog, releaseSudog). See the
+// package doc for the whole list.
 
 // Invariants (as in the runtime):
 //  At least one of c.sendq and c.recvq is empty,
@@ -297,7 +300,7 @@ func (c *Chan[T]) chansend(gp *G, v T, block bool) bool {
 
 	// Block on the channel. Some receiver will complete our operation for us.
 	if gp == nil {
-		panic(misuse("send on " + c.Name() + " would block outside a run"))
+		panic(misuse(OutsideRun("send on " + c.Name())))
 	}
 	mysg := c.acquireSudog(gp)
 	ts := (*tsudog[T])(unsafe.Pointer(mysg))
@@ -430,7 +433,7 @@ func (c *Chan[T]) chanrecv(gp *G, ep *T, block bool) (selected, received bool) {
 
 	// no sender available: block on this channel.
 	if gp == nil {
-		panic(misuse("receive from " + c.Name() + " would block outside a run"))
+		panic(misuse(OutsideRun("receive from " + c.Name())))
 	}
 	mysg := c.acquireSudog(gp)
 	ts := (*tsudog[T])(unsafe.Pointer(mysg))
@@ -668,7 +671,7 @@ func (c *Chan[T]) releaseSudog(sg *sudog) {
 //go:norace
 func gopark(gp *G, reason string, obj any) {
 	if gp == nil {
-		panic(misuse(reason + " would block outside a run"))
+		panic(misuse(OutsideRun(reason)))
 	}
 	gp.s.park(gp, reason, obj)
 }

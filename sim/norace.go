@@ -20,6 +20,10 @@ func raceReleaseMerge(addr unsafe.Pointer) {}
 //go:norace
 func raceDisable() {}
 
+func raceRead(addr unsafe.Pointer) {}
+
+func raceWrite(addr unsafe.Pointer) {}
+
 //go:norace
 func raceEnable() {}
 

@@ -90,7 +90,8 @@ type Result struct {
 	Goroutines []GoroutineInfo `json:"goroutines,omitempty"` // deadlock, leak, step limit: who is stuck, where
 	// Unfinished are the goroutines a program's main left blocked when it
 	// returned (Options.MainExits): the process exited with them, so they
-	// are a note, not a failure.
+	// are a note, not a failure; or those a test left behind
+	// (Options.LeaksNote).
 	Unfinished []GoroutineInfo `json:"unfinished,omitempty"`
 	Panic      *PanicInfo      `json:"panic,omitempty"`
 	Race       *RaceInfo       `json:"race,omitempty"`     // the data race that ended the run
@@ -165,6 +166,13 @@ type Options struct {
 	// it returns (Options.MainExits) a Leak. By default they are only listed
 	// in Result.Unfinished: the process exits, as it does for real.
 	LeaksFail bool
+	// LeaksNote makes the goroutines a test leaves blocked (or running) when
+	// its body has returned a note, listed in Result.Unfinished, as go test,
+	// which does not look for them, passes the test; unless the test asks
+	// for the check itself (goleak.VerifyNone: CheckLeaks). By default they
+	// are a Leak, goleak's rule. It does not apply to a program's main
+	// (MainExits), which LeaksFail governs.
+	LeaksNote bool
 	// LeakWait is how much virtual time goroutines may go on sleeping after
 	// the body returns before they count as leaked (default 24h).
 	LeakWait time.Duration

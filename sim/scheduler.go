@@ -89,6 +89,7 @@ type scheduler struct {
 	stillNow   int64           // virtual time at the last schedule point
 	stillSince int             // steps when virtual time last moved
 	bodyDone   bool            // G1 has returned
+	leakCheck  bool            // the run asked for a leak check (CheckLeaks)
 	bodyEnd    int64           // virtual time at which it did
 	mainGoexit bool            // G1 is a program's main and called runtime.Goexit
 	unfinished []GoroutineInfo // a program's goroutines left when main returned
@@ -156,6 +157,7 @@ func (s *scheduler) reset(opts Options, strat Strategy) {
 	s.bodyDone = false
 	s.bodyEnd = 0
 	s.mainGoexit = false
+	s.leakCheck = false
 	s.unfinished = nil
 	s.clock.reset()
 	s.nchans = 0
@@ -431,8 +433,13 @@ func (s *scheduler) countStep(gp *G) {
 			// The body has returned and goroutines still run on, past
 			// the bound: they would outlive a test or a program's main.
 			// That is a leak (goleak reports goroutines still running),
-			// not the body's livelock.
+			// not the body's livelock; or a note, when go test's rule
+			// applies (it does not wait for them).
 			s.outcome = Leak
+			if s.leaksNoted() {
+				s.outcome = Pass
+				s.unfinished = s.goroutineInfos()
+			}
 		}
 		s.end(gp, false)
 	}
@@ -536,10 +543,33 @@ func (s *scheduler) setBlocked() {
 		s.outcome = SignalWait
 		return
 	}
-	if s.bodyDone {
+	switch {
+	case s.bodyDone && s.leaksNoted():
+		s.unfinished = s.goroutineInfos()
+	case s.bodyDone:
 		s.outcome = Leak
-	} else {
+	default:
 		s.outcome = Deadlock
+	}
+}
+
+// leaksNoted reports whether the goroutines left when the body has returned
+// are a note rather than a leak: a test's (Options.LeaksNote) that did not
+// ask for the check (CheckLeaks).
+//
+//go:norace
+func (s *scheduler) leaksNoted() bool {
+	return s.opts.LeaksNote && !s.opts.MainExits && !s.leakCheck
+}
+
+// CheckLeaks makes goroutines left blocked or running once the body of the
+// run in progress has returned a Leak, even under Options.LeaksNote: the test
+// asked for the check (goleak.VerifyNone). It does nothing outside a run.
+//
+//go:norace
+func CheckLeaks() {
+	if gp := getg(); gp != nil {
+		gp.s.leakCheck = true
 	}
 }
 

@@ -135,7 +135,7 @@ func selectgo(gp *G, cases []Case, block bool) int {
 	}
 
 	if gp == nil {
-		panic(misuse("select would block outside a run"))
+		panic(misuse(OutsideRun("select")))
 	}
 
 	// pass 2 - enqueue on all chans

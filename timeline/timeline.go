@@ -32,7 +32,12 @@ const afterExit = "── the process has exited here; below, only the simulator
 // Tail draws the last n events of a run that are about the learner's code (see
 // Learner), with the channels known from the whole run.
 func Tail(out io.Writer, events []sim.TraceEvent, n int) {
-	mine := Learner(events)
+	TailOf(out, events, Learner(events), n)
+}
+
+// TailOf draws the last n of mine, events chosen from the run's events (by
+// Learner or Of), with the channels known from the whole run.
+func TailOf(out io.Writer, events, mine []sim.TraceEvent, n int) {
 	if len(mine) > n {
 		mine = mine[len(mine)-n:]
 	}
@@ -186,8 +191,38 @@ func channels(events []sim.TraceEvent) map[string]bool {
 // program's, or one recorded without positions) keeps everything but the
 // harness's machinery.
 func Learner(events []sim.TraceEvent) []sim.TraceEvent {
+	return keep(events, func(file string) bool { return !strings.HasSuffix(file, "_test.go") })
+}
+
+// Of keeps the events of the code in files (names of the files the learner
+// edits, such as "hello.go"; a position matches by its last path elements),
+// as Learner does for every file that is not a test. An exercise's other
+// files (the program a "predict" exercise asks about, a helper the course
+// gives) are not the learner's code: their events are left out, and so a
+// trace of a mistake in a prediction has no events to show.
+func Of(events []sim.TraceEvent, files []string) []sim.TraceEvent {
+	return keep(events, func(file string) bool {
+		for _, f := range files {
+			if file == f || strings.HasSuffix(file, "/"+f) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// keep keeps the events at a line of a file that mine accepts, and those
+// without a line that concern a channel or goroutine of such events.
+func keep(events []sim.TraceEvent, mineFile func(file string) bool) []sim.TraceEvent {
 	mine := func(e sim.TraceEvent) bool {
-		return e.Pos != "" && !strings.Contains(e.Pos, "_test.go:")
+		if e.Pos == "" {
+			return false
+		}
+		file := e.Pos
+		if i := strings.LastIndexByte(file, ':'); i >= 0 {
+			file = file[:i]
+		}
+		return mineFile(file)
 	}
 	chans, gs := map[string]bool{}, map[int]bool{}
 	havePos := false

@@ -79,6 +79,36 @@ func TestLearnerLeavesOutTheTests(t *testing.T) {
 	}
 }
 
+// Of keeps only the files the learner edits: a predict exercise's program
+// (breakfast.go), which the course wrote, is not the learner's code, and a
+// file of the same name elsewhere counts by its last path elements.
+func TestOfKeepsTheLearnersFiles(t *testing.T) {
+	events := []sim.TraceEvent{
+		{Seq: 1, G: 1, Op: "go", Detail: "G2", Pos: "breakfast_test.go:20"},
+		{Seq: 2, G: 2, Op: "send", Chan: "water", Pos: "breakfast.go:40"},
+		{Seq: 3, G: 2, Op: "done"},
+		{Seq: 4, G: 1, Op: "go", Detail: "G3", Pos: "ex/dir/answer.go:7"},
+		{Seq: 5, G: 3, Op: "done"},
+		{Seq: 6, G: 1, Op: "send", Chan: "c", Pos: "notanswer.go:3"},
+	}
+	seqsOf := func(evs []sim.TraceEvent) []int {
+		var seqs []int
+		for _, e := range evs {
+			seqs = append(seqs, e.Seq)
+		}
+		return seqs
+	}
+	if got := seqsOf(Of(events, []string{"answer.go"})); !slices.Equal(got, []int{4, 5}) {
+		t.Errorf("Of(answer.go) kept %v, want [4 5]", got)
+	}
+	if got := seqsOf(Of(events[:3], []string{"answer.go"})); len(got) != 0 {
+		t.Errorf("Of(answer.go) on a trace of the course's program kept %v, want nothing", got)
+	}
+	if got := seqsOf(Learner(events)); !slices.Equal(got, []int{2, 3, 4, 5, 6}) {
+		t.Errorf("Learner kept %v, want every event of a file that is not a test", got)
+	}
+}
+
 // Events after "exit" are not the program's: the drawing says so once,
 // right after the exit row, and only when something follows it.
 func TestTextMarksWhatFollowsExit(t *testing.T) {

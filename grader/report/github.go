@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/gocourse/gocourse/grader"
@@ -18,12 +18,10 @@ const (
 	maxAnnotation  = 4 << 10
 )
 
-var fileLine = regexp.MustCompile(`(?m)^\s*(exercises/\S+?\.go):(\d+)`)
-
 // GitHub writes GitHub Actions workflow commands: an ::error annotation for each
 // check that did not pass (at most 10, GitHub's limit per step, then one ::warning
-// saying how many more), located at the learner's file and line when the message
-// names one and one workbook was graded. Messages are escaped as the Actions
+// saying how many more), located at the learner's file and line when the result
+// has a Location and one workbook was graded. Messages are escaped as the Actions
 // toolkit does, so they cannot start a command of their own.
 func GitHub(w io.Writer, subs []*Submission, single bool) error {
 	n, more := 0, 0
@@ -43,8 +41,8 @@ func GitHub(w io.Writer, subs []*Submission, single bool) error {
 					title = s.Learner + ": " + title
 				}
 				props := []string{}
-				if m := fileLine.FindStringSubmatch(ch.Message); m != nil && single {
-					props = append(props, "file="+escapeProperty(m[1]), "line="+m[2])
+				if at := ch.Location; at != nil && single {
+					props = append(props, "file="+escapeProperty(at.File), "line="+strconv.Itoa(at.Line))
 				}
 				props = append(props, "title="+escapeProperty(title))
 				msg := ch.Message

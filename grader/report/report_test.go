@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/fatih/color"
@@ -118,5 +119,27 @@ func TestReadJSONRejectsOtherFiles(t *testing.T) {
 		if _, err := ReadJSON(bytes.NewReader([]byte(in))); err == nil {
 			t.Errorf("ReadJSON(%s): no error", in)
 		}
+	}
+}
+
+// TestGitHubLocation shows that annotations are placed by the result's typed
+// Location, never by a file:line found in the text of a message, which
+// learner code can print.
+func TestGitHubLocation(t *testing.T) {
+	r := &grader.Result{ID: "01-basics/wait", Status: grader.Fail, Checks: []grader.CheckResult{
+		{Name: "build", Status: grader.Fail, Message: "exercises/01-basics/wait/wait.go:5: undefined: nothing",
+			Location: &grader.Location{File: "exercises/01-basics/wait/wait.go", Line: 5}},
+		{Name: "test", Status: grader.Fail, Message: "exercises/01-basics/wait/other.go:9: printed by the program"},
+	}}
+	var out bytes.Buffer
+	if err := GitHub(&out, []*Submission{NewSubmission("me", []*grader.Result{r})}, true); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "::error file=exercises/01-basics/wait/wait.go,line=5,title=") {
+		t.Errorf("located annotation: %q", lines)
+	}
+	if len(lines) == 2 && strings.Contains(lines[1], "file=") {
+		t.Errorf("a file:line in a message placed an annotation: %q", lines[1])
 	}
 }

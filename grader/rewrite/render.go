@@ -225,6 +225,7 @@ func (r *fileRewriter) simRef(name string) string {
 func (r *fileRewriter) rewrite() []byte {
 	before := len(r.errs)
 	r.analyze()
+	r.initValues()
 	if len(r.errs) > before {
 		return nil
 	}

@@ -140,6 +140,77 @@ func (r *fileRewriter) initFunc(fd *ast.FuncDecl) {
 	}
 }
 
+// initValues wraps the package-level initializers of this file that call
+// something or receive (and so may wait) in sim.InitValue, which evaluates
+// them under the scheduler when the process starts, as sim.InitFunc runs an
+// init function (sim.InitValue2 for an initializer of two variables). One of
+// more variables, or of a type this file cannot name (an unexported type of
+// another package, a type holding a channel type), is left as it is.
+func (r *fileRewriter) initValues() {
+	if r.reset == nil {
+		return
+	}
+	for _, vi := range r.reset.inits[r.file] {
+		n := len(vi.init.Lhs)
+		if n < 1 || n > 2 || !mayWait(vi.init.Rhs) {
+			continue
+		}
+		var types []string
+		for _, v := range vi.init.Lhs {
+			if t := r.initTypeText(v.Type()); t != "" {
+				types = append(types, t)
+			}
+		}
+		if len(types) != n {
+			continue
+		}
+		fn, results := "InitValue", types[0]
+		if n == 2 {
+			fn, results = "InitValue2", "("+types[0]+", "+types[1]+")"
+		}
+		e := vi.init.Rhs
+		inner, had := r.rules[e]
+		r.rules[e] = func() {
+			r.lit(r.simRef(fn) + "(func() " + results + " { return ")
+			if had {
+				inner()
+			} else {
+				r.span(e.Pos(), e.End(), e)
+			}
+			r.lit(" })")
+		}
+	}
+}
+
+// initTypeText is typeText, and for a channel type (var results = start())
+// the rewritten one, *sim.Chan[T], as the rewriter writes every channel type.
+func (r *fileRewriter) initTypeText(t types.Type) string {
+	if ch, ok := types.Unalias(t).(*types.Chan); ok {
+		if elem := r.typeText(ch.Elem()); elem != "" {
+			return "*" + r.simRef("Chan") + "[" + elem + "]"
+		}
+		return ""
+	}
+	return r.typeText(t)
+}
+
+// mayWait reports whether e calls a function or receives from a channel.
+func mayWait(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // defined, not run
+		case *ast.CallExpr:
+			found = true
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		}
+		return !found
+	})
+	return found
+}
+
 // writeInits appends this file's variable initializers as functions, each
 // under a line directive that points at the original initializer.
 func (r *fileRewriter) writeInits() {

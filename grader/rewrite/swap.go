@@ -169,10 +169,32 @@ func (r *fileRewriter) selector(sel *ast.SelectorExpr, stack []ast.Node) {
 		}
 	}
 	if s := r.info.Selections[sel]; s != nil {
+		if isProcessSignal(s) {
+			r.processSignal(sel)
+			return
+		}
 		r.checkSelection(sel, s)
 		return
 	}
 	r.checkObject(sel.Sel, obj)
+}
+
+// isProcessSignal reports whether s is the method Signal of an *os.Process.
+func isProcessSignal(s *types.Selection) bool {
+	f, ok := s.Obj().(*types.Func)
+	if !ok || f.Pkg() == nil || f.Pkg().Path() != "os" || f.Name() != "Signal" || s.Kind() != types.MethodVal {
+		return false
+	}
+	n := namedOf(s.Recv())
+	return n != nil && n.Obj().Name() == "Process"
+}
+
+// processSignal rewrites p.Signal to sim.ProcessSignal(p), which delivers a
+// signal the program sends its own process to the simulated program, and
+// never to the process that runs the simulator.
+func (r *fileRewriter) processSignal(sel *ast.SelectorExpr) {
+	x := r.text(sel.X)
+	r.rules[sel] = func() { r.lit(r.simRef("ProcessSignal") + "(" + x + ")") }
 }
 
 // ident handles identifiers that are not the selector of a selector

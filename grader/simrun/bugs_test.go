@@ -39,7 +39,8 @@ func TestBugsAreFoundAndReplayed(t *testing.T) {
 	}
 	for _, bug := range bugs {
 		t.Run(bug.name, func(t *testing.T) {
-			rep := explore(t, filepath.Join("bugs", bug.name), bugHunt)
+			prog := build(t, filepath.Join("bugs", bug.name), false)
+			rep := runProgram(t, prog, bugHunt)
 			if rep.Result == nil {
 				t.Fatalf("no bug found in %d schedules (%d ms)", rep.Schedules, rep.RunMS)
 			}
@@ -49,7 +50,7 @@ func TestBugsAreFoundAndReplayed(t *testing.T) {
 			if rep.RunMS > 10000 {
 				t.Errorf("took %d ms to find", rep.RunMS)
 			}
-			again := explore(t, filepath.Join("bugs", bug.name), harness.Config{Replay: rep.Replay})
+			again := runProgram(t, prog, harness.Config{Replay: rep.Replay})
 			if again.Result.Outcome != bug.want || again.Result.Message != rep.Result.Message {
 				t.Errorf("replay %s gave %v (%s)", rep.Replay, again.Result.Outcome, again.Result.Message)
 			}

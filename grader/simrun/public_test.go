@@ -305,7 +305,7 @@ func exploreVerdict(t *testing.T, dir string, m *manifest) (verdict, output, msg
 func exploreReport(t *testing.T, dir string, m *manifest) (verdict, output, msg string, rep *Report) {
 	t.Helper()
 	h := harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 100, MaxSteps: 100_000, Run: m.Explore.Run,
-		Signals: m.Explore.Signals, LeaksFail: m.Explore.LeaksFail}
+		Signals: m.Explore.Signals, LeaksFail: m.Explore.LeaksFail, LeaksNote: !m.Explore.LeaksFail}
 	if m.Explore.Strategy != "" {
 		h.Strategy = m.Explore.Strategy
 	}
@@ -451,7 +451,7 @@ func TestPublicCorpus(t *testing.T) {
 			if rep != nil {
 				how = fmt.Sprintf(" (build %d ms, %d schedules in %d ms)", rep.BuildMS, rep.Schedules, rep.RunMS)
 				if n := len(unfinished(rep)); n > 0 {
-					how += fmt.Sprintf("; note: %d goroutines still blocked when main returned", n)
+					how += fmt.Sprintf("; note: %d goroutines still blocked when main or a test returned", n)
 				}
 			}
 			t.Logf("explore: %s in %v%s", got, time.Since(t0).Round(time.Millisecond), how)

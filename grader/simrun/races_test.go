@@ -2,7 +2,10 @@ package simrun
 
 import (
 	"context"
+	"errors"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,23 +55,14 @@ var racefree = []string{
 // raceHunt is how the tests and benchmarks look for races: PCT, within 10 s.
 var raceHunt = harness.Config{Mode: "explore", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 100000, TimeoutMS: 10000}
 
-func exploreRace(t testing.TB, dir string, h harness.Config) *Report {
-	t.Helper()
-	abs, _ := filepath.Abs(filepath.Join("testdata", dir))
-	rep, err := Run(context.Background(), Config{Dir: abs, Harness: h, Race: true})
-	if err != nil {
-		t.Fatalf("Run(%s): %v", dir, err)
-	}
-	return rep
-}
-
 func TestRacesAreFoundAndReplayed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds programs with -race")
 	}
 	for _, r := range races {
 		t.Run(r.name, func(t *testing.T) {
-			rep := exploreRace(t, filepath.Join("races", r.name), raceHunt)
+			prog := build(t, filepath.Join("races", r.name), true)
+			rep := runProgram(t, prog, raceHunt)
 			res := rep.Result
 			if res == nil || res.Outcome != sim.Race {
 				t.Fatalf("no race found in %d schedules (%d ms): %+v", rep.Schedules, rep.RunMS, res)
@@ -100,7 +94,7 @@ func TestRacesAreFoundAndReplayed(t *testing.T) {
 				t.Fatal("no replay token")
 			}
 			t.Logf("%s after %d schedules, %d ms: %s (replay %s)", r.name, rep.Schedules, rep.RunMS, res.Message, rep.Replay)
-			again := exploreRace(t, filepath.Join("races", r.name), harness.Config{Replay: rep.Replay})
+			again := runProgram(t, prog, harness.Config{Replay: rep.Replay})
 			if again.Result.Outcome != sim.Race || again.Result.Message != res.Message {
 				t.Errorf("replay %s gave %v (%s), want %s", rep.Replay, again.Result.Outcome, again.Result.Message, res.Message)
 			}
@@ -114,11 +108,12 @@ func TestRaceFreeProgramsAreNeverReported(t *testing.T) {
 	}
 	for _, name := range racefree {
 		t.Run(name, func(t *testing.T) {
+			prog := build(t, filepath.Join("racefree", name), true)
 			for _, h := range []harness.Config{
 				{Mode: "explore", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 2000, TimeoutMS: 20000},
 				{Mode: "explore", Strategy: "dfs", Preemptions: 2, Schedules: 2000, TimeoutMS: 20000},
 			} {
-				rep := exploreRace(t, filepath.Join("racefree", name), h)
+				rep := runProgram(t, prog, h)
 				if rep.Result != nil {
 					t.Fatalf("%s: %v: %s\n%s", h.Strategy, rep.Result.Outcome, rep.Result.Message, raceReport(rep.Result))
 				}
@@ -155,6 +150,47 @@ func TestCorpusExploresCleanWithRace(t *testing.T) {
 			}
 			if r := rep.Result; r != nil {
 				t.Fatalf("%v: %s\n%s", r.Outcome, r.Message, raceReport(r))
+			}
+		})
+	}
+}
+
+// An Add from zero that nothing orders with a Wait that blocked is a race for
+// the real race detector (sync.WaitGroup tells it of a read and a write of its
+// sema): explore --race reports it too, at the Add and the Wait, as the real
+// run of the same program does.
+func TestWaitGroupAddFromZeroRacesWithWait(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds programs with -race")
+	}
+	for _, tc := range []struct{ dir, wait, add string }{
+		{"wgrace", "main.go:25", "main.go:21"}, // wg.Add(1)
+		{"wggo", "main.go:24", "main.go:21"},   // wg.Go(f)
+	} {
+		t.Run(tc.dir, func(t *testing.T) {
+			dir, _ := filepath.Abs(filepath.Join("testdata", tc.dir))
+			real := exec.Command("go", "run", "-race", ".")
+			real.Dir = dir
+			out, err := real.CombinedOutput()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 66 && ee.ExitCode() != 1 || !strings.Contains(string(out), "WARNING: DATA RACE") ||
+				!strings.Contains(string(out), "Read at") || !strings.Contains(string(out), "Previous write at") {
+				t.Fatalf("the real race detector does not report the Add's read after the Wait's write: %v\n%s", err, out)
+			}
+			rep, err := Run(context.Background(), Config{Dir: dir, Race: true, Harness: harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 5}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := rep.Result
+			if r == nil || r.Outcome != sim.Race || r.Race == nil || len(r.Race.Accesses) != 2 {
+				t.Fatalf("explore --race: want a race, got %+v", r)
+			}
+			var got []string
+			for _, a := range r.Race.Accesses {
+				got = append(got, a.Op+" "+a.Pos)
+			}
+			if want := []string{"write " + tc.wait, "read " + tc.add}; !slices.Equal(got, want) {
+				t.Errorf("accesses %v, want %v (the Wait, then the Add)", got, want)
 			}
 		})
 	}

@@ -19,6 +19,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -154,12 +155,65 @@ const resetFile = "zz_gocourse_reset_test.go"
 
 // Run rewrites, builds and runs the package under the simulator.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
+	cfg = cfg.withDefaults()
+	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
+	defer cancel()
+	p, err := Build(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer p.Close()
+	return p.run(ctx, cfg.Harness)
+}
+
+func (cfg Config) withDefaults() Config {
 	if cfg.Go == "" {
 		cfg.Go = "go"
 	}
 	if cfg.Timeout == 0 {
 		cfg.Timeout = 10 * time.Minute
 	}
+	return cfg
+}
+
+// A Program is a package rewritten and built under the simulator once, which
+// Run runs with as many harness configurations as its caller needs (explore,
+// then replay; several strategies): the build is most of the cost of a run.
+// Close removes it.
+type Program struct {
+	cfg       Config
+	dir       string // the package's folder
+	main      bool   // the target is package main's main function
+	bin       string // the built program
+	runFolder string // where the program, its report and race log live
+	buildMS   int64
+	cleanup   []string // folders Close removes
+}
+
+// Close removes the built program and its folders.
+func (p *Program) Close() error {
+	var first error
+	for _, dir := range p.cleanup {
+		if err := os.RemoveAll(dir); err != nil && first == nil {
+			first = err
+		}
+	}
+	p.cleanup = nil
+	return first
+}
+
+// Run runs the built program with the harness configuration h (cfg.Harness is
+// not used), within cfg.Timeout, and reads its report.
+func (p *Program) Run(ctx context.Context, h harness.Config) (*Report, error) {
+	ctx, cancel := context.WithTimeout(ctx, p.cfg.Timeout)
+	defer cancel()
+	return p.run(ctx, h)
+}
+
+// Build rewrites and builds the package under the simulator (cfg.Harness is
+// not used: Program.Run takes it), within cfg.Timeout.
+func Build(ctx context.Context, cfg Config) (_ *Program, err error) {
+	cfg = cfg.withDefaults()
 	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
 	defer cancel()
 	dir, err := filepath.Abs(cfg.Dir)
@@ -174,7 +228,12 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(tmp)
+	prog := &Program{cfg: cfg, dir: dir, cleanup: []string{tmp}}
+	defer func() {
+		if err != nil {
+			prog.Close()
+		}
+	}()
 
 	// The overlay the rewriter loads the package through: the caller's
 	// replacements, hidden files, and a go.mod that can import package sim.
@@ -280,12 +339,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if runFolder, err = os.MkdirTemp(cfg.RunDir, "sim-"); err != nil {
 			return nil, err
 		}
-		defer os.RemoveAll(runFolder)
+		prog.cleanup = append(prog.cleanup, runFolder)
 		if err := os.Chmod(runFolder, 0o777); err != nil {
 			return nil, err
 		}
 	}
-	rep := &Report{Package: dir, Main: pkg.main}
 	bin := filepath.Join(runFolder, "sim.test")
 	t0 := time.Now()
 	// -w: no DWARF tables, which nothing reads (the simulator's traces and
@@ -311,15 +369,22 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 		return nil, &BuildError{Msg: "building the program under the simulator failed:\n" + strings.TrimSpace(relPaths(string(out), dir))}
 	}
-	rep.BuildMS = time.Since(t0).Milliseconds()
+	prog.buildMS = time.Since(t0).Milliseconds()
 	if cfg.RunDir != "" {
 		// Whatever the umask: Exec may run it as another user.
 		if err := os.Chmod(bin, 0o755); err != nil {
 			return nil, err
 		}
 	}
+	prog.main, prog.bin, prog.runFolder = pkg.main, bin, runFolder
+	return prog, nil
+}
 
-	hcfg := cfg.Harness
+// run runs the built program once with the harness configuration hcfg, within
+// ctx, and reads its report.
+func (p *Program) run(ctx context.Context, hcfg harness.Config) (*Report, error) {
+	cfg, dir, bin, runFolder := p.cfg, p.dir, p.bin, p.runFolder
+	rep := &Report{Package: dir, Main: p.main, BuildMS: p.buildMS}
 	if dl, ok := ctx.Deadline(); ok {
 		// The harness stops exploring in time to write its report before
 		// the process is killed: what is left after the build, less a
@@ -349,7 +414,11 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	cfgJSON, _ := json.Marshal(hcfg)
 	reportPath := filepath.Join(runFolder, "report.json")
-	t0 = time.Now()
+	// A report an earlier run of the program left is never read as this one's.
+	if err := os.Remove(reportPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	t0 := time.Now()
 	secret, tokenPipe, err := newToken()
 	if err != nil {
 		return nil, err
@@ -580,7 +649,7 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 			if isTest && fn.Name.Name == "TestMain" {
 				return nil, &UnsupportedError{Msg: fmt.Sprintf("%s: TestMain cannot run under the simulator", relPaths(fset.Position(fn.Pos()).String(), dir))}
 			}
-			if isTest && isTestFunc(fn) {
+			if isTest && IsTestFunc(fn) {
 				if strings.HasSuffix(f.Name.Name, "_test") {
 					external = append(external, fn.Name.Name)
 				} else {
@@ -697,18 +766,6 @@ func networkCalls(f *ast.File) []netCall {
 		return true
 	})
 	return out
-}
-
-func isTestFunc(fn *ast.FuncDecl) bool {
-	name := fn.Name.Name
-	if !strings.HasPrefix(name, "Test") || name == "TestMain" {
-		return false
-	}
-	if rest := name[4:]; rest != "" && strings.ToLower(rest[:1]) == rest[:1] && rest[0] != '_' {
-		return false
-	}
-	params := fn.Type.Params.List
-	return len(params) == 1 && len(params[0].Names) <= 1
 }
 
 // harness returns the generated test file that hands the program to sim/harness.

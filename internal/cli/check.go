@@ -68,7 +68,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 		}
 	}
 	if res.Status != grader.Pass {
-		return &ExitError{Code: 1}
+		return &ExitError{Code: 1, Verdict: true}
 	}
 	return nil
 }
@@ -95,7 +95,7 @@ func check(ctx context.Context, c *course.Course, st *course.State, ex *course.E
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	var opts grader.Options
+	opts := grader.Options{Command: program}
 	if progress {
 		var mu sync.Mutex // checks run at once and report from their own goroutines
 		opts.Progress = func(msg string) {

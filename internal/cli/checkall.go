@@ -59,7 +59,7 @@ func runCheckAll(ctx context.Context, opts *checkAllOptions) error {
 		return &ExitError{Code: 130}
 	}
 	if passed < total {
-		return &ExitError{Code: 1}
+		return &ExitError{Code: 1, Verdict: true}
 	}
 	return nil
 }
@@ -106,7 +106,7 @@ func checkAll(ctx context.Context, c *course.Course, st *course.State, w io.Writ
 					l.state, _, _ = strings.Cut(strings.TrimSpace(msg), " ")
 					board.draw(nil)
 				}
-				res := grader.Check(ctx, c, l.ex, grader.Options{Progress: progress})
+				res := grader.Check(ctx, c, l.ex, grader.Options{Progress: progress, Command: program})
 				mu.Lock()
 				l.res, l.state = res, string(res.Status)
 				if ctx.Err() != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/gocourse/gocourse/grader"
 	"github.com/gocourse/gocourse/grader/report"
 	"github.com/gocourse/gocourse/grader/simrun"
 	"github.com/gocourse/gocourse/internal/viewer"
@@ -60,7 +61,7 @@ type exploreJSON struct {
 	ElapsedMS     int64               `json:"elapsed_ms"`
 	Race          *sim.RaceInfo       `json:"race,omitempty"`     // result "race": the two accesses
 	Diverged      string              `json:"diverged,omitempty"` // the failing run's replay differed: the program is not deterministic
-	// Unfinished are the goroutines main left blocked when it
+	// Unfinished are the goroutines main (or a test) left blocked when it
 	// returned, in the first schedule (or the failing one): the process
 	// exited with them, so they are a note unless --leaks-fail.
 	Unfinished []sim.GoroutineInfo `json:"unfinished,omitempty"`
@@ -93,7 +94,9 @@ replay --race.
 
 A program ends when its main returns, as a process does: goroutines still blocked
 then are listed as a note ("unfinished"), not a bug, unless --leaks-fail.
-Tests keep goleak's rule: a goroutine a test leaves blocked is a leak. Time passes
+Tests follow go test's rule, which does not look for goroutines a test leaves
+behind: they are a note too, and a leak with --leaks-fail or in a test that
+calls goleak.VerifyNone. Time passes
 as on real cores: a goroutine that only polls (a select with default, an atomic
 load) lets a sleeping one wake; a livelock is a run whose virtual time stands still.
 A program blocked while signal.Notify is active is "waiting" for a signal, which
@@ -137,7 +140,7 @@ reported, result "timeout") or the program does not build (result "error").`,
 // addProgramFlags adds the flags that change what a run of a program is,
 // which explore, replay and trace must agree on.
 func addProgramFlags(f *pflag.FlagSet, opts *simOptions) {
-	f.BoolVar(&opts.leaksFail, "leaks-fail", false, "a program whose main returns with goroutines still blocked fails with a leak (tests always do)")
+	f.BoolVar(&opts.leaksFail, "leaks-fail", false, "a program's main or a test that returns with goroutines still blocked fails with a leak (goleak's rule)")
 	f.StringArrayVar(&opts.signals, "signal", nil, "deliver a signal to the program at a virtual time, such as SIGINT@1s (repeatable)")
 	f.StringVar(&opts.stdin, "stdin", "", "the program's standard input, the same in every schedule (default: what is piped to gocourse, or nothing)")
 }
@@ -209,11 +212,8 @@ self-contained page.`,
 	return cmd
 }
 
-// usageError ends the command with status 2.
-func usageError(io *IO, err error) error {
-	fmt.Fprintf(io.Err, "gocourse: %v\n", err)
-	return &ExitError{Code: 2}
-}
+// usageError ends the command with status 2, saying err (see badUsage).
+func usageError(_ *IO, err error) error { return &badUsage{err} }
 
 func runSim(ctx context.Context, opts *simOptions, verb string) error {
 	if ctx == nil {
@@ -319,30 +319,24 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 	if cfg.Stdin, err = opts.readStdin(); err != nil {
 		return cfg, err
 	}
-	h := harness.Config{Run: opts.run, Seed: opts.seed, Replay: opts.replay, MaxSteps: opts.maxSteps, LeaksFail: opts.leaksFail, Signals: opts.signals}
+	h := harness.Config{Mode: harness.RunOne, Run: opts.run, Seed: opts.seed}
 	switch verb {
 	case "explore":
-		switch opts.strategy {
-		case "random", "pct", "dfs":
-		default:
-			return cfg, fmt.Errorf("unknown strategy %q (want random, pct or dfs)", opts.strategy)
+		e := harness.Exploration{Strategy: opts.strategy, Schedules: opts.schedules, Seed: opts.seed, Depth: opts.depth, Preemptions: opts.preemptions}
+		if err := e.Validate(); err != nil {
+			return cfg, fmt.Errorf("--%v", err)
 		}
-		if opts.schedules < 1 {
-			return cfg, fmt.Errorf("--schedules must be at least 1")
-		}
-		h.Mode, h.Strategy, h.Schedules, h.Depth, h.Preemptions = "explore", opts.strategy, opts.schedules, opts.depth, opts.preemptions
-		h.TimeoutMS = opts.timeout.Milliseconds()
+		h = e.Config(opts.run, opts.timeout)
 		h.Outcomes = opts.outcomes
 	case "replay":
-		h.Mode = "run"
 		opts.strategy = "replay"
 	case "trace":
-		h.Mode = "run"
 		opts.strategy = "replay"
 		if opts.replay == "" {
 			opts.strategy = "random"
 		}
 	}
+	h.Replay, h.MaxSteps, h.LeaksFail, h.LeaksNote, h.Signals = opts.replay, opts.maxSteps, opts.leaksFail, !opts.leaksFail, opts.signals
 	cfg.Harness = h
 	return cfg, nil
 }
@@ -439,6 +433,9 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 	}
 	if n := len(out.Unfinished); n > 0 {
 		out.Note = plural(n, "goroutine") + " still blocked when main returned: the process exited with them (--leaks-fail makes this a leak)"
+		if rep.Target != "main" && rep.Target != "" {
+			out.Note = plural(n, "goroutine") + " still blocked when the first test returned: go test does not look for them (--leaks-fail makes this a leak)"
+		}
 	}
 	return out
 }
@@ -487,31 +484,25 @@ func (opts *simOptions) printSummary(rep *simrun.Report, out exploreJSON) {
 		}
 		return
 	}
+	opts.printFailure(rep, out)
+}
+
+// printFailure tells the failing schedule of out: what happened, its
+// evidence (grader.WriteSimEvidence), its last events, and how to see it again.
+func (opts *simOptions) printFailure(rep *simrun.Report, out exploreJSON) {
+	w := opts.io.Out
 	headline := out.Result + ": " + out.Message
 	if strings.HasPrefix(out.Message, out.Result+":") {
 		headline = out.Message // "panic: send on closed channel", not "panic: panic: ..."
 	}
 	color.New(color.FgRed, color.Bold).Fprintln(w, headline)
 	r := rep.Result
-	for _, g := range r.Goroutines {
-		fmt.Fprintf(w, "  %s\n", g)
-	}
 	for _, f := range r.Failures {
 		if f != out.Message {
 			fmt.Fprintf(w, "  %s\n", f)
 		}
 	}
-	if r.Panic != nil && r.Panic.Stack != "" {
-		fmt.Fprintf(w, "goroutine %d panicked:\n%s\n", r.Panic.G, indent(r.Panic.Stack))
-	}
-	if r.Race != nil {
-		for _, a := range r.Race.Accesses {
-			fmt.Fprintf(w, "  %s\n", a)
-			for _, f := range a.Stack {
-				fmt.Fprintf(w, "      %s\n", f)
-			}
-		}
-	}
+	grader.WriteSimEvidence(w, r, true, nil)
 	if r.Diverged != "" {
 		color.New(color.FgYellow).Fprintf(w, "note: %s\n", r.Diverged)
 	}
@@ -600,7 +591,7 @@ func (opts *simOptions) printTrace(rep *simrun.Report) error {
 		fmt.Fprintf(w, "  %s\n", g)
 	}
 	if len(r.Unfinished) > 0 {
-		fmt.Fprintf(w, "note: %s still blocked when main returned: the process exited with them (--leaks-fail makes this a leak)\n", plural(len(r.Unfinished), "goroutine"))
+		fmt.Fprintf(w, "note: %s still blocked when main (or the test) returned (--leaks-fail makes this a leak)\n", plural(len(r.Unfinished), "goroutine"))
 		for _, g := range r.Unfinished {
 			fmt.Fprintf(w, "  %s\n", g)
 		}

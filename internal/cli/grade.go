@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -102,55 +103,27 @@ func runGrade(ctx context.Context, opts *gradeOptions) error {
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	if (opts.submission == "") == (opts.submissions == "") {
-		return fmt.Errorf("give one of --submission DIR (one workbook) or --submissions DIR (one folder per learner)")
+		return &badUsage{errors.New("give one of --submission DIR (one workbook) or --submissions DIR (one folder per learner)")}
 	}
 	if !slices.Contains(report.Formats, opts.format) {
-		return fmt.Errorf("unknown format %q (want %s)", opts.format, strings.Join(report.Formats, ", "))
+		return &badUsage{fmt.Errorf("unknown format %q (want %s)", opts.format, strings.Join(report.Formats, ", "))}
 	}
 	shard, of, err := parseShard(opts.shard)
 	if err != nil {
-		return err
+		return &badUsage{err}
 	}
 	c, err := opts.g.loadCourse()
 	if err != nil {
 		return err
 	}
-	exercises := c.Exercises()
-	if len(opts.exercises) > 0 {
-		exercises = nil
-		for _, id := range opts.exercises {
-			ex, err := c.Exercise(id)
-			if err != nil {
-				return err
-			}
-			if !slices.Contains(exercises, ex) {
-				exercises = append(exercises, ex)
-			}
-		}
+	exercises, err := chosenExercises(c, opts.exercises)
+	if err != nil {
+		return err
 	}
-
 	single := opts.submission != ""
-	var learners []learner
-	var hide []string
-	if single {
-		dir, err := filepath.Abs(opts.submission)
-		if err != nil {
-			return err
-		}
-		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-			return fmt.Errorf("--submission %s: not a folder", opts.submission)
-		}
-		learners = []learner{{filepath.Base(dir), dir}}
-		hide = []string{dir}
-	} else {
-		dir, err := filepath.Abs(opts.submissions)
-		if err != nil {
-			return err
-		}
-		if learners, err = listLearners(dir); err != nil {
-			return err
-		}
-		hide = []string{dir}
+	learners, hide, err := opts.learners()
+	if err != nil {
+		return err
 	}
 	for _, l := range learners {
 		if sameFolder(l.dir, c.Root) {
@@ -170,20 +143,21 @@ func runGrade(ctx context.Context, opts *gradeOptions) error {
 		workbooks[i] = grader.Workbook{Name: l.name, Dir: l.dir}
 	}
 	results, err := grader.Grade(ctx, c, workbooks, exercises, grader.ClassOptions{
-		Options: grader.Options{Hide: hide},
+		Options: grader.Options{Hide: hide, Command: program},
 		Jobs:    opts.jobs, Shard: shard, Of: of, ShardExercises: single, Cache: cache,
-		Graded: func(w grader.Workbook, ex *course.Exercise, res *grader.Result, cached bool) {
-			how := ""
-			if cached {
-				how = " (cached)"
-			}
-			fmt.Fprintf(opts.io.Err, "graded %s %s: %s %g/%g%s\n", w.Name, ex.ID, res.Status, res.Score, res.MaxScore, how)
-		},
+		Graded: opts.graded,
 	})
 	if err != nil {
 		return err
 	}
 
+	return printGrades(opts, learners, results, single)
+}
+
+// printGrades writes the grades of the learners that have results (the one
+// workbook's always) in the chosen format; the exit status is 1 when a
+// result is a grader error.
+func printGrades(opts *gradeOptions, learners []learner, results [][]*grader.Result, single bool) error {
 	var subs []*report.Submission
 	for li, l := range learners {
 		if len(results[li]) > 0 || (single && li == 0) {
@@ -199,6 +173,58 @@ func runGrade(ctx context.Context, opts *gradeOptions) error {
 		}
 	}
 	return nil
+}
+
+// graded says on stderr that one exercise of one workbook is graded.
+func (opts *gradeOptions) graded(w grader.Workbook, ex *course.Exercise, res *grader.Result, cached bool) {
+	how := ""
+	if cached {
+		how = " (cached)"
+	}
+	fmt.Fprintf(opts.io.Err, "graded %s %s: %s %g/%g%s\n", w.Name, ex.ID, res.Status, res.Score, res.MaxScore, how)
+}
+
+// chosenExercises returns the exercises of ids, each once, in their order; the
+// whole course when there are none.
+func chosenExercises(c *course.Course, ids []string) ([]*course.Exercise, error) {
+	if len(ids) == 0 {
+		return c.Exercises(), nil
+	}
+	var exercises []*course.Exercise
+	for _, id := range ids {
+		ex, err := c.Exercise(id)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(exercises, ex) {
+			exercises = append(exercises, ex)
+		}
+	}
+	return exercises, nil
+}
+
+// learners returns the workbooks to grade (--submission's one, or one per
+// folder of --submissions) and the folders their code must not see.
+func (opts *gradeOptions) learners() ([]learner, []string, error) {
+	if opts.submission != "" {
+		dir, err := filepath.Abs(opts.submission)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--submission: %w", err)
+		}
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return nil, nil, fmt.Errorf("--submission %s: not a folder", opts.submission)
+		}
+		return []learner{{filepath.Base(dir), dir}}, []string{dir}, nil
+	}
+	dir, err := filepath.Abs(opts.submissions)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--submissions: %w", err)
+	}
+	learners, err := listLearners(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return learners, []string{dir}, nil
 }
 
 // parseShard reads "I/N"; "" is the whole, 1/1.
@@ -219,7 +245,7 @@ func parseShard(s string) (int, int, error) {
 func listLearners(dir string) ([]learner, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("--submissions: %v", err)
+		return nil, fmt.Errorf("--submissions: %w", err)
 	}
 	var ls []learner
 	for _, e := range ents {
@@ -255,7 +281,7 @@ func (g *globals) loadCourse() (*course.Course, error) {
 			return nil, err
 		}
 	}
-	return course.Load(dir)
+	return grader.Load(dir)
 }
 
 // writeGrades writes a class in a format to out (stdout when empty). The exercism
@@ -290,6 +316,10 @@ func writeGrades(io *IO, format, out, summary string, subs []*report.Submission,
 	var sum bytes.Buffer
 	var w bytes.Buffer
 	if out != "" || format != "text" {
+		// A file or a machine format gets no colour. The reporters paint with
+		// fatih/color, which reads its package switch: set for this write
+		// alone, and put back as it was.
+		defer func(was bool) { color.NoColor = was }(color.NoColor)
 		color.NoColor = true
 	}
 	if err := report.Write(&w, format, subs, single, &sum); err != nil {
@@ -368,7 +398,7 @@ func runGradeMerge(opts *gradeMergeOptions) error {
 		}
 		subs, err := report.ReadJSON(bytes.NewReader(data))
 		if err != nil {
-			return fmt.Errorf("%s: %v", name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		if !strings.HasPrefix(strings.TrimSpace(string(data)), "{") {
 			single = false

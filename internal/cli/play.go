@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -13,9 +14,12 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/grader"
 	"github.com/gocourse/gocourse/internal/play"
 	"github.com/gocourse/gocourse/internal/watch"
 	"github.com/gocourse/gocourse/sim"
+	simtoken "github.com/gocourse/gocourse/sim/token"
 	"github.com/gocourse/gocourse/timeline"
 )
 
@@ -25,6 +29,7 @@ type playOptions struct {
 	run    string
 	seed   uint64
 	replay string
+	race   bool
 }
 
 func newPlayCmd(io *IO) *cobra.Command {
@@ -41,7 +46,9 @@ that gocourse replay and gocourse trace accept.
 Keys: 1-9 run that goroutine (or take that select case), r let the random strategy
 pick the rest, f finish without preempting, u undo the last pick, q quit. With
 --replay TOKEN (a failing check's c1 token) you start at the end of that schedule
-and can undo back through it, to choose otherwise.`,
+and can undo back through it, to choose otherwise. With --race (always for an
+exercise whose sim check has race: true) every run checks data races: a schedule
+that races ends as the race, both accesses named.`,
 		Example: `  gocourse play ./lessons/25-leaks-and-deadlocks/examples/deadlock
   gocourse play ./exercises/03-channels/pipeline --run TestPipeline
   gocourse play ./exercises/01-goroutines/say-hello --replay TestGreetWaits@c1.AAEB...`,
@@ -56,6 +63,7 @@ and can undo back through it, to choose otherwise.`,
 	}
 	cmd.Flags().StringVar(&opts.run, "run", "", "the Test function to play (default: main, or the first test)")
 	cmd.Flags().Uint64Var(&opts.seed, "seed", 1, "seed of the random strategy that r hands the rest to")
+	cmd.Flags().BoolVar(&opts.race, "race", false, "build with the race detector: a schedule that races ends as the race (as a sim check with race: true)")
 	cmd.Flags().StringVar(&opts.replay, "replay", "", "start at the end of this c1 token's schedule (a failing check's); u goes back through it")
 	return cmd
 }
@@ -70,10 +78,11 @@ func runPlay(ctx context.Context, opts *playOptions) error {
 		return usageError(opts.io, fmt.Errorf("--run %s: not a Test function", opts.run))
 	}
 	color.New(color.Faint).Fprintf(opts.io.Err, "… building %s under the simulator\n", opts.dir)
-	if name, _, ok := strings.Cut(opts.replay, "@"); ok && opts.run == "" {
+	if name, _ := simtoken.Parse(opts.replay); name != "" && opts.run == "" {
 		opts.run = name
 	}
-	s, err := play.Start(ctx, opts.dir, opts.run)
+	race := opts.race || raceChecked(opts.dir)
+	s, err := play.Start(ctx, opts.dir, play.Options{Test: opts.run, Race: race})
 	if err != nil {
 		return usageError(opts.io, err)
 	}
@@ -109,7 +118,7 @@ func runPlay(ctx context.Context, opts *playOptions) error {
 		drawPlay(out, s.Target(), step)
 		var p *sim.PlayPoint
 		if step.Next == nil {
-			endErr := playEnd(out, opts.dir, step)
+			endErr := playEnd(out, opts.dir, step, s.Race())
 			if len(picks) == 0 {
 				return endErr
 			}
@@ -128,9 +137,9 @@ func runPlay(ctx context.Context, opts *playOptions) error {
 			}
 			switch {
 			case p == nil && (!ok || k != 'u'):
-				return playEnd(io.Discard, opts.dir, step)
+				return playEnd(io.Discard, opts.dir, step, s.Race())
 			case !ok || k == 'q' || k == 3 || k == 4:
-				fmt.Fprintf(out, "\nStopped. The schedule so far: gocourse replay %s %s\n", step.Token, opts.dir)
+				fmt.Fprintf(out, "\nStopped. The schedule so far: gocourse replay %s%s %s\n", raceFlag(s.Race()), step.Token, opts.dir)
 				return nil
 			case k == 'u' && len(picks) > 0:
 				picks, rest = picks[:len(picks)-1], ""
@@ -218,7 +227,46 @@ func lastTime(events []sim.TraceEvent) int64 {
 	return events[len(events)-1].TimeNS
 }
 
-func playEnd(w io.Writer, dir string, step *play.Step) error {
+// raceChecked says whether dir is an exercise of its course whose sim check
+// has race: true: play then checks data races as that check does, so that
+// the race it found can be reached by hand.
+func raceChecked(dir string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	root, err := course.FindRoot(abs)
+	if err != nil {
+		return false
+	}
+	c, err := course.Load(root)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(c.Root, abs)
+	if err != nil {
+		return false
+	}
+	id, ok := strings.CutPrefix(filepath.ToSlash(rel), "exercises/")
+	if !ok {
+		return false
+	}
+	ex, err := c.Exercise(id)
+	if err != nil {
+		return false
+	}
+	return grader.SimRace(ex)
+}
+
+// raceFlag is gocourse replay's flag for a token made in a -race build.
+func raceFlag(race bool) string {
+	if race {
+		return "--race "
+	}
+	return ""
+}
+
+func playEnd(w io.Writer, dir string, step *play.Step, race bool) error {
 	r := step.Result
 	c := color.New(color.FgGreen, color.Bold)
 	if r.Outcome != sim.Pass {
@@ -237,7 +285,7 @@ func playEnd(w io.Writer, dir string, step *play.Step) error {
 	if r.Output != "" {
 		fmt.Fprintf(w, "output:\n%s", indent(r.Output))
 	}
-	fmt.Fprintf(w, "the schedule you made: gocourse replay %s %s\n", step.Token, dir)
+	fmt.Fprintf(w, "the schedule you made: gocourse replay %s%s %s\n", raceFlag(race), step.Token, dir)
 	if r.Outcome == sim.Pass {
 		return nil
 	}

@@ -34,3 +34,41 @@ func TestPlayByKeys(t *testing.T) {
 		t.Errorf("no replay command in:\n%s", got)
 	}
 }
+
+// TestPlayRaceByKeys: with --race, a schedule made by keys in which two
+// goroutines' increments are not ordered ends as the data race, both
+// accesses named, and the replay command printed says --race.
+func TestPlayRaceByKeys(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program with -race under the simulator")
+	}
+	var out bytes.Buffer
+	opts := &playOptions{io: &IO{In: strings.NewReader(strings.Repeat("2", 40)), Out: &out, Err: &out}, dir: "../play/testdata/racyhits", seed: 1, race: true}
+	err := runPlay(context.Background(), opts)
+	var exit *ExitError
+	if !errors.As(err, &exit) {
+		t.Fatalf("err %v, want the exit of a failing run\n%s", err, out.String())
+	}
+	got := out.String()
+	if !regexp.MustCompile(`race: data race: (read|write) at main\.go:17 by goroutine \d+, then (read|write) at main\.go:17 by goroutine \d+`).MatchString(got) {
+		t.Errorf("no data race at main.go:17 in:\n%s", got)
+	}
+	if !regexp.MustCompile(`gocourse replay --race c1\.\S+ \.\./play/testdata/racyhits`).MatchString(got) {
+		t.Errorf("no replay command with --race in:\n%s", got)
+	}
+}
+
+// TestRaceChecked: play checks races in an exercise whose sim check does,
+// and not elsewhere unless asked.
+func TestRaceChecked(t *testing.T) {
+	for dir, want := range map[string]bool{
+		"../../exercises/02-concurrency-vs-parallelism/parallel-sum": true,
+		"../../exercises/01-goroutines/say-hello":                    false,
+		"../../lessons/19-mutexes/examples/race":                     false,
+		"../play/testdata/racyhits":                                  false,
+	} {
+		if got := raceChecked(dir); got != want {
+			t.Errorf("raceChecked(%s) = %v, want %v", dir, got, want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gocourse/gocourse/course"
+	"github.com/gocourse/gocourse/grader"
 )
 
 // IO is where a command reads and writes.
@@ -27,7 +28,12 @@ func System() *IO { return &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr} }
 
 // ExitError ends the program with a status and no further message: the command has
 // already said what happened (a failed check, say).
-type ExitError struct{ Code int }
+type ExitError struct {
+	Code int
+	// Verdict marks the status of a check that failed: it tells a script what
+	// the printed result already told the learner (see exitStatus).
+	Verdict bool
+}
 
 func (e *ExitError) Error() string { return fmt.Sprintf("exit status %d", e.Code) }
 
@@ -80,12 +86,30 @@ x reset, t trace, q quit. gocourse next does the same once, without watching.`,
 		newInitCmd(io, g),
 		newServeCmd(io, g),
 		newPlayCmd(io),
+		newSandboxCmd(),
 	)
 	// gocourse alone is gocourse watch.
 	root.Flags().AddFlagSet(watchCmd.Flags())
 	root.RunE = watchCmd.RunE
 	finishCommands(root, g, io)
+	markUsageErrors(root)
 	return root
+}
+
+// newSandboxCmd is the grader's sandbox launcher (grader.LauncherCommand): the
+// grader runs gocourse again as it to set up each run of learner code, which
+// it then becomes. Hidden: a learner never types it.
+func newSandboxCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:                grader.LauncherCommand,
+		Short:              "Set up one sandboxed run of learner code (the grader runs it)",
+		Hidden:             true,
+		DisableFlagParsing: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			// Launch returns only when it could not become the run's binary.
+			return &ExitError{Code: grader.Launch()}
+		},
+	}
 }
 
 // Main runs the gocourse command line and returns the process's exit status.
@@ -99,14 +123,58 @@ func Main(args []string, io *IO) int {
 	}
 	var exit *ExitError
 	if errors.As(err, &exit) {
-		return exit.Code
+		_, tty := terminal(io.Out)
+		return exitStatus(exit, strings.HasPrefix(program, "go run "), tty)
 	}
-	msg := err.Error()
-	fmt.Fprintf(io.Err, "gocourse: %s\n", strings.TrimSpace(msg))
-	if strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") || strings.Contains(msg, "accepts ") {
+	fmt.Fprintf(io.Err, "gocourse: %s\n", strings.TrimSpace(err.Error()))
+	var usage *badUsage
+	if errors.As(err, &usage) {
 		return 2
 	}
 	return 1
+}
+
+// exitStatus is the status for an ExitError. A failed check's status is for
+// scripts; a learner at a terminal has read the verdict. Under go run (the
+// README's first command), go run would add its own "exit status 1" line to
+// every failed check, noise after a result that already said why: there, with
+// a terminal on the output, a verdict's status is 0. A script, whose output is
+// not a terminal, gets the status whichever way gocourse was started.
+func exitStatus(exit *ExitError, goRun, tty bool) int {
+	if exit.Verdict && goRun && tty {
+		return 0
+	}
+	return exit.Code
+}
+
+// A badUsage is a command line that gocourse cannot run as typed: an unknown
+// command or flag, a flag's bad value, the wrong number of arguments. The
+// program exits with status 2 for it, 1 for any other failure.
+type badUsage struct{ err error }
+
+func (e *badUsage) Error() string { return e.err.Error() }
+func (e *badUsage) Unwrap() error { return e.err }
+
+// markUsageErrors makes cobra's errors about the command line badUsages:
+// those of flag parsing (through the flag error function, which subcommands
+// inherit) and those of every command's argument check.
+func markUsageErrors(root *cobra.Command) {
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &badUsage{err} })
+	var walk func(cmd *cobra.Command)
+	walk = func(cmd *cobra.Command) {
+		if check := cmd.Args; check != nil {
+			cmd.Args = func(cmd *cobra.Command, args []string) error {
+				if err := check(cmd, args); err != nil {
+					return &badUsage{err}
+				}
+				return nil
+			}
+		}
+		for _, sub := range cmd.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }
 
 // load finds the course checkout and reads its catalog and the learner's progress.
@@ -124,7 +192,7 @@ func (g *globals) load(io *IO) (*course.Course, *course.State, error) {
 			return nil, nil, err
 		}
 	}
-	c, err := course.Load(dir)
+	c, err := grader.Load(dir)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -52,3 +52,26 @@ func TestInvokedAs(t *testing.T) {
 		})
 	}
 }
+
+// A failed check's status reaches scripts however gocourse was started; only
+// a learner at a terminal under go run, whose go run would print "exit
+// status 1" after the verdict, gets 0. Other failures keep their status.
+func TestVerdictStatusUnderGoRun(t *testing.T) {
+	verdict := &ExitError{Code: 1, Verdict: true}
+	other := &ExitError{Code: 3}
+	for _, c := range []struct {
+		exit       *ExitError
+		goRun, tty bool
+		want       int
+	}{
+		{verdict, true, true, 0},
+		{verdict, true, false, 1},
+		{verdict, false, true, 1},
+		{verdict, false, false, 1},
+		{other, true, true, 3},
+	} {
+		if got := exitStatus(c.exit, c.goRun, c.tty); got != c.want {
+			t.Errorf("exitStatus(%+v, goRun=%v, tty=%v) = %d, want %d", *c.exit, c.goRun, c.tty, got, c.want)
+		}
+	}
+}

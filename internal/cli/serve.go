@@ -63,7 +63,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		State:  st,
 		Log:    opts.io.Err,
 		Check: func(ctx context.Context, ex *course.Exercise) *grader.Result {
-			return grader.Check(ctx, c, ex, grader.Options{})
+			return grader.Check(ctx, c, ex, grader.Options{Command: program})
 		},
 	}
 	if !opts.manual {

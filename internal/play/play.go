@@ -42,6 +42,7 @@ type Session struct {
 	target   string   // "main", or the test played
 	tests    []string // the package's tests
 	maxSteps int
+	race     bool // built with -race: every run checks data races
 
 	mu  sync.Mutex // one run at a time
 	tmp string     // holds the kept binary
@@ -58,10 +59,22 @@ type Step struct {
 	Token string `json:"token"`
 }
 
+// Options say what to play and how.
+type Options struct {
+	// Test names the Test function to play in a package without a main
+	// function; "" means its first one.
+	Test string
+	// Race builds the program with -race, so that every run checks data
+	// races as a sim check with race: true does (sim/race.md): a schedule
+	// made by hand that races ends with the outcome race, both accesses
+	// named. It needs cgo (a C compiler), and each run costs more.
+	Race bool
+}
+
 // Start builds the program at target (a package folder or a .go file) under
-// the simulator. test names the Test function to play in a package without
-// a main function; "" means its first one. Close removes the binary.
-func Start(ctx context.Context, target, test string) (*Session, error) {
+// the simulator. Close removes the binary.
+func Start(ctx context.Context, target string, opts Options) (*Session, error) {
+	test := opts.Test
 	abs, err := filepath.Abs(target)
 	if err != nil {
 		return nil, err
@@ -70,7 +83,7 @@ func Start(ctx context.Context, target, test string) (*Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: no such file or folder", target)
 	}
-	s := &Session{dir: abs, maxSteps: 100_000}
+	s := &Session{dir: abs, maxSteps: 100_000, race: opts.Race}
 	if !st.IsDir() {
 		if !strings.HasSuffix(abs, ".go") {
 			return nil, fmt.Errorf("%s: not a Go file or a folder", target)
@@ -88,6 +101,7 @@ func Start(ctx context.Context, target, test string) (*Session, error) {
 		Dir:     s.dir,
 		Files:   s.files,
 		Timeout: 5 * time.Minute,
+		Race:    opts.Race,
 		Harness: harness.Config{Mode: "run", Run: run, MaxSteps: s.maxSteps, Play: true},
 		Exec: func(ctx context.Context, x simrun.Exec) (simrun.ExecResult, error) {
 			// Keep the binary for the steps to come, then run it as asked.
@@ -120,6 +134,9 @@ func Start(ctx context.Context, target, test string) (*Session, error) {
 // Target is "main" or the name of the test being played.
 func (s *Session) Target() string { return s.target }
 
+// Race says whether each run checks data races.
+func (s *Session) Race() bool { return s.race }
+
 // Tests are the package's Test functions (none for a main package).
 func (s *Session) Tests() []string { return s.tests }
 
@@ -135,6 +152,15 @@ func (s *Session) Step(ctx context.Context, picks []int, random bool, seed uint6
 		picks = []int{}
 	}
 	h := harness.Config{Mode: "run", MaxSteps: s.maxSteps, Play: true, Picks: picks, PlayRandom: random, Seed: seed}
+	if s.race {
+		h.Race, h.RaceLog = true, filepath.Join(s.tmp, "race.log")
+		// The logs of earlier runs: each process writes its own.
+		if old, _ := filepath.Glob(h.RaceLog + ".*"); len(old) > 0 {
+			for _, f := range old {
+				os.Remove(f)
+			}
+		}
+	}
 	if s.target != "main" {
 		h.Run = "^" + regexp.QuoteMeta(s.target) + "$"
 	}
@@ -160,6 +186,12 @@ func (s *Session) Step(ctx context.Context, picks []int, random bool, seed uint6
 	reportPath := filepath.Join(s.tmp, "report.json")
 	os.Remove(reportPath)
 	env := []string{"GOMAXPROCS=1", harness.ConfigEnv + "=" + string(cfgJSON), harness.ReportEnv + "=" + reportPath, simtoken.FDEnv + "=3"}
+	if s.race {
+		// As simrun runs a -race build: ThreadSanitizer's reports go to a
+		// log of their own that the harness reads back (race.log.<pid>),
+		// and a race is the run's result, not the process's failure.
+		env = append(env, "GORACE=log_path="+h.RaceLog+" halt_on_error=0 atexit_sleep_ms=0 exitcode=0")
+	}
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	res, err := execute(ctx, s.bin, s.dir, env, []*os.File{r})
@@ -257,9 +289,7 @@ func copyFile(from, to string) error {
 // and the learner can undo back through it and choose otherwise. Tokens of
 // other kinds (r1, p1) name a seed, not choices: they cannot be followed.
 func TokenPicks(token string) (picks []int, test string, err error) {
-	if name, tok, ok := strings.Cut(token, "@"); ok {
-		test, token = name, tok
-	}
+	test, token = simtoken.Parse(token)
 	raw, ok := strings.CutPrefix(strings.TrimSpace(token), "c1.")
 	if !ok {
 		return nil, "", fmt.Errorf("replay token %q: only a c1 token's choices can be followed by hand", token)

@@ -16,7 +16,7 @@ import (
 // replay that `gocourse replay` runs, reproduces it.
 func TestPlayByHandAndReplay(t *testing.T) {
 	ctx := context.Background()
-	s, err := Start(ctx, "testdata/twosenders", "")
+	s, err := Start(ctx, "testdata/twosenders", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func pick(runnable []int, prefer int, started bool) int {
 // dropping the last of its own choices opens that decision again.
 func TestFollowAToken(t *testing.T) {
 	ctx := context.Background()
-	s, err := Start(ctx, "testdata/twosenders", "")
+	s, err := Start(ctx, "testdata/twosenders", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,5 +115,65 @@ func TestFollowAToken(t *testing.T) {
 	}
 	if _, _, err := TokenPicks("r1.5"); err == nil {
 		t.Fatal("an r1 token's seed was taken for choices")
+	}
+}
+
+// TestPlayRace: built with Race, a schedule made by hand in which the two
+// goroutines' unlocked increments are not ordered ends as the race, both
+// accesses named at their line, as a sim check with race: true reports it;
+// its token replays to the same race. Built without Race, the same picks run
+// to the end unnoticed: reporting it is the race detector's work.
+func TestPlayRace(t *testing.T) {
+	ctx := context.Background()
+	byHand := func(s *Session) *Step {
+		var picks []int
+		for range 50 {
+			step, err := s.Step(ctx, picks, false, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if step.Next == nil {
+				return step
+			}
+			// Run the goroutine started last whenever there is a choice.
+			picks = append(picks, len(step.Next.Runnable)-1)
+		}
+		t.Fatal("no end after 50 picks")
+		return nil
+	}
+	s, err := Start(ctx, "testdata/racyhits", Options{Race: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	step := byHand(s)
+	r := step.Result
+	if r.Outcome.String() != "race" || r.Race == nil || len(r.Race.Accesses) != 2 {
+		t.Fatalf("outcome %v, race %+v; want the race of the two increments", r.Outcome, r.Race)
+	}
+	for _, a := range r.Race.Accesses {
+		if a.Pos != "main.go:17" || a.G < 2 {
+			t.Fatalf("access %s, want a started goroutine's at main.go:17 (hits++)", a)
+		}
+	}
+	rep, err := simrun.Run(ctx, simrun.Config{Dir: "testdata/racyhits", Race: true, Harness: harness.Config{Mode: "run", Replay: step.Token, MaxSteps: 100_000}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Result == nil || rep.Result.Outcome.String() != "race" {
+		t.Fatalf("replay %s with the race detector: %+v, want the race", step.Token, rep.Result)
+	}
+
+	plain, err := Start(ctx, "testdata/racyhits", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+	again, err := plain.Step(ctx, step.Picks, false, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Result.Outcome.String() != "pass" {
+		t.Fatalf("without the race detector: %v, want a pass", again.Result.Outcome)
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -52,6 +54,33 @@ func chromium(tb testing.TB) string {
 func startBrowser(tb testing.TB) *browserEnv {
 	tb.Helper()
 	browser := chromium(tb)
+	e := startServer(tb)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(browser),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(filepath.Join(tb.TempDir(), "chromium")),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	tb.Cleanup(func() { cancelC(); cancelA() })
+	if err := chromedp.Do(ctx); err != nil {
+		tb.Fatalf("starting %s: %v", browser, err)
+	}
+	e.ctx = ctx
+	return e
+}
+
+// startServer builds gocourse, and serves a copy of this checkout's course
+// with it, for a browser to look at.
+func startServer(tb testing.TB) *browserEnv {
+	tb.Helper()
 	repo, err := filepath.Abs("../..")
 	if err != nil {
 		tb.Fatal(err)
@@ -101,25 +130,6 @@ func startBrowser(tb testing.TB) *browserEnv {
 	if err := os.MkdirAll(e.shots, 0o755); err != nil {
 		tb.Fatal(err)
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(browser),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(filepath.Join(tmp, "chromium")),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
-	tb.Cleanup(func() { cancelC(); cancelA() })
-	if err := chromedp.Do(ctx); err != nil {
-		tb.Fatalf("starting %s: %v", browser, err)
-	}
-	e.ctx = ctx
 	return e
 }
 
@@ -210,7 +220,8 @@ func (e *browserEnv) text(tb testing.TB, sel string) string {
 // TestBrowser: open the course, open an exercise, check its starter and see
 // it fail, open the failing check's schedule and step it, save a solution in
 // the exercise's file and see the pass appear without a reload, then play a
-// schedule by hand to a deadlock and replay its token with gocourse replay.
+// schedule by hand to a deadlock and replay its token with gocourse replay,
+// and play a racing exercise by hand to its data race.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and checks a real exercise")
@@ -219,7 +230,14 @@ func TestBrowser(t *testing.T) {
 	const id = "01-goroutines/say-hello"
 
 	e.run(t, "open the course", chromedp.Navigate(e.url), chromedp.WaitVisible(chromedp.CSS(".lessons")))
+	// The keyboard reaches the content: the first Tab is the skip link.
+	e.run(t, "tab", chromedp.KeyEvent(kb.Tab))
+	if got := eval[string](t, e, `document.activeElement.textContent`); got != "Skip to the content" {
+		t.Fatalf("the first Tab focuses %q, want the skip link", got)
+	}
 	e.shot(t, "01-course")
+	// Light and dark follow the system's preference.
+	e.lightDark(t, "01-course")
 
 	e.run(t, "open an exercise",
 		chromedp.Click(chromedp.CSS(`a[data-ex="`+id+`"]`)),
@@ -228,6 +246,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("the starter's status is %q, want to do", got)
 	}
 	e.shot(t, "02-exercise")
+	e.lightDark(t, "02-exercise")
 
 	// The starter fails: its sim check names the schedule that broke it.
 	e.run(t, "check the starter", chromedp.KeyEvent("c"))
@@ -264,7 +283,17 @@ func TestBrowser(t *testing.T) {
 		t.Fatal("no goroutine lane after 3 events")
 	}
 	e.shot(t, "04-failing-schedule")
+	e.lightDark(t, "04-failing-schedule")
+	// The key t chooses against the system's preference, and keeps the
+	// choice.
 	e.run(t, "dark", chromedp.KeyEvent("t"))
+	if lum := e.luminance(t, "backgroundColor"); lum > 0.3 {
+		t.Fatalf("after t, the background has luminance %.2f, want dark", lum)
+	}
+	// The browser's own parts (scrollbars, controls) follow the choice.
+	if cs := eval[string](t, e, `getComputedStyle(document.documentElement).colorScheme`); cs != "dark" {
+		t.Fatalf("after t, color-scheme is %q, want dark", cs)
+	}
 	e.shot(t, "05-failing-schedule-dark")
 	e.run(t, "light", chromedp.KeyEvent("t"))
 
@@ -339,6 +368,64 @@ func TestBrowser(t *testing.T) {
 	e.waitJS(t, "undone", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d' && document.getElementById('gc-viewer').dataset.outcome === ''`, mustAtoi(t, made)-1), time.Minute)
 	e.run(t, "rest", chromedp.KeyEvent("r"))
 	e.waitJS(t, "the strategy's end", `document.getElementById('gc-viewer').dataset.outcome !== '' && !document.querySelector('.pick [data-pick]')`, time.Minute)
+
+	// A data race by hand: this exercise's sim check has race: true, so its
+	// schedules are played with the race detector. Three picks, then the
+	// rest without preempting: the starter's unlocked sum races.
+	const racy = "exercises/02-concurrency-vs-parallelism/parallel-sum"
+	e.run(t, "open be the scheduler on a racing starter", chromedp.Navigate(e.url+"play?dir="+racy), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
+	for step := range 3 {
+		n := eval[int](t, e, `document.querySelectorAll('.pick [data-pick]').length`)
+		e.run(t, "pick", chromedp.KeyEvent(strconv.Itoa(n)))
+		e.waitJS(t, "the next decision", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d'`, step+1), time.Minute)
+	}
+	e.run(t, "finish", chromedp.KeyEvent("f"))
+	e.waitJS(t, "the end of the run", `document.getElementById('gc-viewer').dataset.outcome !== ''`, time.Minute)
+	if oc := eval[string](t, e, `document.getElementById('gc-viewer').dataset.outcome`); oc != "race" {
+		t.Fatalf("the racing starter played by hand ended in %q, want race", oc)
+	}
+	if cmd := e.text(t, ".pick .token"); !strings.Contains(cmd, "gocourse replay --race TestSum@c1.") {
+		t.Fatalf("the token's command %q does not say --race", cmd)
+	}
+	e.shot(t, "10-play-race")
+}
+
+// lightDark has the browser prefer dark, checks that the page turns dark
+// (background and text) and writes its screenshot NAME-dark,
+// then prefers light again and checks that it is light.
+func (e *browserEnv) lightDark(tb testing.TB, name string) {
+	tb.Helper()
+	e.run(tb, "prefer dark", prefers("dark"))
+	if bg, fg := e.luminance(tb, "backgroundColor"), e.luminance(tb, "color"); bg > 0.3 || fg < 0.5 {
+		tb.Fatalf("%s preferring dark: background luminance %.2f, text %.2f; want dark on light", name, bg, fg)
+	}
+	e.shot(tb, name+"-dark")
+	e.run(tb, "prefer light", prefers("light"))
+	if bg, fg := e.luminance(tb, "backgroundColor"), e.luminance(tb, "color"); bg < 0.5 || fg > 0.3 {
+		tb.Fatalf("%s preferring light: background luminance %.2f, text %.2f; want dark on light", name, bg, fg)
+	}
+}
+
+// prefers emulates the system's light or dark preference
+// (prefers-color-scheme).
+func prefers(scheme string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		return err
+	})
+}
+
+// luminance is the relative luminance (0 black, 1 white) of a colour
+// property of the page's body, as the browser computed it.
+func (e *browserEnv) luminance(tb testing.TB, prop string) float64 {
+	tb.Helper()
+	rgb := eval[[]float64](tb, e, `getComputedStyle(document.body).`+prop+`.match(/[\d.]+/g).slice(0, 3).map(Number)`)
+	if len(rgb) != 3 {
+		tb.Fatalf("body's %s: %v", prop, rgb)
+	}
+	return (0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2]) / 255
 }
 
 func stepTotal(tb testing.TB, s string) int {
@@ -413,25 +500,35 @@ func BenchmarkBrowser(b *testing.B) {
 		slices.Sort(draw)
 		b.ReportMetric(float64(draw[len(draw)/2].Microseconds())/1000, "ms-draw-median")
 	})
-	b.Run("step/play", func(b *testing.B) {
-		e.run(b, "open", chromedp.Navigate(e.url+playDir), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
-		step := 0
-		var d durations
-		for b.Loop() {
-			// Pick, then undo: every step is a run of the program.
-			key := "1"
-			if step == 1 {
-				key = "u"
-			}
-			want := 1 - step
-			d.time(func() {
-				e.run(b, "pick", chromedp.KeyEvent(key))
-				e.waitJS(b, "picked", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d'`, want), 30*time.Second)
-			})
-			step = want
+	// The same steps of the same program played with the race detector (as
+	// an exercise whose sim check has race: true is), in a -race build.
+	playRace := playDir + "&race=1"
+	e.run(b, "warm the race play", chromedp.Navigate(e.url+playRace), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
+	for _, p := range []struct{ name, path string }{{"step/play", playDir}, {"step/play-race", playRace}} {
+		b.Run(p.name, func(b *testing.B) { benchPlayStep(b, e, p.path) })
+	}
+}
+
+// benchPlayStep times a pick and its undo in turn, each a run of the
+// program, from the key press until the new decision is on the page.
+func benchPlayStep(b *testing.B, e *browserEnv, playDir string) {
+	e.run(b, "open", chromedp.Navigate(e.url+playDir), chromedp.WaitVisible(chromedp.CSS(".pick [data-pick]")))
+	step := 0
+	var d durations
+	for b.Loop() {
+		// Pick, then undo: every step is a run of the program.
+		key := "1"
+		if step == 1 {
+			key = "u"
 		}
-		d.report(b)
-	})
+		want := 1 - step
+		d.time(func() {
+			e.run(b, "pick", chromedp.KeyEvent(key))
+			e.waitJS(b, "picked", fmt.Sprintf(`document.getElementById('gc-viewer').dataset.step === '%d'`, want), 30*time.Second)
+		})
+		step = want
+	}
+	d.report(b)
 }
 
 // durations are the times of a benchmark's iterations, reported as their

@@ -43,6 +43,7 @@ import (
 	"github.com/gocourse/gocourse/internal/viewer"
 	"github.com/gocourse/gocourse/internal/watch"
 	"github.com/gocourse/gocourse/sim/harness"
+	simtoken "github.com/gocourse/gocourse/sim/token"
 )
 
 //go:embed assets
@@ -426,7 +427,7 @@ func resultView(ex *course.Exercise, res *grader.Result) *result {
 		if c.Replay != "" && c.Status != grader.Pass {
 			cr.Trace = "/trace?" + url.Values{"dir": {ex.Path()}, "replay": {c.Replay}}.Encode()
 			q := url.Values{"dir": {ex.Path()}}
-			if name, _, ok := strings.Cut(c.Replay, "@"); ok {
+			if name, _ := simtoken.Parse(c.Replay); name != "" {
 				q.Set("run", name)
 			}
 			if strings.Contains(c.Replay, "c1.") {
@@ -665,10 +666,10 @@ func (s *Server) trace(w http.ResponseWriter, r *http.Request) {
 	if !cached {
 		// The program is built and run after the page is up: the page asks
 		// /api/trace and draws what it gets.
-		s.render(w, "viewer.html", map[string]any{"Title": "Schedule of " + r.FormValue("dir"), "Pending": "/api/trace?" + r.URL.RawQuery})
+		s.render(w, "viewer.html", map[string]any{"Title": "Schedule of " + r.FormValue("dir"), "Pending": "/api/trace?" + r.URL.RawQuery, "Viewer": true})
 		return
 	}
-	s.render(w, "viewer.html", map[string]any{"Title": d.Title, "Data": d})
+	s.render(w, "viewer.html", map[string]any{"Title": d.Title, "Data": d, "Viewer": true})
 }
 
 // apiTrace builds and runs the program of a schedule page, and gives the
@@ -697,7 +698,10 @@ func (s *Server) traceData(r *http.Request, run bool) (viewer.Data, bool, error)
 	if name := r.FormValue("run"); testName.MatchString(name) {
 		h.Run = "^" + name + "$"
 	}
-	key := fmt.Sprintf("%s\x00%s\x00%s\x00%s", dir, h.Replay, h.Run, sourceStamp(dir))
+	// A race check's schedule is a race only to the race detector: an
+	// exercise whose sim check has race: true is drawn with it.
+	race := s.playRace(rel, r.FormValue("race") == "1")
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%t\x00%s", dir, h.Replay, h.Run, race, sourceStamp(dir))
 	s.mu.Lock()
 	rep := s.traces[key]
 	s.mu.Unlock()
@@ -705,7 +709,7 @@ func (s *Server) traceData(r *http.Request, run bool) (viewer.Data, bool, error)
 		if !run {
 			return viewer.Data{}, false, nil
 		}
-		if rep, err = simrun.Run(r.Context(), simrun.Config{Dir: dir, Harness: h, Timeout: 2 * time.Minute}); err != nil {
+		if rep, err = simrun.Run(r.Context(), simrun.Config{Dir: dir, Harness: h, Timeout: 2 * time.Minute, Race: race}); err != nil {
 			return viewer.Data{}, false, err
 		}
 		if rep.Result == nil {
@@ -753,7 +757,7 @@ func (s *Server) playPage(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "run: not a test name", http.StatusBadRequest)
 		return
 	}
-	s.render(w, "viewer.html", map[string]any{"Title": "Be the scheduler: " + rel, "Play": true, "Dir": rel, "Run": run, "Replay": r.FormValue("replay")})
+	s.render(w, "viewer.html", map[string]any{"Title": "Be the scheduler: " + rel, "Play": true, "Viewer": true, "Dir": rel, "Run": run, "Replay": r.FormValue("replay"), "Race": s.playRace(rel, r.FormValue("race") == "1")})
 }
 
 // playRequest is a step of a schedule made by hand.
@@ -769,6 +773,28 @@ type playRequest struct {
 	// picks follow (a failing check's): the learner starts at its end and
 	// can undo back through it.
 	Replay string `json:"replay"`
+	// Race builds the program with -race, so that a schedule that races
+	// ends as the race (an exercise whose sim check has race: true always
+	// is).
+	Race bool `json:"race"`
+}
+
+// playRace says whether a program played by hand checks data races: when
+// the page asks, and always for an exercise whose sim check does, so that
+// the race that check found can be reached by hand.
+func (s *Server) playRace(rel string, asked bool) bool {
+	if asked {
+		return true
+	}
+	id, ok := strings.CutPrefix(path.Clean("/" + rel)[1:], "exercises/")
+	if !ok {
+		return false
+	}
+	ex, err := s.c.Exercise(id)
+	if err != nil {
+		return false
+	}
+	return grader.SimRace(ex)
 }
 
 func (s *Server) apiPlay(w http.ResponseWriter, r *http.Request) {
@@ -803,13 +829,14 @@ func (s *Server) apiPlay(w http.ResponseWriter, r *http.Request) {
 		}
 		// A program built before, unchanged since, is played again without
 		// a new build.
-		key := dir + "\x00" + req.Run + "\x00" + sourceStamp(dir)
+		race := s.playRace(req.Dir, req.Race)
+		key := fmt.Sprintf("%s\x00%s\x00%t\x00%s", dir, req.Run, race, sourceStamp(dir))
 		s.mu.Lock()
 		req.Session = s.playKeys[key]
 		p = s.plays[req.Session]
 		s.mu.Unlock()
 		if p == nil {
-			if p, err = play.Start(s.ctx, dir, req.Run); err != nil {
+			if p, err = play.Start(s.ctx, dir, play.Options{Test: req.Run, Race: race}); err != nil {
 				http.Error(w, err.Error(), http.StatusUnprocessableEntity)
 				return
 			}
@@ -837,7 +864,7 @@ func (s *Server) apiPlay(w http.ResponseWriter, r *http.Request) {
 	}
 	d := viewer.FromResult(title, dir, step.Result, step.Token)
 	d.Target = req.Dir
-	d.Play = &viewer.Play{Picks: step.Picks, Point: step.Next, Token: step.Token, Target: req.Dir, Outcome: step.Result.Outcome.String(), Message: step.Result.Message}
+	d.Play = &viewer.Play{Picks: step.Picks, Point: step.Next, Token: step.Token, Target: req.Dir, Outcome: step.Result.Outcome.String(), Message: step.Result.Message, Race: p.Race()}
 	if step.Next != nil {
 		// The run goes on past the decision with defaults; until the
 		// learner decides, the outcome is not theirs to see.

@@ -2,9 +2,13 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -13,6 +17,7 @@ import (
 
 	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader"
+	"github.com/gocourse/gocourse/sim"
 )
 
 // fakeEvents is a file watch driven by the test.
@@ -113,6 +118,34 @@ func TestPagesAndLimits(t *testing.T) {
 	}
 }
 
+// TestScriptsWherePagesUseThem: the viewer's script is loaded by the pages
+// that draw a schedule and by no other (each page would parse it for
+// nothing); every page applies the saved light or dark choice in its head,
+// before it is drawn.
+func TestScriptsWherePagesUseThem(t *testing.T) {
+	s, _, ts := newTestServer(t, func(*course.Exercise) *grader.Result { return &grader.Result{Status: grader.Fail} })
+	ex := s.c.Exercises()[0]
+	for url, viewer := range map[string]bool{
+		"/":                              false,
+		"/lessons/" + ex.Lesson.ID + "/": false,
+		"/exercises/" + ex.ID:            false,
+		"/play?dir=exercises/" + ex.ID:   true,
+		"/trace?dir=exercises/" + ex.ID:  true,
+	} {
+		code, body := get(t, ts.URL+url)
+		if code != 200 {
+			t.Fatalf("GET %s: %d", url, code)
+		}
+		if got := strings.Contains(body, "/assets/viewer.js"); got != viewer {
+			t.Errorf("GET %s loads viewer.js: %v, want %v", url, got, viewer)
+		}
+		head, _, _ := strings.Cut(body, "</head>")
+		if !strings.Contains(head, `localStorage.getItem("gocourse-theme")`) {
+			t.Errorf("GET %s: the saved theme is not applied in the head", url)
+		}
+	}
+}
+
 // TestSaveChecksAndStreams: a save of the watched exercise's file checks it
 // and streams the result to an open page; a save of another file does not.
 func TestSaveChecksAndStreams(t *testing.T) {
@@ -159,6 +192,85 @@ func TestSaveChecksAndStreams(t *testing.T) {
 	}
 	if !s.opts.State.IsDone(ex.ID) {
 		t.Fatal("the pass is not recorded")
+	}
+}
+
+// TestPlayReachesTheRace: an exercise whose sim check has race: true is
+// played with the race detector, so a schedule made by hand on its racing
+// starter ends as the data race that check reports; a lesson's example is
+// played without it unless the page asks.
+func TestPlayReachesTheRace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds an exercise with -race")
+	}
+	s, _, ts := newTestServer(t, func(*course.Exercise) *grader.Result { return &grader.Result{Status: grader.Fail} })
+	const dir = "exercises/02-concurrency-vs-parallelism/parallel-sum"
+	for rel, want := range map[string]bool{dir: true, "exercises/01-goroutines/say-hello": false, "lessons/19-mutexes/examples/race": false} {
+		if got := s.playRace(rel, false); got != want {
+			t.Errorf("playRace(%s) = %v, want %v", rel, got, want)
+		}
+	}
+	if !s.playRace("lessons/19-mutexes/examples/race", true) {
+		t.Error("a page's race request is not honoured")
+	}
+	type reply struct {
+		Session string `json:"session"`
+		Data    struct {
+			Play struct {
+				Picks   []int          `json:"picks"`
+				Point   *sim.PlayPoint `json:"point"`
+				Outcome string         `json:"outcome"`
+				Message string         `json:"message"`
+				Race    bool           `json:"race"`
+				Token   string         `json:"token"`
+			} `json:"play"`
+		} `json:"data"`
+	}
+	post := func(req map[string]any) reply {
+		t.Helper()
+		b, _ := json.Marshal(req)
+		res, err := http.Post(ts.URL+"/api/play", "application/json", bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		if res.StatusCode != 200 {
+			msg, _ := io.ReadAll(res.Body)
+			t.Fatalf("play %v: %d %s", req, res.StatusCode, msg)
+		}
+		var r reply
+		if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	// By hand: the goroutine started last runs whenever there is a choice.
+	session, picks := "", []int{}
+	var r reply
+	for range 200 {
+		r = post(map[string]any{"session": session, "dir": dir, "picks": picks})
+		session = r.Session
+		if r.Data.Play.Point == nil {
+			break
+		}
+		picks = append(picks, len(r.Data.Play.Point.Runnable)-1)
+	}
+	if r.Data.Play.Point != nil {
+		t.Fatal("no end after 200 picks")
+	}
+	t.Logf("after %d picks: %s", len(picks), r.Data.Play.Message)
+	if !r.Data.Play.Race || r.Data.Play.Outcome != "race" || !strings.Contains(r.Data.Play.Message, "sum.go:") {
+		t.Fatalf("after %d picks: race %v, %s: %s; want the data race in sum.go", len(picks), r.Data.Play.Race, r.Data.Play.Outcome, r.Data.Play.Message)
+	}
+	// The schedule page of that token (a race check's failing schedule)
+	// draws the same race.
+	code, body := get(t, ts.URL+"/api/trace?"+url.Values{"dir": {dir}, "replay": {r.Data.Play.Token}}.Encode())
+	var d struct {
+		Outcome string `json:"outcome"`
+		Message string `json:"message"`
+	}
+	if err := json.Unmarshal([]byte(body), &d); code != 200 || err != nil || d.Outcome != "race" {
+		t.Fatalf("the schedule page of %s: %d %v, outcome %q %s; want the race", r.Data.Play.Token, code, err, d.Outcome, d.Message)
 	}
 }
 

@@ -60,6 +60,9 @@ type Play struct {
 	Target  string         `json:"target,omitempty"`
 	Outcome string         `json:"outcome"`
 	Message string         `json:"message,omitempty"`
+	// Race says that each run checks data races (built with -race): the
+	// token replays with gocourse replay --race.
+	Race bool `json:"race,omitempty"`
 }
 
 // FromResult is the page's data for a finished run r of the package in dir

@@ -32,7 +32,10 @@ func (s *screen) String() string {
 	return s.buf.String()
 }
 
-// waitFor waits until the screen shows want n times in all.
+// waitFor waits until the screen shows want n times in all. The tests run
+// in synctest bubbles: the deadline is on the bubble's clock, which moves only
+// when every goroutine of the loop is blocked, so a busy machine cannot run it
+// out.
 func (s *screen) waitFor(t *testing.T, want string, n int) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
@@ -195,181 +198,213 @@ func (h *harness) ranCount(name string) int {
 	return h.ran[name]
 }
 
+// TestSavesAreDebounced runs on synctest's clock: synctest.Wait returns once
+// every goroutine of the loop is blocked, so what the screen and the session
+// say then is all that the events caused, not what had arrived by some time.
 func TestSavesAreDebounced(t *testing.T) {
-	h := start(t, nil)
-	h.scr.waitFor(t, "ex1 fails", 1)
-	h.scr.waitFor(t, "Watching a.go: every save checks it again.", 1)
-	if got := h.events.watched(); len(got) != 1 || got[0] != "/ex1" {
-		t.Fatalf("watched %v, want [/ex1]", got)
-	}
-	// An editor's save: several events in a row, for the file and its swap file.
-	for _, name := range []string{".a.go.swp", "a.go", "a.go~", "a.go", "a.go"} {
-		h.events.changes <- name
-	}
-	h.scr.waitFor(t, "check #2 of ex1", 1)
-	time.Sleep(100 * time.Millisecond)
-	if n := h.sess.count(); n != 2 {
-		t.Errorf("%d checks after one save, want 2 (the first and one for the save)", n)
-	}
-	// A change to another file in the folder checks nothing.
-	h.events.changes <- "notes.txt"
-	time.Sleep(100 * time.Millisecond)
-	if n := h.sess.count(); n != 2 {
-		t.Errorf("a change to notes.txt checked the exercise (%d checks)", n)
-	}
-	if strings.Count(h.scr.String(), "<clear>") != 2 {
-		t.Errorf("the screen is not cleared once per check:\n%s", h.scr.String())
-	}
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, nil)
+		h.scr.waitFor(t, "ex1 fails", 1)
+		h.scr.waitFor(t, "Watching a.go: every save checks it again.", 1)
+		if got := h.events.watched(); len(got) != 1 || got[0] != "/ex1" {
+			t.Fatalf("watched %v, want [/ex1]", got)
+		}
+		// An editor's save: several events in a row, for the file and its swap file.
+		for _, name := range []string{".a.go.swp", "a.go", "a.go~", "a.go", "a.go"} {
+			h.events.changes <- name
+		}
+		settle()
+		if n := h.sess.count(); n != 2 {
+			t.Errorf("%d checks after one save, want 2 (the first and one for the save)", n)
+		}
+		// A change to another file in the folder checks nothing.
+		h.events.changes <- "notes.txt"
+		settle()
+		if n := h.sess.count(); n != 2 {
+			t.Errorf("a change to notes.txt checked the exercise (%d checks)", n)
+		}
+		if strings.Count(h.scr.String(), "<clear>") != 2 {
+			t.Errorf("the screen is not cleared once per check:\n%s", h.scr.String())
+		}
+	})
+}
+
+// settle lets a loop in a synctest bubble do all that its events and its timers
+// (the debounce among them) make it do: it waits until every goroutine of the
+// bubble is blocked, moves the fake clock well past every timer the loop sets
+// for a save, and waits again.
+func settle() {
+	synctest.Wait()
+	time.Sleep(time.Minute)
+	synctest.Wait()
 }
 
 func TestNextOnlyAfterPass(t *testing.T) {
-	h := start(t, nil)
-	h.scr.waitFor(t, "ex1 fails", 1)
-	h.press("n")
-	h.scr.waitFor(t, "n moves on once this exercise passes", 1)
-	h.sess.setPass(0)
-	h.events.changes <- "a.go"
-	h.scr.waitFor(t, "ex1 passes", 1)
-	h.scr.waitFor(t, "Press n for the next exercise.", 1)
-	if !strings.Contains(h.scr.String(), "n next · h hint") {
-		t.Errorf("the key line does not offer n after a pass:\n%s", h.scr.String())
-	}
-	h.press("n")
-	h.scr.waitFor(t, "ex2 fails", 1)
-	if got := h.events.watched(); len(got) != 2 || got[1] != "/ex2" {
-		t.Errorf("after n the loop watches %v, want /ex2 last", got)
-	}
-	// The last exercise passes: the final screen, with only the commands that still
-	// make sense.
-	h.sess.setPass(1)
-	h.press("r")
-	h.scr.waitFor(t, "ex2 passes", 1)
-	h.press("n")
-	h.scr.waitFor(t, "all done!", 1)
-	h.scr.waitFor(t, "l list · q quit", 1)
-	h.press("h")
-	h.press("l")
-	h.scr.waitFor(t, "ran list", 1)
-	if h.ranCount("hint") != 0 {
-		t.Error("h gave a hint on the final screen")
-	}
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, nil)
+		h.scr.waitFor(t, "ex1 fails", 1)
+		h.press("n")
+		h.scr.waitFor(t, "n moves on once this exercise passes", 1)
+		h.sess.setPass(0)
+		h.events.changes <- "a.go"
+		h.scr.waitFor(t, "ex1 passes", 1)
+		h.scr.waitFor(t, "Press n for the next exercise.", 1)
+		if !strings.Contains(h.scr.String(), "n next · h hint") {
+			t.Errorf("the key line does not offer n after a pass:\n%s", h.scr.String())
+		}
+		h.press("n")
+		h.scr.waitFor(t, "ex2 fails", 1)
+		if got := h.events.watched(); len(got) != 2 || got[1] != "/ex2" {
+			t.Errorf("after n the loop watches %v, want /ex2 last", got)
+		}
+		// The last exercise passes: the final screen, with only the commands that still
+		// make sense.
+		h.sess.setPass(1)
+		h.press("r")
+		h.scr.waitFor(t, "ex2 passes", 1)
+		h.press("n")
+		h.scr.waitFor(t, "all done!", 1)
+		h.scr.waitFor(t, "l list · q quit", 1)
+		h.press("h")
+		h.press("l")
+		h.scr.waitFor(t, "ran list", 1)
+		if h.ranCount("hint") != 0 {
+			t.Error("h gave a hint on the final screen")
+		}
+	})
 }
 
 func TestConfirm(t *testing.T) {
-	h := start(t, nil)
-	h.scr.waitFor(t, "ex1 fails", 1)
-	h.press("x")
-	h.scr.waitFor(t, "Reset ex? [y/N] ", 1)
-	h.press("n")
-	h.scr.waitFor(t, "Nothing was done.", 1)
-	if h.ranCount("reset") != 0 {
-		t.Fatal("reset ran after the learner answered n")
-	}
-	h.press("xy")
-	h.scr.waitFor(t, "check #2", 1)
-	if h.ranCount("reset") != 1 {
-		t.Fatal("reset did not run after y")
-	}
-	// What reset said stays on the screen of the check that follows it.
-	out := h.scr.String()
-	if i := strings.LastIndex(out, "<clear>"); !strings.Contains(out[i:], "ran reset\n\nProgress") {
-		t.Errorf("the new screen does not keep what reset said:\n%s", out[i:])
-	}
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, nil)
+		h.scr.waitFor(t, "ex1 fails", 1)
+		h.press("x")
+		h.scr.waitFor(t, "Reset ex? [y/N] ", 1)
+		h.press("n")
+		h.scr.waitFor(t, "Nothing was done.", 1)
+		if h.ranCount("reset") != 0 {
+			t.Fatal("reset ran after the learner answered n")
+		}
+		h.press("xy")
+		h.scr.waitFor(t, "check #2", 1)
+		if h.ranCount("reset") != 1 {
+			t.Fatal("reset did not run after y")
+		}
+		// What reset said stays on the screen of the check that follows it.
+		out := h.scr.String()
+		if i := strings.LastIndex(out, "<clear>"); !strings.Contains(out[i:], "ran reset\n\nProgress") {
+			t.Errorf("the new screen does not keep what reset said:\n%s", out[i:])
+		}
+	})
 }
 
 func TestHintStaysUnderResult(t *testing.T) {
-	h := start(t, nil)
-	h.scr.waitFor(t, "ex1 fails", 1)
-	h.press("h")
-	h.scr.waitFor(t, "ran hint", 1)
-	out := h.scr.String()
-	last := out[strings.LastIndex(out, "<clear>"):]
-	if !strings.Contains(last, "ex1 fails\nran hint") {
-		t.Errorf("the hint is not drawn under the result:\n%s", last)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, nil)
+		h.scr.waitFor(t, "ex1 fails", 1)
+		h.press("h")
+		h.scr.waitFor(t, "ran hint", 1)
+		out := h.scr.String()
+		last := out[strings.LastIndex(out, "<clear>"):]
+		if !strings.Contains(last, "ex1 fails\nran hint") {
+			t.Errorf("the hint is not drawn under the result:\n%s", last)
+		}
+	})
 }
 
 // Keys from a pipe wait their turn: a script of keys does the same every time.
 func TestKeysFromPipe(t *testing.T) {
-	keys := make(chan rune, 10)
-	for _, k := range "hlq" {
-		keys <- k
-	}
-	close(keys)
-	h := start(t, func(l *Loop) { l.Keys = keys })
-	if err := <-h.done; err != nil {
-		t.Fatal(err)
-	}
-	h.done <- nil // for the cleanup
-	out := h.scr.String()
-	for _, want := range []string{"ex1 fails", "ran hint", "ran list", "Bye."} {
-		if !strings.Contains(out, want) {
-			t.Errorf("missing %q in:\n%s", want, out)
+	synctest.Test(t, func(t *testing.T) {
+		keys := make(chan rune, 10)
+		for _, k := range "hlq" {
+			keys <- k
 		}
-	}
+		close(keys)
+		h := start(t, func(l *Loop) { l.Keys = keys })
+		if err := <-h.done; err != nil {
+			t.Fatal(err)
+		}
+		h.done <- nil // for the cleanup
+		out := h.scr.String()
+		for _, want := range []string{"ex1 fails", "ran hint", "ran list", "Bye."} {
+			if !strings.Contains(out, want) {
+				t.Errorf("missing %q in:\n%s", want, out)
+			}
+		}
+	})
 }
 
 // The end of the keys ends the loop once the check in hand is done.
 func TestEOFEndsLoop(t *testing.T) {
-	keys := make(chan rune)
-	close(keys)
-	h := start(t, func(l *Loop) { l.Keys = keys })
-	if err := <-h.done; err != nil {
-		t.Fatal(err)
-	}
-	h.done <- nil
-	if !strings.Contains(h.scr.String(), "ex1 fails") {
-		t.Errorf("the loop ended before its first check:\n%s", h.scr.String())
-	}
+	synctest.Test(t, func(t *testing.T) {
+		keys := make(chan rune)
+		close(keys)
+		h := start(t, func(l *Loop) { l.Keys = keys })
+		if err := <-h.done; err != nil {
+			t.Fatal(err)
+		}
+		h.done <- nil
+		if !strings.Contains(h.scr.String(), "ex1 fails") {
+			t.Errorf("the loop ended before its first check:\n%s", h.scr.String())
+		}
+	})
 }
 
-// At a terminal, q does not wait for a long check.
+// At a terminal, q does not wait for a long check. On synctest's clock: once
+// every goroutine is blocked after q, the loop has ended or it never will.
 func TestQuitCancelsCheck(t *testing.T) {
-	h := start(t, func(l *Loop) { l.Interactive = true })
-	h.sess.mu.Lock()
-	h.sess.block = true
-	h.sess.mu.Unlock()
-	h.events.changes <- "a.go"
-	h.scr.waitFor(t, "check #2", 1)
-	h.press("q")
-	select {
-	case err := <-h.done:
-		h.done <- err
-	case <-time.After(2 * time.Second):
-		t.Fatal("q did not end a check in progress")
-	}
-	h.sess.mu.Lock()
-	defer h.sess.mu.Unlock()
-	if h.sess.ctxErr == nil {
-		t.Error("the check's context was not cancelled")
-	}
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, func(l *Loop) { l.Interactive = true })
+		h.sess.mu.Lock()
+		h.sess.block = true
+		h.sess.mu.Unlock()
+		h.events.changes <- "a.go"
+		h.scr.waitFor(t, "check #2", 1)
+		h.press("q")
+		synctest.Wait()
+		select {
+		case err := <-h.done:
+			h.done <- err
+		default:
+			t.Fatal("q did not end a check in progress")
+		}
+		h.sess.mu.Lock()
+		defer h.sess.mu.Unlock()
+		if h.sess.ctxErr == nil {
+			t.Error("the check's context was not cancelled")
+		}
+	})
 }
 
 // A save during a check cancels it and checks again.
 func TestSaveDuringCheck(t *testing.T) {
-	h := start(t, nil)
-	h.scr.waitFor(t, "ex1 fails", 1)
-	h.sess.mu.Lock()
-	h.sess.block = true
-	h.sess.mu.Unlock()
-	h.events.changes <- "a.go"
-	h.scr.waitFor(t, "check #2", 1)
-	h.sess.mu.Lock()
-	h.sess.block = false
-	h.sess.mu.Unlock()
-	h.events.changes <- "a.go"
-	h.scr.waitFor(t, "check #3", 1)
-	h.scr.waitFor(t, "ex1 fails", 2)
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, nil)
+		h.scr.waitFor(t, "ex1 fails", 1)
+		h.sess.mu.Lock()
+		h.sess.block = true
+		h.sess.mu.Unlock()
+		h.events.changes <- "a.go"
+		h.scr.waitFor(t, "check #2", 1)
+		h.sess.mu.Lock()
+		h.sess.block = false
+		h.sess.mu.Unlock()
+		h.events.changes <- "a.go"
+		h.scr.waitFor(t, "check #3", 1)
+		h.scr.waitFor(t, "ex1 fails", 2)
+	})
 }
 
 func TestManualMode(t *testing.T) {
-	h := start(t, func(l *Loop) { l.Events = nil })
-	h.scr.waitFor(t, "ex1 fails", 1)
-	h.scr.waitFor(t, "Manual mode: save a.go, then press r or Enter to check.", 1)
-	h.press("\r")
-	h.scr.waitFor(t, "check #2", 1)
-	h.press("r")
-	h.scr.waitFor(t, "check #3", 1)
+	synctest.Test(t, func(t *testing.T) {
+		h := start(t, func(l *Loop) { l.Events = nil })
+		h.scr.waitFor(t, "ex1 fails", 1)
+		h.scr.waitFor(t, "Manual mode: save a.go, then press r or Enter to check.", 1)
+		h.press("\r")
+		h.scr.waitFor(t, "check #2", 1)
+		h.press("r")
+		h.scr.waitFor(t, "check #3", 1)
+	})
 }
 
 func TestNotifierSeesEditorSaves(t *testing.T) {
@@ -387,17 +422,14 @@ func TestNotifierSeesEditorSaves(t *testing.T) {
 		if err := save(filepath.Join(dir, "a.go")); err != nil {
 			t.Fatal(err)
 		}
-		deadline := time.After(3 * time.Second)
-		for {
-			select {
-			case name := <-n.Changes():
-				if name == "a.go" {
-					return
-				}
-			case <-deadline:
-				t.Fatalf("%s: no change reported for a.go", how)
+		// No deadline: a loaded machine may be slow to report, and a
+		// notifier that never reports is caught by go test's -timeout.
+		for name := range n.Changes() {
+			if name == "a.go" {
+				return
 			}
 		}
+		t.Fatalf("%s: the notifier closed without reporting a.go", how)
 	}
 	expect("write", func(p string) error { return os.WriteFile(p, []byte("package a\n"), 0o644) })
 	expect("atomic rename", func(p string) error {
@@ -413,28 +445,29 @@ func TestNotifierSeesEditorSaves(t *testing.T) {
 		}
 		return os.WriteFile(p, []byte("package a // 3\n"), 0o644)
 	})
-	// Moving to another folder stops reports from the first.
-	for drained := false; !drained; {
-		select {
-		case <-n.Changes():
-		case <-time.After(100 * time.Millisecond):
-			drained = true
-		}
-	}
+	// Moving to another folder stops reports from the first. A file of a
+	// name never used before is written in the first folder, then one in the
+	// new folder: reports up to the new folder's may be late ones of the saves
+	// above, never the new name of the first folder.
 	other := t.TempDir()
 	if err := n.Watch(other); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(dir, "a.go"), nil, 0o644)
-	os.WriteFile(filepath.Join(other, "b.go"), nil, 0o644)
-	select {
-	case name := <-n.Changes():
-		if name != "b.go" {
-			t.Errorf("change from the folder no longer watched: %s", name)
-		}
-	case <-time.After(3 * time.Second):
-		t.Error("no change reported in the new folder")
+	if err := os.WriteFile(filepath.Join(dir, "c.go"), nil, 0o644); err != nil {
+		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(other, "b.go"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name := range n.Changes() {
+		if name == "c.go" {
+			t.Fatalf("change from the folder no longer watched: %s", name)
+		}
+		if name == "b.go" {
+			return
+		}
+	}
+	t.Error("no change reported in the new folder")
 }
 
 func TestReadKeys(t *testing.T) {

@@ -29,9 +29,18 @@ const (
 	ReportEnv = "GOCOURSE_SIM_REPORT" // path of the JSON Report to write
 )
 
-// Config says what to run and how. Its JSON is written by the grader.
+// A Mode says how many schedules a harness run tries.
+type Mode string
+
+const (
+	Explore Mode = "explore" // many schedules, as Config's strategy says, to the first failure
+	RunOne  Mode = "run"     // one schedule (Replay's, or Random(Seed)'s), with its trace
+)
+
+// Config says what to run and how. Its JSON is written by the grader; build
+// an exploration's with Exploration.Config.
 type Config struct {
-	Mode        string `json:"mode"`     // "explore" (many schedules), "run" (one, with its trace)
+	Mode        Mode   `json:"mode"`
 	Strategy    string `json:"strategy"` // random, pct, dfs
 	Seed        uint64 `json:"seed"`
 	Schedules   int    `json:"schedules"`
@@ -66,6 +75,10 @@ type Config struct {
 	// LeaksFail makes the goroutines main leaves behind a leak (see
 	// sim.Options.LeaksFail); by default they are a note of the result.
 	LeaksFail bool `json:"leaks_fail,omitempty"`
+	// LeaksNote makes the goroutines a test leaves behind a note, as go test
+	// passes them (see sim.Options.LeaksNote); the course's checks keep
+	// goleak's rule.
+	LeaksNote bool `json:"leaks_note,omitempty"`
 
 	// Signals are delivered to the program, each at a virtual time:
 	// "SIGINT@1s" (see ParseSignal).
@@ -79,6 +92,80 @@ type Config struct {
 	// Outcomes collects every distinct output (with its result) of the
 	// schedules run, and explores on past a failing schedule.
 	Outcomes bool `json:"outcomes,omitempty"`
+}
+
+// Exploration says how to explore schedules: the settings of a check that
+// explores (sim, output, timing) in exercise.yaml, and the flags of gocourse
+// explore. DefaultExploration gives both their defaults, and Validate is the
+// one place that judges them.
+type Exploration struct {
+	Strategy    string `yaml:"strategy"`    // random, pct or dfs
+	Schedules   int    `yaml:"schedules"`   // the most schedules to run for each target
+	Seed        uint64 `yaml:"seed"`        // seed of random and pct
+	Depth       int    `yaml:"depth"`       // pct: the bug depth
+	Preemptions int    `yaml:"preemptions"` // dfs: the most preemptions in one schedule
+}
+
+// Strategies are the strategies an exploration may name.
+var Strategies = []string{"random", "pct", "dfs"}
+
+// DefaultExploration returns the settings an exploration has when nothing is said.
+func DefaultExploration() Exploration {
+	return Exploration{Strategy: "random", Schedules: 1000, Seed: 1, Depth: 3, Preemptions: 2}
+}
+
+// Validate reports the first setting of e that no exploration can use.
+//
+//go:norace
+func (e Exploration) Validate() error {
+	if err := validStrategy(e.Strategy); err != nil {
+		return err
+	}
+	if e.Schedules < 1 {
+		return fmt.Errorf("schedules: must be at least 1")
+	}
+	if e.Depth < 0 || e.Preemptions < 0 {
+		return fmt.Errorf("depth and preemptions must not be negative")
+	}
+	return nil
+}
+
+//go:norace
+func validStrategy(name string) error {
+	if !slices.Contains(Strategies, name) {
+		return fmt.Errorf("strategy: unknown strategy %q (want random, pct or dfs)", name)
+	}
+	return nil
+}
+
+// Config returns the configuration that explores the targets run selects (all
+// of them when empty) as e says, within a wall-clock budget of timeout (none
+// when 0).
+//
+//go:norace
+func (e Exploration) Config(run string, timeout time.Duration) Config {
+	return Config{
+		Mode: Explore, Strategy: e.Strategy, Seed: e.Seed, Schedules: e.Schedules,
+		Depth: e.Depth, Preemptions: e.Preemptions, Run: run, TimeoutMS: timeout.Milliseconds(),
+	}
+}
+
+// Validate reports whether the harness can run as c asks: a known mode and, to
+// explore, a known strategy ("" is random). A Replay token runs its one
+// schedule whatever the mode, so it needs none.
+//
+//go:norace
+func (c Config) Validate() error {
+	switch {
+	case c.Mode == RunOne || c.Replay != "" && c.Mode == "":
+		return nil
+	case c.Mode == Explore:
+		if c.Strategy == "" {
+			return nil
+		}
+		return validStrategy(c.Strategy)
+	}
+	return fmt.Errorf("unknown mode %q (want %s or %s)", c.Mode, Explore, RunOne)
 }
 
 // An Outcome is one distinct result and output the schedules gave.
@@ -160,6 +247,7 @@ func Main(mainFn func(), tests []Test) int {
 	if err := json.Unmarshal([]byte(token.Getenv(ConfigEnv)), &cfg); err != nil {
 		return write(path, &Report{Error: "bad configuration: " + err.Error()})
 	}
+
 	return write(path, run(cfg, mainFn, tests))
 }
 
@@ -177,156 +265,49 @@ func write(path string, rep *Report) int {
 	return 0
 }
 
+// A target is what one exploration runs: main, or one Test or Example.
+type target struct {
+	name string // "main" or the function's name
+	body func()
+}
+
 //go:norace
 func run(cfg Config, mainFn func(), tests []Test) *Report {
+	if err := cfg.Validate(); err != nil {
+		return &Report{Error: "bad configuration: " + err.Error()}
+	}
 	start := time.Now()
-	type target struct {
-		name string
-		body func()
-	}
-	var targets []target
-	if mainFn != nil {
-		body := mainFn
-		if cfg.WantOutput {
-			match, err := OutputMatcher(cfg.OutputMatch, cfg.Output)
-			if err != nil {
-				return &Report{Error: err.Error()}
-			}
-			body = func() {
-				mainFn()
-				// main has returned: in a real program, the process exits here, so
-				// this is everything it printed.
-				got := fmt.Sprint(sim.Stdout())
-				if !match(got) {
-					sim.Fail(fmt.Sprintf("the output is not what it should be:\n--- want (%s)\n%s--- got\n%s", cmpName(cfg.OutputMatch), cfg.Output, got))
-				}
-			}
-		}
-		if len(cfg.Signals) > 0 {
-			type at struct {
-				sig os.Signal
-				d   time.Duration
-			}
-			var sigs []at
-			for _, spec := range cfg.Signals {
-				sig, d, err := ParseSignal(spec)
-				if err != nil {
-					return &Report{Error: err.Error()}
-				}
-				sigs = append(sigs, at{sig, d})
-			}
-			inner := body
-			body = func() {
-				for _, a := range sigs {
-					simsignal.DeliverAt(a.d, a.sig)
-				}
-				inner()
-			}
-		}
-		targets = append(targets, target{"main", body})
-	}
-	re, err := regexp.Compile(cfg.Run)
-	if err != nil {
-		return &Report{Error: "run: " + err.Error()}
-	}
-	replayTest, token := "", cfg.Replay
-	if name, tok, ok := strings.Cut(cfg.Replay, "@"); ok {
-		replayTest, token = name, tok
-	}
-	rep := &Report{}
 	skipped := map[string]bool{}
-	for _, t := range tests {
-		if replayTest != "" && t.Name != replayTest || replayTest == "" && !re.MatchString(t.Name) {
-			continue
-		}
-		body := testBody(t, skipped)
-		if t.Example != nil {
-			body = exampleBody(t)
-		}
-		targets = append(targets, target{t.Name, body})
-		rep.Tests = append(rep.Tests, t.Name)
-	}
-	if len(targets) == 0 {
-		if replayTest != "" {
-			return &Report{Error: fmt.Sprintf("the replay token names %s, which the package does not have", replayTest)}
-		}
-		return &Report{Error: "no main function and no test matches " + cfg.Run}
+	targets, err := targets(cfg, mainFn, tests, skipped)
+	if err != nil {
+		return &Report{Error: err.Error()}
 	}
 	if cfg.Race && !sim.RaceBuild {
 		return &Report{Error: "race: the program was not built with -race"}
+	}
+	rep := &Report{}
+	for _, t := range targets {
+		if t.name != "main" {
+			rep.Tests = append(rep.Tests, t.name)
+		}
 	}
 	runReset := reset
 	if cfg.Stdin != "" {
 		runReset = stdinReset(cfg.Stdin, reset)
 	}
-	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: runReset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail}
+	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: runReset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail, LeaksNote: cfg.LeaksNote}
 	for _, t := range targets {
 		rep.Target = t.name
-		if cfg.Mode == "run" || cfg.Replay != "" {
-			strat := sim.Random(cfg.Seed)
-			if token != "" {
-				if strat, err = sim.Replay(token); err != nil {
-					return &Report{Error: err.Error()}
-				}
-			}
-			var steer *sim.SteerStrategy
-			if cfg.Play {
-				var rest sim.Strategy
-				if cfg.PlayRandom {
-					rest = sim.Random(cfg.Seed)
-				}
-				steer = sim.Steer(cfg.Picks, rest)
-				strat = steer
-			}
-			opts.Strategy = strat
-			if cfg.TimeoutMS > 0 {
-				opts.Deadline = start.Add(time.Duration(cfg.TimeoutMS) * time.Millisecond)
-			}
-			res := sim.Run(t.body, opts)
-			if steer != nil {
-				rep.Play = steer.Next()
-			}
-			if res.Outcome == sim.Timeout {
-				rep.TimedOut = true
-				break
-			}
-			rep.Schedules++
-			rep.Result = res
-			rep.Replay = tokenFor(t.name, res.Token)
-			if res.Failed() || cfg.Replay != "" {
-				break
-			}
-			continue
+		var done bool
+		if cfg.Mode == RunOne || cfg.Replay != "" {
+			done, err = runOnce(cfg, t, opts, start, rep)
+		} else {
+			done, err = explore(cfg, t, opts, start, rep)
 		}
-		strat, err := strategy(cfg)
 		if err != nil {
 			return &Report{Error: err.Error()}
 		}
-		name := t.name
-		each := func(r *sim.Result) {
-			if rep.First == nil {
-				rep.First = r
-			}
-			if cfg.Outcomes {
-				rep.Outcomes = addOutcome(rep.Outcomes, name, r)
-			}
-		}
-		budget := time.Duration(0)
-		if cfg.TimeoutMS > 0 {
-			// What is left of the budget after the targets before this one.
-			budget = max(time.Duration(cfg.TimeoutMS)*time.Millisecond-time.Since(start), time.Nanosecond)
-		}
-		r := sim.Explore(t.body, sim.Config{Strategy: strat, Schedules: cfg.Schedules, Timeout: budget, Options: opts, Each: each, KeepGoing: cfg.Outcomes})
-		rep.Schedules += r.Schedules
-		rep.Exhausted = r.Exhausted
-		if r.TimedOut && r.Failure == nil {
-			rep.TimedOut = true
-			break
-		}
-		if r.Failure != nil {
-			rep.Result = r.Failure
-			rep.Replay = tokenFor(t.name, r.Failure.Token)
-			rep.FailingSchedule = r.Schedules
+		if done {
 			break
 		}
 	}
@@ -343,11 +324,173 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 	return rep
 }
 
+// targets returns what cfg asks to run: main (when mainFn is not nil), then
+// the tests that cfg.Run matches, or the one test its replay token names. A
+// test that skips is marked in skipped.
+//
+//go:norace
+func targets(cfg Config, mainFn func(), tests []Test, skipped map[string]bool) ([]target, error) {
+	var targets []target
+	if mainFn != nil {
+		body, err := mainBody(cfg, mainFn)
+		if err != nil {
+			return nil, err
+		}
+		targets = append(targets, target{"main", body})
+	}
+	re, err := regexp.Compile(cfg.Run)
+	if err != nil {
+		return nil, fmt.Errorf("run: %w", err)
+	}
+	replayTest, _ := token.Parse(cfg.Replay)
+	for _, t := range tests {
+		if replayTest != "" && t.Name != replayTest || replayTest == "" && !re.MatchString(t.Name) {
+			continue
+		}
+		body := testBody(t, skipped)
+		if t.Example != nil {
+			body = exampleBody(t)
+		}
+		targets = append(targets, target{t.Name, body})
+	}
+	if len(targets) == 0 {
+		if replayTest != "" {
+			return nil, fmt.Errorf("the replay token names %s, which the package does not have", replayTest)
+		}
+		return nil, fmt.Errorf("no main function and no test matches %s", cfg.Run)
+	}
+	return targets, nil
+}
+
+// mainBody returns main as a run's body: checking what it printed when
+// cfg.WantOutput, and delivering cfg.Signals at their virtual times.
+//
+//go:norace
+func mainBody(cfg Config, mainFn func()) (func(), error) {
+	body := mainFn
+	if cfg.WantOutput {
+		match, err := OutputMatcher(cfg.OutputMatch, cfg.Output)
+		if err != nil {
+			return nil, err
+		}
+		body = func() {
+			mainFn()
+			// main has returned: in a real program, the process exits here, so
+			// this is everything it printed.
+			got := fmt.Sprint(sim.Stdout())
+			if !match(got) {
+				sim.Fail(fmt.Sprintf("the output is not what it should be:\n--- want (%s)\n%s--- got\n%s", cmpName(cfg.OutputMatch), cfg.Output, got))
+			}
+		}
+	}
+	if len(cfg.Signals) == 0 {
+		return body, nil
+	}
+	type at struct {
+		sig os.Signal
+		d   time.Duration
+	}
+	var sigs []at
+	for _, spec := range cfg.Signals {
+		sig, d, err := ParseSignal(spec)
+		if err != nil {
+			return nil, err
+		}
+		sigs = append(sigs, at{sig, d})
+	}
+	inner := body
+	return func() {
+		for _, a := range sigs {
+			simsignal.DeliverAt(a.d, a.sig)
+		}
+		inner()
+	}, nil
+}
+
+// runOnce runs one schedule of t (its replay token's, a steered one, or
+// Random(Seed)'s) into rep, and reports whether the targets after t are not
+// to run.
+//
+//go:norace
+func runOnce(cfg Config, t target, opts sim.Options, start time.Time, rep *Report) (done bool, err error) {
+	_, sched := token.Parse(cfg.Replay)
+	strat := sim.Random(cfg.Seed)
+	if sched != "" {
+		if strat, err = sim.Replay(sched); err != nil {
+			return true, err
+		}
+	}
+	var steer *sim.SteerStrategy
+	if cfg.Play {
+		var rest sim.Strategy
+		if cfg.PlayRandom {
+			rest = sim.Random(cfg.Seed)
+		}
+		steer = sim.Steer(cfg.Picks, rest)
+		strat = steer
+	}
+	opts.Strategy = strat
+	if cfg.TimeoutMS > 0 {
+		opts.Deadline = start.Add(time.Duration(cfg.TimeoutMS) * time.Millisecond)
+	}
+	res := sim.Run(t.body, opts)
+	if steer != nil {
+		rep.Play = steer.Next()
+	}
+	if res.Outcome == sim.Timeout {
+		rep.TimedOut = true
+		return true, nil
+	}
+	rep.Schedules++
+	rep.Result = res
+	rep.Replay = token.Format(t.name, res.Token)
+	return res.Failed() || cfg.Replay != "", nil
+}
+
+// explore runs the schedules cfg's strategy makes of t into rep, within what
+// is left of the budget, and reports whether the targets after t are not to
+// run (a failure, or the budget spent).
+//
+//go:norace
+func explore(cfg Config, t target, opts sim.Options, start time.Time, rep *Report) (done bool, err error) {
+	strat, err := strategy(cfg)
+	if err != nil {
+		return true, err
+	}
+	each := func(r *sim.Result) {
+		if rep.First == nil {
+			rep.First = r
+		}
+		if cfg.Outcomes {
+			rep.Outcomes = addOutcome(rep.Outcomes, t.name, r)
+		}
+	}
+	budget := time.Duration(0)
+	if cfg.TimeoutMS > 0 {
+		// What is left of the budget after the targets before this one.
+		budget = max(time.Duration(cfg.TimeoutMS)*time.Millisecond-time.Since(start), time.Nanosecond)
+	}
+	r := sim.Explore(t.body, sim.Config{Strategy: strat, Schedules: cfg.Schedules, Timeout: budget, Options: opts, Each: each, KeepGoing: cfg.Outcomes})
+	rep.Schedules += r.Schedules
+	rep.Exhausted = r.Exhausted
+	if r.TimedOut && r.Failure == nil {
+		rep.TimedOut = true
+		return true, nil
+	}
+	if r.Failure != nil {
+		rep.Result = r.Failure
+		rep.Replay = token.Format(t.name, r.Failure.Token)
+		rep.FailingSchedule = r.Schedules
+		return true, nil
+	}
+	return false, nil
+}
+
 // addOutcome counts the result r of a schedule of target among outs.
 //
 //go:norace
 func addOutcome(outs []Outcome, target string, r *sim.Result) []Outcome {
-	replay := tokenFor(target, r.Token)
+	replay := token.Format(target, r.Token)
 	if target == "main" {
 		target = ""
 	}
@@ -382,16 +525,8 @@ func stdinReset(path string, reset func()) func() {
 	}
 }
 
-// tokenFor prefixes a test's name to a sim token so that replay finds the test.
+// strategy makes the strategy cfg names; Validate has judged the name.
 //
-//go:norace
-func tokenFor(target, token string) string {
-	if target == "main" || token == "" {
-		return token
-	}
-	return target + "@" + token
-}
-
 //go:norace
 func strategy(cfg Config) (sim.Strategy, error) {
 	switch cfg.Strategy {
@@ -429,7 +564,20 @@ func testBody(t Test, skipped map[string]bool) func() {
 func exampleBody(t Test) func() {
 	want := strings.TrimSpace(t.Output)
 	return func() {
+		finished := false
+		defer func() {
+			if finished {
+				return
+			}
+			// As go test's runner: a panic goes on (recovered and
+			// repanicked); runtime.Goexit is a panic of its own.
+			if r := sim.Recovered(recover()); r != nil {
+				panic(sim.Panicking(r))
+			}
+			panic("test executed panic(nil) or runtime.Goexit")
+		}()
 		t.Example()
+		finished = true
 		got := strings.TrimSpace(fmt.Sprint(sim.Stdout()))
 		ok := got == want
 		if t.Unordered {

@@ -55,6 +55,7 @@ var handlers struct {
 }
 
 func init() {
+	sim.SetDeliverSignal(Deliver)
 	sim.WatchSignals(func() bool {
 		if sim.Current() == nil {
 			return false

@@ -43,7 +43,7 @@ func (s *sema) release() {
 func current(reason string) *sim.G {
 	g := sim.Current()
 	if g == nil {
-		panic("sim/sync: " + reason + " would block outside a sim run")
+		panic("sim/sync: " + reason + " would block outside a sim run" + sim.InitWaiter())
 	}
 	return g
 }

@@ -30,8 +30,16 @@ func (wg *WaitGroup) use() {
 // the counter becomes zero, all goroutines blocked on Wait are released. If
 // the counter goes negative, Add panics.
 //
+// Add and Wait are not go:norace, unlike the rest of the simulator, nor
+// inlined: their entry tells the race detector the caller's line, which a
+// race between an Add from zero and a Wait names (see sim.RaceRead). They
+// touch no memory themselves.
+//
+//go:noinline
+func (wg *WaitGroup) Add(delta int) { wg.addCall(delta) }
+
 //go:norace
-func (wg *WaitGroup) Add(delta int) {
+func (wg *WaitGroup) addCall(delta int) {
 	if yield("sync.WaitGroup.Add") {
 		wg.use()
 	}
@@ -61,6 +69,11 @@ func (wg *WaitGroup) add(delta int, op string) {
 	v := int32(state >> 32)
 	w := uint32(state)
 	sim.Event(op, &wg.obj, counter(v))
+	if delta > 0 && v == int32(delta) {
+		// The first increment must be ordered with Wait: a read of sema, as
+		// the real one tells the race detector; a Wait that blocks writes it.
+		sim.RaceRead(unsafe.Pointer(&wg.sema))
+	}
 	if v < 0 {
 		panic("sync: negative WaitGroup counter")
 	}
@@ -78,10 +91,14 @@ func (wg *WaitGroup) add(delta int, op string) {
 	}
 }
 
-// Wait blocks until the WaitGroup task counter is zero.
+// Wait blocks until the WaitGroup task counter is zero. Like Add, it is not
+// go:norace.
 //
+//go:noinline
+func (wg *WaitGroup) Wait() { wg.waitCall() }
+
 //go:norace
-func (wg *WaitGroup) Wait() {
+func (wg *WaitGroup) waitCall() {
 	if yield("sync.WaitGroup.Wait") {
 		wg.use()
 	}
@@ -91,6 +108,12 @@ func (wg *WaitGroup) Wait() {
 		// Counter is 0, no need to wait.
 		sim.RaceAcquire(unsafe.Pointer(wg))
 		return
+	}
+	if uint32(wg.state) == 0 {
+		// The first waiter writes sema, to race with an Add from zero
+		// that is not ordered with it; later waiters do not, or
+		// concurrent Waits would race with each other.
+		sim.RaceWrite(unsafe.Pointer(&wg.sema))
 	}
 	// Increment waiters count.
 	wg.obj.Changed()
@@ -106,7 +129,10 @@ func (wg *WaitGroup) Wait() {
 // returns, the task is removed from the WaitGroup. If f panics, the task is
 // not removed: the panic ends the run, as it ends the program.
 //
-//go:norace
+// Like Add and Wait, it is not go:norace, nor inlined: a race between its Add
+// and a Wait names the caller's line.
+//
+//go:noinline
 func (wg *WaitGroup) Go(f func()) {
 	wg.Add(1)
 	sim.Go(func() {

@@ -91,12 +91,31 @@ func TestProcessInOrder(t *testing.T) {
 					t.Errorf("emit was called by two goroutines at the same time; call it from one goroutine, one result after another")
 				}
 				if !slices.Equal(r.got, want) {
-					t.Errorf("emit got %q,\n          want %q.\n"+
-						"Here work(%d) finishes first and work(0) last: the order in which goroutines finish is not the order in which they started.",
-						r.got, want, n-1)
+					t.Errorf("emit got %q,\nbut want %q.\n%s", r.got, want, whyNotInOrder(r.got, want))
 				}
 			})
 		})
+	}
+}
+
+// whyNotInOrder says, in the lesson's words, what a wrong sequence of
+// results shows: results emitted before their work produced them, too many
+// or too few, or every result in the order the work finished.
+func whyNotInOrder(got, want []string) string {
+	unproduced := 0
+	for _, g := range got {
+		if !slices.Contains(want, g) {
+			unproduced++
+		}
+	}
+	switch {
+	case unproduced > 0:
+		return fmt.Sprintf("%d of the values emitted were not results of work: Process read a result before its goroutine had written it.\n"+
+			"Wait for the work to finish (wg.Wait) before reading what it wrote; the race detector reports this as a data race.", unproduced)
+	case len(got) != len(want):
+		return fmt.Sprintf("emit was called %d times for %d pieces of work: emit every result exactly once.", len(got), len(want))
+	default:
+		return fmt.Sprintf("Here work(%d) finishes first and work(0) last: the order in which goroutines finish is not the order in which they started.", len(want)-1)
 	}
 }
 

@@ -66,10 +66,10 @@
 
   // playPage: each pick asks the server for the run with one pick more.
   function playPage(root) {
-    const dir = root.dataset.playDir, run = root.dataset.playRun, replay = root.dataset.playReplay;
+    const dir = root.dataset.playDir, run = root.dataset.playRun, replay = root.dataset.playReplay, race = root.dataset.playRace !== undefined;
     let session = "";
     async function step(p, rest) {
-      const req = { session, dir, run, picks: p, random: rest === "random", finish: rest === "finish", seed: 1 };
+      const req = { session, dir, run, picks: p, random: rest === "random", finish: rest === "finish", seed: 1, race };
       if (!session && replay && !p) req.replay = replay; // follow the failing schedule
       const r = await fetch("/api/play", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(req) });
       if (!r.ok) { root.innerHTML = '<pre class="page">' + esc(await r.text()) + "</pre>"; return; }

@@ -295,7 +295,7 @@
       h += '<div class="choices"><button data-act="rest" title="r"><kbd>r</kbd> let the random strategy finish</button>' +
         '<button data-act="finish" title="f"><kbd>f</kbd> finish without preempting</button><button data-act="undo" title="u"' +
         (play.picks && play.picks.length ? "" : " disabled") + "><kbd>u</kbd> undo</button></div>";
-      if (play.token) h += '<div class="token">replay token: <code>' + esc(play.token) + "</code> — <code>gocourse replay " + esc(play.token) + (play.target ? " " + esc(play.target) : "") + "</code></div>";
+      if (play.token) h += '<div class="token">replay token: <code>' + esc(play.token) + "</code> — <code>gocourse replay " + (play.race ? "--race " : "") + esc(play.token) + (play.target ? " " + esc(play.target) : "") + "</code></div>";
       $(".pick").innerHTML = h;
     }
 

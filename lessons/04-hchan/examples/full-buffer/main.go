@@ -17,7 +17,7 @@ func main() {
 		close(sent)
 	}()
 
-	fmt.Println(<-ch) // 1, from the buffer; 3 moves in, and its sender is woken
+	fmt.Println(<-ch) // 1, from the buffer; if the sender is parked, 3 moves in and it is woken
 	<-sent
 	fmt.Println("len after the sender left:", len(ch))
 	fmt.Println(<-ch, <-ch)

@@ -13,7 +13,7 @@ func main() {
 
 	for _, name := range []string{"ann", "bob", "cy"} {
 		go func() {
-			<-start // every waiter parks here
+			<-start // a waiter that gets here before the close parks
 			woke <- name
 		}()
 	}

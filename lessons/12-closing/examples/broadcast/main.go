@@ -12,11 +12,11 @@ func main() {
 	started := make(chan string, 3)
 	for _, name := range []string{"ann", "bob", "cy"} {
 		go func() {
-			<-start // every runner parks here until start is closed
+			<-start // a runner that gets here first parks until start is closed
 			started <- name
 		}()
 	}
-	close(start) // one close wakes all three; a send would wake one
+	close(start) // wakes every parked runner, and lets later ones through; a send would wake one
 
 	var names []string
 	for range 3 {
