@@ -1,14 +1,14 @@
 package grader
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
-	"go/format"
 	"path/filepath"
 	"strings"
 	"text/template"
 	"time"
+
+	"github.com/gocourse/gocourse/grader/gen"
 )
 
 // templates holds the Go source that the grader generates, as text/template
@@ -21,19 +21,8 @@ var templates embed.FS
 // generated are the parsed templates, by file name.
 var generated = template.Must(template.ParseFS(templates, "templates/*.tmpl"))
 
-// generate executes the template name with data and gofmt's the result: a
-// template that yields code gofmt cannot read is the grader's bug, and says so.
-func generate(name string, data any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := generated.ExecuteTemplate(&b, name, data); err != nil {
-		return nil, fmt.Errorf("generating %s: %w", name, err)
-	}
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("generating %s: the code does not parse: %w", name, err)
-	}
-	return src, nil
-}
+// generate executes the template name with data and gofmt's the result.
+func generate(name string, data any) ([]byte, error) { return gen.Source(generated, name, data) }
 
 // leakFile is the name of the generated file that holds the leak-checking TestMain.
 const leakFile = "zz_gocourse_leak_test.go"

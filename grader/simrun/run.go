@@ -10,6 +10,7 @@ package simrun
 import (
 	"context"
 	"crypto/rand"
+	"embed"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -27,8 +28,10 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"text/template"
 	"time"
 
+	"github.com/gocourse/gocourse/grader/gen"
 	"github.com/gocourse/gocourse/grader/rewrite"
 	"github.com/gocourse/gocourse/sim/harness"
 	simtoken "github.com/gocourse/gocourse/sim/token"
@@ -318,14 +321,8 @@ func Build(ctx context.Context, cfg Config) (_ *Program, err error) {
 			files[path] = data
 		}
 	}
-	files[filepath.Join(dir, harnessFile)] = pkg.harness()
-	// The package under test imports sim/token, so that the token is read (and
-	// its pipe closed) before any of the package's own code runs.
-	files[filepath.Join(dir, tokenFile)] = []byte(fmt.Sprintf("package %s\n\nimport _ %q\n", pkg.name, "github.com/gocourse/gocourse/sim/token"))
-	if over.Reset != "" {
-		// The reset function lives in the package itself; an internal test file
-		// hands it to the harness, whichever package the tests are in.
-		files[filepath.Join(dir, resetFile)] = []byte(fmt.Sprintf("package %s\n\nimport gocourseharness %q\n\nfunc init() { gocourseharness.SetReset(%s) }\n", pkg.name, "github.com/gocourse/gocourse/sim/harness", over.Reset))
+	if err := pkg.generatedFiles(files, dir, over.Reset); err != nil {
+		return nil, err
 	}
 
 	overlayPath, err := writeOverlay(tmp, files)
@@ -768,25 +765,61 @@ func networkCalls(f *ast.File) []netCall {
 	return out
 }
 
-// harness returns the generated test file that hands the program to sim/harness.
-func (p *pkgInfo) harness() []byte {
-	var b strings.Builder
-	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"os\"\n\t\"testing\"\n\n\tgocourseharness \"github.com/gocourse/gocourse/sim/harness\"\n)\n\n", p.testPkg)
-	b.WriteString("func TestMain(m *testing.M) {\n")
-	mainFn := "nil"
-	if p.main {
-		mainFn = "main"
+// templates holds the Go files that a run generates into the package (see
+// grader/gen): the harness's TestMain, the token's import, the reset hook.
+//
+//go:embed templates/*.tmpl
+var templates embed.FS
+
+var generated = template.Must(template.ParseFS(templates, "templates/*.tmpl"))
+
+// harnessData is what templates/harness.go.tmpl is filled with.
+type harnessData struct {
+	Package string // the test package's name
+	Main    string // "main" for a program, "nil" for a package's tests
+	Tests   []struct{ Name, Func string }
+	// Examples: Name is the function's name, Example and its suffix.
+	Examples []struct {
+		Name, Output string
+		Unordered    bool
 	}
-	fmt.Fprintf(&b, "\tos.Exit(gocourseharness.Main(%s, []gocourseharness.Test{\n", mainFn)
+}
+
+// harness returns the generated test file that hands the program to sim/harness.
+func (p *pkgInfo) harness() ([]byte, error) {
+	d := harnessData{Package: p.testPkg, Main: "nil"}
+	if p.main {
+		d.Main = "main"
+	}
 	for _, t := range p.tests {
-		fmt.Fprintf(&b, "\t\t{Name: %q, F: %s%s},\n", t, hiddenPrefix, t)
+		d.Tests = append(d.Tests, struct{ Name, Func string }{t, hiddenPrefix + t})
 	}
 	for _, ex := range p.examples {
-		name := "Example" + ex.Name
-		fmt.Fprintf(&b, "\t\t{Name: %q, Example: %s, Output: %q, Unordered: %v},\n", name, name, ex.Output, ex.Unordered)
+		d.Examples = append(d.Examples, struct {
+			Name, Output string
+			Unordered    bool
+		}{"Example" + ex.Name, ex.Output, ex.Unordered})
 	}
-	b.WriteString("\t}))\n}\n")
-	return []byte(b.String())
+	return gen.Source(generated, "harness.go.tmpl", d)
+}
+
+// generatedFiles adds the files a run generates into the package in dir: the
+// harness, the token's import, and the reset hook when there is one.
+func (p *pkgInfo) generatedFiles(files map[string][]byte, dir, reset string) error {
+	var err error
+	if files[filepath.Join(dir, harnessFile)], err = p.harness(); err != nil {
+		return err
+	}
+	if files[filepath.Join(dir, tokenFile)], err = gen.Source(generated, "token.go.tmpl", p.name); err != nil {
+		return err
+	}
+	if reset != "" {
+		data := struct{ Package, Reset string }{p.name, reset}
+		if files[filepath.Join(dir, resetFile)], err = gen.Source(generated, "reset.go.tmpl", data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeOverlay writes files (nil content: hidden) into tmp and returns the path of
