@@ -225,7 +225,7 @@ func Build(ctx context.Context, cfg Config) (_ *Program, err error) {
 	}
 	simDir, err := SimModule()
 	if err != nil {
-		return nil, fmt.Errorf("preparing the simulator's source: %v", err)
+		return nil, fmt.Errorf("preparing the simulator's source: %w", err)
 	}
 	tmp, err := os.MkdirTemp("", "gocourse-sim-")
 	if err != nil {
@@ -237,9 +237,41 @@ func Build(ctx context.Context, cfg Config) (_ *Program, err error) {
 			prog.Close()
 		}
 	}()
+	base, mod, err := baseOverlay(cfg, dir, simDir)
+	if err != nil {
+		return nil, err
+	}
+	pkg, err := inspect(dir, base)
+	if err != nil {
+		return nil, err
+	}
+	if pkg.main {
+		// The harness runs main alone: the package's own tests are not built
+		// (they may import what a module-less folder cannot provide).
+		tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+		for _, t := range tests {
+			base[t] = nil
+		}
+	}
+	env := append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=readonly", "CGO_ENABLED=0")
+	files, err := rewriteFiles(ctx, cfg, dir, tmp, base, pkg, mod, env)
+	if err != nil {
+		return nil, err
+	}
+	overlayPath, err := writeOverlay(tmp, files)
+	if err != nil {
+		return nil, err
+	}
+	if err := prog.compile(ctx, tmp, overlayPath, pkg.main, env); err != nil {
+		return nil, err
+	}
+	return prog, nil
+}
 
-	// The overlay the rewriter loads the package through: the caller's
-	// replacements, hidden files, and a go.mod that can import package sim.
+// baseOverlay returns the overlay the rewriter loads the package in dir
+// through: the caller's replacements, hidden files (nil), and a go.mod that
+// can import package sim (with the module's own files, mod).
+func baseOverlay(cfg Config, dir, simDir string) (map[string][]byte, *modFiles, error) {
 	base := map[string][]byte{}
 	for path, src := range cfg.Overlay {
 		if src == "" {
@@ -248,7 +280,7 @@ func Build(ctx context.Context, cfg Config) (_ *Program, err error) {
 		}
 		data, err := os.ReadFile(src)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		base[path] = data
 	}
@@ -266,26 +298,22 @@ func Build(ctx context.Context, cfg Config) (_ *Program, err error) {
 	}
 	mod, err := moduleFiles(dir, simDir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	base[mod.gomodPath] = mod.gomod
 	if mod.gosum != nil {
 		base[mod.gosumPath] = mod.gosum
 	}
+	return base, mod, nil
+}
 
-	pkg, err := inspect(dir, base)
-	if err != nil {
-		return nil, err
-	}
-	if pkg.main {
-		// The harness runs main alone: the package's own tests are not built
-		// (they may import what a module-less folder cannot provide).
-		tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
-		for _, t := range tests {
-			base[t] = nil
-		}
-	}
-	env := append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=readonly", "CGO_ENABLED=0")
+// rewriteFiles rewrites the package in dir (seen through base) to sim Go and
+// returns every file of the build's overlay: the rewritten files, the rest
+// of base, and the files a run generates (the harness, the token, the reset).
+// A package the go command cannot build as it is gets the go command's own
+// message (a BuildError); a construct the rewriter refuses, an
+// UnsupportedError.
+func rewriteFiles(ctx context.Context, cfg Config, dir, tmp string, base map[string][]byte, pkg *pkgInfo, mod *modFiles, env []string) (map[string][]byte, error) {
 	// go/packages cannot hide a file, but it skips one whose build constraint
 	// never holds; the build's overlay hides it below.
 	load := map[string][]byte{}
@@ -297,8 +325,6 @@ func Build(ctx context.Context, cfg Config) (_ *Program, err error) {
 	}
 	over, err := rewrite.Package(dir, rewrite.Options{Tests: !pkg.main, Env: env, Overlay: load, GoVersion: mod.goVersion, ModuleImports: true})
 	if err != nil {
-		// A package the go command cannot build as it is gets the go
-		// command's own message, not a refusal of the simulator.
 		if msg := buildError(ctx, cfg.Go, dir, tmp, base, env); msg != "" {
 			return nil, &BuildError{Msg: msg}
 		}
@@ -324,21 +350,23 @@ func Build(ctx context.Context, cfg Config) (_ *Program, err error) {
 	if err := pkg.generatedFiles(files, dir, over.Reset); err != nil {
 		return nil, err
 	}
+	return files, nil
+}
 
-	overlayPath, err := writeOverlay(tmp, files)
-	if err != nil {
-		return nil, err
-	}
-	// The program, its report and its race log: in the caller's folder when it
-	// gives one, where its sandbox lets the program reach them.
+// compile builds the program's test binary from the overlay at overlayPath,
+// in the caller's run folder when it gives one (where its sandbox lets the
+// program reach the binary, its report and its race log), else in tmp.
+func (prog *Program) compile(ctx context.Context, tmp, overlayPath string, main bool, env []string) error {
+	cfg := prog.cfg
 	runFolder := tmp
 	if cfg.RunDir != "" {
+		var err error
 		if runFolder, err = os.MkdirTemp(cfg.RunDir, "sim-"); err != nil {
-			return nil, err
+			return err
 		}
 		prog.cleanup = append(prog.cleanup, runFolder)
 		if err := os.Chmod(runFolder, 0o777); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	bin := filepath.Join(runFolder, "sim.test")
@@ -347,7 +375,7 @@ func Build(ctx context.Context, cfg Config) (_ *Program, err error) {
 	// panics name file:line from the binary's own); the link is the build's
 	// largest step, and this makes it cheaper.
 	args := []string{"test", "-c", "-o", bin, "-overlay", overlayPath, "-ldflags=-w"}
-	if pkg.main || cfg.NoVet {
+	if main || cfg.NoVet {
 		// A program is built as go build and go run build it: without
 		// the vet checks go test adds for a package's tests.
 		args = append(args, "-vet=off")
@@ -358,23 +386,23 @@ func Build(ctx context.Context, cfg Config) (_ *Program, err error) {
 		buildEnv = append(env[:len(env):len(env)], "CGO_ENABLED=1")
 	}
 	build := exec.CommandContext(ctx, cfg.Go, append(args, ".")...)
-	build.Dir = dir
+	build.Dir = prog.dir
 	build.Env = buildEnv
 	if out, err := build.CombinedOutput(); err != nil {
 		if ctx.Err() != nil {
-			return nil, &TimeoutError{Msg: fmt.Sprintf("the build did not finish within %s", cfg.Timeout)}
+			return &TimeoutError{Msg: fmt.Sprintf("the build did not finish within %s", cfg.Timeout)}
 		}
-		return nil, &BuildError{Msg: "building the program under the simulator failed:\n" + strings.TrimSpace(relPaths(string(out), dir))}
+		return &BuildError{Msg: "building the program under the simulator failed:\n" + strings.TrimSpace(relPaths(string(out), prog.dir))}
 	}
 	prog.buildMS = time.Since(t0).Milliseconds()
 	if cfg.RunDir != "" {
 		// Whatever the umask: Exec may run it as another user.
 		if err := os.Chmod(bin, 0o755); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	prog.main, prog.bin, prog.runFolder = pkg.main, bin, runFolder
-	return prog, nil
+	prog.main, prog.bin, prog.runFolder = main, bin, runFolder
+	return nil
 }
 
 // run runs the built program once with the harness configuration hcfg, within
