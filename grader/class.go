@@ -68,20 +68,31 @@ func Grade(ctx context.Context, c *course.Course, workbooks []Workbook, exercise
 			return nil, err
 		}
 	}
-	byExercise := opts.ShardExercises
+	items, groups := shardItems(ctx, c, cache, workbooks, exercises, opts, shard, of)
+	gradeGroups(ctx, c, cache, workbooks, groups, opts)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("grading interrupted: %w", err)
+	}
 
-	// One item per learner and exercise of this shard, in groups of one key:
-	// the first item of a group is graded (or found in the cache) and the
-	// others take its result.
-	var items []*classItem
-	var groups [][]*classItem
+	out := make([][]*Result, len(workbooks))
+	for _, it := range items {
+		out[it.learner] = append(out[it.learner], it.res)
+	}
+	return out, nil
+}
+
+// shardItems returns one item per learner and exercise of shard (of of), and
+// the items in groups of one key: the first item of a group is graded (or
+// found in the cache) and the others take its result. An item without a key
+// (its files could not be read) is a group of its own.
+func shardItems(ctx context.Context, c *course.Course, cache *Cache, workbooks []Workbook, exercises []*course.Exercise, opts ClassOptions, shard, of int) (items []*classItem, groups [][]*classItem) {
 	byKey := map[string]int{} // key -> its group
 	for li, w := range workbooks {
-		if !byExercise && li%of != shard-1 {
+		if !opts.ShardExercises && li%of != shard-1 {
 			continue
 		}
 		for ei, ex := range exercises {
-			if byExercise && ei%of != shard-1 {
+			if opts.ShardExercises && ei%of != shard-1 {
 				continue
 			}
 			o := opts.Options
@@ -102,7 +113,12 @@ func Grade(ctx context.Context, c *course.Course, workbooks []Workbook, exercise
 			groups = append(groups, []*classItem{it})
 		}
 	}
+	return items, groups
+}
 
+// gradeGroups grades the groups, opts.Jobs at a time, and tells opts.Graded of
+// each item as its group is done; it stops starting groups when ctx ends.
+func gradeGroups(ctx context.Context, c *course.Course, cache *Cache, workbooks []Workbook, groups [][]*classItem, opts ClassOptions) {
 	done := make(chan []*classItem)
 	go func() {
 		var g errgroup.Group
@@ -128,15 +144,6 @@ func Grade(ctx context.Context, c *course.Course, workbooks []Workbook, exercise
 			opts.Graded(workbooks[it.learner], it.ex, it.res, it.cached)
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("grading interrupted: %w", err)
-	}
-
-	out := make([][]*Result, len(workbooks))
-	for _, it := range items {
-		out[it.learner] = append(out[it.learner], it.res)
-	}
-	return out, nil
 }
 
 // gradeGroup grades the items of one key: the first is taken from the cache
