@@ -623,6 +623,31 @@ type pkgInfo struct {
 // inspect reads the package's files (through the overlay) to find its name, its
 // main function and its Test functions.
 func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
+	fset := token.NewFileSet()
+	var sc pkgScan
+	for _, p := range goFiles(dir, overlay) {
+		src, ok := overlay[p]
+		if !ok {
+			var err error
+			if src, err = os.ReadFile(p); err != nil {
+				return nil, err
+			}
+		}
+		f, err := parser.ParseFile(fset, p, src, parser.SkipObjectResolution|parser.ParseComments)
+		if err != nil {
+			return nil, err
+		}
+		if err := sc.add(fset, dir, p, f); err != nil {
+			return nil, err
+		}
+	}
+	return sc.info(dir)
+}
+
+// goFiles lists the Go files of the package in dir as the overlay shows it
+// (a file it hides is left out, one it adds is in), without the harness's
+// own file, in order.
+func goFiles(dir string, overlay map[string][]byte) []string {
 	names := map[string]bool{}
 	matches, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 	for _, m := range matches {
@@ -640,87 +665,91 @@ func inspect(dir string, overlay map[string][]byte) (*pkgInfo, error) {
 		}
 	}
 	sort.Strings(paths)
-	info := &pkgInfo{}
-	fset := token.NewFileSet()
-	var pkgName, testName string
-	hasMain := false
-	internal, external := []string{}, []string{}
-	var internalEx, externalEx []*doc.Example
-	var netErrs []string
-	for _, p := range paths {
-		src, ok := overlay[p]
-		if !ok {
-			var err error
-			if src, err = os.ReadFile(p); err != nil {
-				return nil, err
-			}
+	return paths
+}
+
+// A pkgScan gathers, file by file, what inspect needs to know of a package:
+// its names, whether it has a main function, its tests and examples on each
+// side of the _test package, and its network calls.
+type pkgScan struct {
+	pkgName, testName      string
+	hasMain                bool
+	internal, external     []string
+	internalEx, externalEx []*doc.Example
+	netErrs                []string
+}
+
+// add scans the file f at path p; a TestMain is refused at once.
+func (sc *pkgScan) add(fset *token.FileSet, dir, p string, f *ast.File) error {
+	isTest := strings.HasSuffix(p, "_test.go")
+	external := strings.HasSuffix(f.Name.Name, "_test")
+	for _, pos := range networkCalls(f) {
+		sc.netErrs = append(sc.netErrs, fmt.Sprintf("%s: %s", relPaths(fset.Position(pos.pos).String(), dir), pos.what))
+	}
+	for _, d := range f.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Recv != nil {
+			continue
 		}
-		f, err := parser.ParseFile(fset, p, src, parser.SkipObjectResolution|parser.ParseComments)
-		if err != nil {
-			return nil, err
+		if !isTest && fn.Name.Name == "main" && f.Name.Name == "main" {
+			sc.hasMain = true
 		}
-		isTest := strings.HasSuffix(p, "_test.go")
-		for _, pos := range networkCalls(f) {
-			netErrs = append(netErrs, fmt.Sprintf("%s: %s", relPaths(fset.Position(pos.pos).String(), dir), pos.what))
+		if isTest && fn.Name.Name == "TestMain" {
+			return &UnsupportedError{Msg: fmt.Sprintf("%s: TestMain cannot run under the simulator", relPaths(fset.Position(fn.Pos()).String(), dir))}
 		}
-		for _, d := range f.Decls {
-			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Recv != nil {
-				continue
+		if isTest && IsTestFunc(fn) {
+			if external {
+				sc.external = append(sc.external, fn.Name.Name)
+			} else {
+				sc.internal = append(sc.internal, fn.Name.Name)
 			}
-			if !isTest && fn.Name.Name == "main" && f.Name.Name == "main" {
-				hasMain = true
-			}
-			if isTest && fn.Name.Name == "TestMain" {
-				return nil, &UnsupportedError{Msg: fmt.Sprintf("%s: TestMain cannot run under the simulator", relPaths(fset.Position(fn.Pos()).String(), dir))}
-			}
-			if isTest && IsTestFunc(fn) {
-				if strings.HasSuffix(f.Name.Name, "_test") {
-					external = append(external, fn.Name.Name)
-				} else {
-					internal = append(internal, fn.Name.Name)
-				}
-			}
-		}
-		if isTest {
-			for _, ex := range doc.Examples(f) {
-				if ex.Output == "" && !ex.EmptyOutput {
-					continue // compiled, not run, as go test does
-				}
-				if strings.HasSuffix(f.Name.Name, "_test") {
-					externalEx = append(externalEx, ex)
-				} else {
-					internalEx = append(internalEx, ex)
-				}
-			}
-		}
-		if !isTest {
-			pkgName = f.Name.Name
-		} else if testName == "" {
-			testName = strings.TrimSuffix(f.Name.Name, "_test")
 		}
 	}
-	if len(netErrs) > 0 {
-		return nil, &UnsupportedError{Msg: strings.Join(netErrs, "\n")}
+	if !isTest {
+		sc.pkgName = f.Name.Name
+		return nil
 	}
+	for _, ex := range doc.Examples(f) {
+		if ex.Output == "" && !ex.EmptyOutput {
+			continue // compiled, not run, as go test does
+		}
+		if external {
+			sc.externalEx = append(sc.externalEx, ex)
+		} else {
+			sc.internalEx = append(sc.internalEx, ex)
+		}
+	}
+	if sc.testName == "" {
+		sc.testName = strings.TrimSuffix(f.Name.Name, "_test")
+	}
+	return nil
+}
+
+// info decides what runs: main, or the tests and examples of one side.
+func (sc *pkgScan) info(dir string) (*pkgInfo, error) {
+	if len(sc.netErrs) > 0 {
+		return nil, &UnsupportedError{Msg: strings.Join(sc.netErrs, "\n")}
+	}
+	pkgName := sc.pkgName
 	if pkgName == "" {
 		// A folder of test files only (a bug kernel, say): the package is
 		// the one the tests name; the generated files make it exist.
-		pkgName = testName
+		pkgName = sc.testName
 	}
 	if pkgName == "" {
 		return nil, fmt.Errorf("%s: no Go files", dir)
 	}
-	info.name = pkgName
+	info := &pkgInfo{name: pkgName}
+	in, ext := len(sc.internal)+len(sc.internalEx), len(sc.external)+len(sc.externalEx)
 	switch {
-	case pkgName == "main" && hasMain:
+	case pkgName == "main" && sc.hasMain:
 		info.main, info.testPkg = true, "main"
-	case len(internal)+len(internalEx) > 0 && len(external)+len(externalEx) > 0:
+	case in > 0 && ext > 0:
 		return nil, &UnsupportedError{Msg: fmt.Sprintf("%s: tests in both package %s and %s_test; the simulator runs one package's tests at a time", dir, pkgName, pkgName)}
-	case len(external)+len(externalEx) > 0:
-		info.testPkg, info.tests, info.examples = pkgName+"_test", external, externalEx
-	case len(internal)+len(internalEx) > 0:
-		info.testPkg, info.tests, info.examples = pkgName, internal, internalEx
+	case ext > 0:
+		info.testPkg, info.tests, info.examples = pkgName+"_test", sc.external, sc.externalEx
+	case in > 0:
+		info.testPkg, info.tests, info.examples = pkgName, sc.internal, sc.internalEx
 	default:
 		return nil, fmt.Errorf("%s: package %s has neither a main function nor Test or Example functions to run", dir, pkgName)
 	}
