@@ -71,7 +71,7 @@ func strictUnmarshal(data []byte, v any) error {
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("not a gocourse grade (json format): %v", err)
+		return fmt.Errorf("not a gocourse grade (json format): %w", err)
 	}
 	return nil
 }

@@ -551,7 +551,7 @@ func plainExec(ctx context.Context, x Exec) (ExecResult, error) {
 		cmd.Stderr = os.Stderr // debugging the simulator
 	}
 	if err := cmd.Start(); err != nil {
-		return ExecResult{}, fmt.Errorf("running the program under the simulator: %v", err)
+		return ExecResult{}, fmt.Errorf("running the program under the simulator: %w", err)
 	}
 	cmd.Wait()
 	return ExecResult{Output: []byte(stderr.String()), ExitCode: cmd.ProcessState.ExitCode()}, nil

@@ -313,7 +313,7 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 	}
 	for _, spec := range opts.signals {
 		if _, _, err := harness.ParseSignal(spec); err != nil {
-			return cfg, fmt.Errorf("--signal: %v", err)
+			return cfg, fmt.Errorf("--signal: %w", err)
 		}
 	}
 	if cfg.Stdin, err = opts.readStdin(); err != nil {
@@ -324,7 +324,7 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 	case "explore":
 		e := harness.Exploration{Strategy: opts.strategy, Schedules: opts.schedules, Seed: opts.seed, Depth: opts.depth, Preemptions: opts.preemptions}
 		if err := e.Validate(); err != nil {
-			return cfg, fmt.Errorf("--%v", err)
+			return cfg, fmt.Errorf("--%w", err)
 		}
 		h = e.Config(opts.run, opts.timeout)
 		h.Outcomes = opts.outcomes

@@ -41,7 +41,7 @@ func runGoto(opts *gotoOptions) error {
 	}
 	st.Current = ex.ID
 	if err := st.Save(); err != nil {
-		return fmt.Errorf("saving progress: %v", err)
+		return fmt.Errorf("saving progress: %w", err)
 	}
 	w := opts.io.Out
 	progressBar(w, c, st)

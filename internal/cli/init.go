@@ -64,14 +64,14 @@ func runInit(opts *initOptions) error {
 	}
 	archive, err := git(c.Root, "archive", "--format=tar", rev)
 	if err != nil {
-		return fmt.Errorf("reading the course at %s: %v", shortRev(rev), err)
+		return fmt.Errorf("reading the course at %s: %w", shortRev(rev), err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	n, err := untar(dir, bytes.NewReader(archive))
 	if err != nil {
-		return fmt.Errorf("writing the workbook: %v", err)
+		return fmt.Errorf("writing the workbook: %w", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, course.FileName)); err != nil {
 		return fmt.Errorf("the course at %s has no %s", shortRev(rev), course.FileName)

@@ -75,7 +75,7 @@ func runLesson(opts *lessonOptions) error {
 	path := filepath.Join(c.Root, filepath.FromSlash(l.Path()))
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("%s: %v", l.Path(), err)
+		return fmt.Errorf("%s: %w", l.Path(), err)
 	}
 	text := string(data)
 	if opts.open {

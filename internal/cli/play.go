@@ -91,7 +91,7 @@ func runPlay(ctx context.Context, opts *playOptions) error {
 	if fd, ok := terminal(opts.io.In); ok {
 		old, err := term.MakeRaw(fd)
 		if err != nil {
-			return fmt.Errorf("cannot read single keys from the terminal: %v", err)
+			return fmt.Errorf("cannot read single keys from the terminal: %w", err)
 		}
 		defer term.Restore(fd, old)
 		if _, outTerm := terminal(out); outTerm {

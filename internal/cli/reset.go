@@ -237,7 +237,7 @@ func (p *changePlan) apply(w io.Writer, st *course.State, ex *course.Exercise) e
 			fmt.Fprintf(w, "  %s: now %s (what was there is saved already)\n", ch.rel, ch.from)
 		}
 		if err := writeAtomic(ch.path, ch.data); err != nil {
-			return fmt.Errorf("writing %s: %v", ch.rel, err)
+			return fmt.Errorf("writing %s: %w", ch.rel, err)
 		}
 	}
 	for _, n := range p.notes {
@@ -246,7 +246,7 @@ func (p *changePlan) apply(w io.Writer, st *course.State, ex *course.Exercise) e
 	if st.IsDone(ex.ID) {
 		st.MarkPending(ex.ID)
 		if err := st.Save(); err != nil {
-			return fmt.Errorf("saving progress: %v", err)
+			return fmt.Errorf("saving progress: %w", err)
 		}
 	}
 	if p.verb == "reset" {

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/gocourse/gocourse/course"
 	"github.com/gocourse/gocourse/grader"
 	"github.com/gocourse/gocourse/internal/render"
@@ -168,14 +170,11 @@ func Run(ctx context.Context, c *course.Course, opts Options) ([]*Finding, error
 	}
 	jobs := max(opts.Jobs, 1)
 	results := make([]*Finding, len(exercises))
-	sem := make(chan struct{}, jobs)
-	var wg sync.WaitGroup
+	var g errgroup.Group
+	g.SetLimit(jobs)
 	var mu sync.Mutex
 	for i, ex := range exercises {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
+		g.Go(func() error {
 			f := judge(ctx, c, ex, opts)
 			results[i] = f
 			if opts.Progress != nil {
@@ -183,9 +182,10 @@ func Run(ctx context.Context, c *course.Course, opts Options) ([]*Finding, error
 				opts.Progress(f)
 				mu.Unlock()
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait()
 	return append(findings, results...), nil
 }
 

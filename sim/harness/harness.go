@@ -657,7 +657,7 @@ func OutputMatcher(match, want string) (func(string) bool, error) {
 	case "regex":
 		re, err := regexp.Compile(`\A(?:` + want + `)\z`)
 		if err != nil {
-			return nil, fmt.Errorf("output: %v", err)
+			return nil, fmt.Errorf("output: %w", err)
 		}
 		return re.MatchString, nil
 	}
