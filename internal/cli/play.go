@@ -87,44 +87,34 @@ func runPlay(ctx context.Context, opts *playOptions) error {
 		return usageError(opts.io, err)
 	}
 	defer s.Close()
-	out := opts.io.Out
-	if fd, ok := terminal(opts.io.In); ok {
-		old, err := term.MakeRaw(fd)
-		if err != nil {
-			return fmt.Errorf("cannot read single keys from the terminal: %w", err)
-		}
-		defer term.Restore(fd, old)
-		if _, outTerm := terminal(out); outTerm {
-			out = crlf{out}
-		}
+	out, restore, err := keysFromTerminal(opts.io)
+	if err != nil {
+		return err
 	}
+	defer restore()
 	keys := watch.ReadKeys(opts.io.In)
-	picks := []int{}
-	rest := "" // "random" or "finish" once the learner hands the rest over
+	var st playState
 	if opts.replay != "" {
-		if picks, _, err = play.TokenPicks(opts.replay); err != nil {
+		if st.picks, _, err = play.TokenPicks(opts.replay); err != nil {
 			return usageError(opts.io, err)
 		}
-		rest = "finish"
+		st.rest = "finish"
 	}
 	for {
-		step, err := s.Step(ctx, picks, rest == "random", opts.seed)
+		step, err := s.Step(ctx, st.picks, st.rest == "random", opts.seed)
 		if err != nil {
 			return err
 		}
-		if rest != "" {
+		if st.rest != "" {
 			step.Next = nil // the rest was not the learner's to decide
 		}
 		drawPlay(out, s.Target(), step)
-		var p *sim.PlayPoint
 		if step.Next == nil {
 			endErr := playEnd(out, opts.dir, step, s.Race())
-			if len(picks) == 0 {
+			if len(st.picks) == 0 {
 				return endErr
 			}
 			fmt.Fprint(out, "u undo the last pick, any other key quits\n")
-		} else {
-			p = step.Next
 		}
 	key:
 		for {
@@ -133,27 +123,78 @@ func runPlay(ctx context.Context, opts *playOptions) error {
 			select {
 			case k, ok = <-keys:
 			case <-ctx.Done():
-				ok = false
 			}
-			switch {
-			case p == nil && (!ok || k != 'u'):
+			switch st.apply(k, ok, step.Next) {
+			case moveEnd:
 				return playEnd(io.Discard, opts.dir, step, s.Race())
-			case !ok || k == 'q' || k == 3 || k == 4:
-				fmt.Fprintf(out, "\nStopped. The schedule so far: gocourse replay %s%s %s\n", raceFlag(s.Race()), step.Token, opts.dir)
+			case moveStop:
+				fmt.Fprintf(out, "\nStopped. The schedule so far: %s replay %s%s %s\n", program, raceFlag(s.Race()), step.Token, opts.dir)
 				return nil
-			case k == 'u' && len(picks) > 0:
-				picks, rest = picks[:len(picks)-1], ""
-				break key
-			case p == nil:
-			case k == 'r' || k == 'f':
-				rest = map[rune]string{'r': "random", 'f': "finish"}[k]
-				break key
-			case k >= '1' && k <= '9' && int(k-'1') < p.N:
-				picks = append(picks, int(k-'1'))
+			case moveStep:
 				break key
 			}
 		}
 	}
+}
+
+// keysFromTerminal puts a terminal on the input in raw mode, so that play
+// reads single keys, and returns the output to draw on (lines ended with
+// CRLF on a raw terminal) and the function that restores the terminal.
+func keysFromTerminal(streams *IO) (io.Writer, func(), error) {
+	out := streams.Out
+	fd, ok := terminal(streams.In)
+	if !ok {
+		return out, func() {}, nil
+	}
+	old, err := term.MakeRaw(fd)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read single keys from the terminal: %w", err)
+	}
+	if _, outTerm := terminal(out); outTerm {
+		out = crlf{out}
+	}
+	return out, func() { term.Restore(fd, old) }, nil
+}
+
+// playState is the schedule the learner is making: the picks so far, and
+// who decides the rest ("random" or "finish" once the learner hands it
+// over, "" while the learner picks).
+type playState struct {
+	picks []int
+	rest  string
+}
+
+// A playMove is what a key asks of play.
+type playMove int
+
+const (
+	moveNone playMove = iota // a key that means nothing here: read another
+	moveStep                 // the schedule changed: run it again
+	moveEnd                  // the run has ended and the learner leaves
+	moveStop                 // the learner stops before the end
+)
+
+// apply applies the key k (ok false: the input or the context ended) at the
+// decision p (nil: the run has ended, where only u, undo, goes on).
+func (st *playState) apply(k rune, ok bool, p *sim.PlayPoint) playMove {
+	switch {
+	case p == nil && (!ok || k != 'u'):
+		return moveEnd
+	case !ok || k == 'q' || k == 3 || k == 4:
+		return moveStop
+	case k == 'u' && len(st.picks) > 0:
+		st.picks, st.rest = st.picks[:len(st.picks)-1], ""
+		return moveStep
+	case p == nil:
+		return moveNone
+	case k == 'r' || k == 'f':
+		st.rest = map[rune]string{'r': "random", 'f': "finish"}[k]
+		return moveStep
+	case k >= '1' && k <= '9' && int(k-'1') < p.N:
+		st.picks = append(st.picks, int(k-'1'))
+		return moveStep
+	}
+	return moveNone
 }
 
 // drawPlay draws the run up to the decision: the last events, each
@@ -285,7 +326,7 @@ func playEnd(w io.Writer, dir string, step *play.Step, race bool) error {
 	if r.Output != "" {
 		fmt.Fprintf(w, "output:\n%s", indent(r.Output))
 	}
-	fmt.Fprintf(w, "the schedule you made: gocourse replay %s%s %s\n", raceFlag(race), step.Token, dir)
+	fmt.Fprintf(w, "the schedule you made: %s replay %s%s %s\n", program, raceFlag(race), step.Token, dir)
 	if r.Outcome == sim.Pass {
 		return nil
 	}
