@@ -78,28 +78,36 @@ func checkAll(ctx context.Context, c *course.Course, st *course.State, w io.Writ
 	start := time.Now()
 	exs := c.Exercises()
 	lines := make([]*exerciseStatus, len(exs))
+	width := 0
 	for i, ex := range exs {
 		lines[i] = &exerciseStatus{ex: ex, state: "waiting"}
-	}
-	width := 0
-	for _, ex := range exs {
 		width = max(width, len(ex.ID))
 	}
 	if len(exs) > 0 {
 		prepareRace(ctx, c, exs[0], func(msg string) { color.New(color.Faint).Fprintf(w, "  … %s\n", msg) })
 	}
-	var mu sync.Mutex
 	board := &statusBoard{w: w, lines: lines, width: width, live: live}
+	checkLines(ctx, c, board, jobs)
+	passed = tally(w, st, lines, time.Since(start))
+	progressBar(w, c, st)
+	if c.Current(st) == nil {
+		finished(w)
+	}
+	return passed, len(lines)
+}
+
+// checkLines checks the exercise of every line of board, jobs at a time, and
+// redraws the board as each check moves on; it starts no check once ctx ends.
+func checkLines(ctx context.Context, c *course.Course, board *statusBoard, jobs int) {
+	var mu sync.Mutex
 	mu.Lock()
 	board.draw(nil)
 	mu.Unlock()
-
-	work := make(chan int)
+	work := make(chan *exerciseStatus)
 	var wg sync.WaitGroup
 	for range max(1, jobs) {
 		wg.Go(func() {
-			for i := range work {
-				l := lines[i]
+			for l := range work {
 				progress := func(msg string) {
 					mu.Lock()
 					defer mu.Unlock()
@@ -117,15 +125,19 @@ func checkAll(ctx context.Context, c *course.Course, st *course.State, w io.Writ
 			}
 		})
 	}
-	for i := range lines {
+	for _, l := range board.lines {
 		if ctx.Err() != nil {
 			break
 		}
-		work <- i
+		work <- l
 	}
 	close(work)
 	wg.Wait()
+}
 
+// tally marks the passing exercises done, saves the progress, and prints the
+// summary line; it returns how many passed.
+func tally(w io.Writer, st *course.State, lines []*exerciseStatus, took time.Duration) (passed int) {
 	failed, errored, skipped := 0, 0, 0
 	for _, l := range lines {
 		switch {
@@ -152,12 +164,8 @@ func checkAll(ctx context.Context, c *course.Course, st *course.State, w io.Writ
 	if skipped > 0 {
 		summary += fmt.Sprintf(", %d not checked (stopped)", skipped)
 	}
-	fmt.Fprintf(w, "%s, in %.1fs\n", summary, time.Since(start).Seconds())
-	progressBar(w, c, st)
-	if c.Current(st) == nil {
-		finished(w)
-	}
-	return passed, len(lines)
+	fmt.Fprintf(w, "%s, in %.1fs\n", summary, took.Seconds())
+	return passed
 }
 
 // statusBoard draws check-all's progress. In a log (not live) it prints one line per
