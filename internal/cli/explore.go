@@ -385,7 +385,12 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 		Goroutines: []sim.GoroutineInfo{},
 		ElapsedMS:  (rep.BuildMS + rep.RunMS),
 	}
-	if rep.Target != "main" && rep.Target != "" {
+	switch {
+	case rep.Target == "main" || rep.Target == "":
+	case rep.Result == nil && len(rep.Tests) > 1:
+		// A pass covers every test: rep.Target is only the last one run.
+		out.Target += fmt.Sprintf(" (%d tests and examples)", len(rep.Tests))
+	default:
 		out.Target += " " + rep.Target
 	}
 	if r := rep.First; r != nil && rep.Result == nil {
@@ -434,7 +439,11 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 	if n := len(out.Unfinished); n > 0 {
 		out.Note = plural(n, "goroutine") + " still blocked when main returned: the process exited with them (--leaks-fail makes this a leak)"
 		if rep.Target != "main" && rep.Target != "" {
-			out.Note = plural(n, "goroutine") + " still blocked when the first test returned: go test does not look for them (--leaks-fail makes this a leak)"
+			first := "the first test"
+			if len(rep.Tests) > 0 {
+				first = rep.Tests[0]
+			}
+			out.Note = plural(n, "goroutine") + " still blocked when " + first + " returned, on its first schedule: go test does not look for them (--leaks-fail makes this a leak)"
 		}
 	}
 	return out
