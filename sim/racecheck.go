@@ -153,12 +153,16 @@ func raceGoFrame(gp *G, i uint) { raceGoBit(gp, i-1) }
 func raceGoStart(gp *G) { go gp.main() }
 
 // raceEndRun is the driver's look for a report once the run has ended, and
-// before its goroutines are unwound.
+// before its goroutines are unwound. With RaceGoOn, a run that found a race
+// and would otherwise have passed ends with Race.
 //
 //go:norace
 func (s *scheduler) raceEndRun() {
 	if s.outcome != Race {
 		s.raceFound(s.endG)
+	}
+	if s.race != nil && (s.outcome == Pass || s.outcome == SignalWait) {
+		s.outcome = Race
 	}
 }
 
@@ -179,8 +183,9 @@ func (s *scheduler) raceUnwound() {
 	}
 }
 
-// raceFound reports whether the run has run into a data race, which then
-// ends it with the outcome Race. It is called at every schedule point.
+// raceFound reports whether the run has run into a data race that ends
+// it, with the outcome Race. It is called at every schedule point. With
+// RaceGoOn it records the run's first race (s.race) and never ends the run.
 //
 //go:norace
 func (s *scheduler) raceFound(gp *G) bool {
@@ -188,37 +193,29 @@ func (s *scheduler) raceFound(gp *G) bool {
 		return true
 	}
 	s.raceChecks++
-	n := raceErrors()
-	if n == s.raceSeen {
-		if f := s.raceForce; f != nil && f.check == s.raceChecks {
-			s.setRace(f.info)
-			return true
-		}
-		return false
+	var info *RaceInfo
+	if n := raceErrors(); n != s.raceSeen {
+		s.raceSeen = n
+		info = s.readRaceReports()
 	}
-	s.raceSeen = n
-	info := s.readRaceReports()
-	if info == nil {
-		if f := s.raceForce; f != nil && f.check == s.raceChecks {
-			s.setRace(f.info)
-			return true
-		}
-		return false
+	if f := s.raceForce; info == nil && f != nil && f.check == s.raceChecks {
+		info = f.info
+	}
+	if info == nil || s.race != nil {
+		return false // no race, or one after the run's first (RaceGoOn)
 	}
 	// The access that found the race is the running goroutine's: control
 	// has not passed since (every hand-off looks first).
 	if n := len(info.Accesses); n == 2 && info.Accesses[1].G == 0 && gp != nil {
 		info.Accesses[1].G = gp.id
 	}
-	s.setRace(info)
-	return true
-}
-
-//go:norace
-func (s *scheduler) setRace(info *RaceInfo) {
-	s.outcome = Race
 	s.race = info
 	s.raceAt = s.raceChecks
+	if s.opts.RaceGoOn {
+		return false
+	}
+	s.outcome = Race
+	return true
 }
 
 // raceLogFile is where ThreadSanitizer writes its reports given

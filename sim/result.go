@@ -94,7 +94,7 @@ type Result struct {
 	// (Options.LeaksNote).
 	Unfinished []GoroutineInfo `json:"unfinished,omitempty"`
 	Panic      *PanicInfo      `json:"panic,omitempty"`
-	Race       *RaceInfo       `json:"race,omitempty"`     // the data race that ended the run
+	Race       *RaceInfo       `json:"race,omitempty"`     // the data race that ended the run (with Options.RaceGoOn: the run's first)
 	Failures   []string        `json:"failures,omitempty"` // messages given to Fail and Errorf
 	Output     string          `json:"output"`             // what the run wrote to Stdout
 	Steps      int             `json:"steps"`              // schedule points
@@ -194,6 +194,15 @@ type Options struct {
 	// writes its reports (as RaceLog.<pid>): the run reads them back to say
 	// which accesses raced. Without it a race is reported without them.
 	RaceLog string
+	// RaceGoOn makes a data race not end the run: the first one is recorded
+	// (Result.Race) and the run goes on, so that what the race leads to (a
+	// deadlock, a leak, a failed assertion) is its outcome; a run that
+	// would have passed ends with Race. Each go statement is then also a
+	// schedule point once the new goroutine exists, as it may start at once
+	// on another core: a write it makes first and a read its parent makes
+	// next are a racing pair whose two orders the strategies try. Explore
+	// goes on past a run that found only a race (Report.Race). Needs Race.
+	RaceGoOn bool
 }
 
 //go:norace

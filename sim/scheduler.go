@@ -646,6 +646,11 @@ func Go(fn func()) {
 		}
 	}
 	s.event(gp, "go", nil, ng.id)
+	if raceOn && s.opts.RaceGoOn {
+		// The new goroutine may start at once on another core: what it
+		// does first and what its parent does next race, in either order.
+		s.yield(gp)
+	}
 }
 
 // spawn starts fn on a new goroutine from a timer function (time.AfterFunc):

@@ -8,6 +8,7 @@
 package simrun
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"embed"
@@ -293,6 +294,19 @@ func baseOverlay(cfg Config, dir, simDir string) (map[string][]byte, *modFiles, 
 		for _, f := range all {
 			if !keep[filepath.Base(f)] {
 				base[f] = nil
+				continue
+			}
+			if _, ok := base[f]; ok {
+				continue
+			}
+			// go run a.go builds the files it is given whatever their
+			// build constraints say (a generator's //go:build ignore).
+			data, err := os.ReadFile(f)
+			if err != nil {
+				return nil, nil, err
+			}
+			if stripped, ok := dropBuildConstraints(data); ok {
+				base[f] = stripped
 			}
 		}
 	}
@@ -922,4 +936,22 @@ func (l *limitWriter) Write(p []byte) (int, error) {
 		l.n -= k
 	}
 	return len(p), nil
+}
+
+// dropBuildConstraints returns src without its build constraint lines
+// (//go:build and // +build before the package clause), each left as an
+// empty line so that positions stay; ok is false when it has none.
+func dropBuildConstraints(src []byte) (out []byte, ok bool) {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	for i, line := range lines {
+		t := bytes.TrimSpace(line)
+		if bytes.HasPrefix(t, []byte("package ")) {
+			break
+		}
+		if bytes.HasPrefix(t, []byte("//go:build ")) || bytes.HasPrefix(t, []byte("// +build ")) {
+			lines[i] = []byte("\n")
+			ok = true
+		}
+	}
+	return bytes.Join(lines, nil), ok
 }

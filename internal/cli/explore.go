@@ -43,6 +43,28 @@ type simOptions struct {
 	signals     []string
 	stdin       string
 	outcomes    bool
+	args        []string // the program's arguments, after "--"
+}
+
+// beforeDash applies check to the arguments before "--" only: those after
+// it are the program's (os.Args[1:] in every schedule).
+func beforeDash(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if n := cmd.ArgsLenAtDash(); n >= 0 {
+			args = args[:n]
+		}
+		return check(cmd, args)
+	}
+}
+
+// splitDash keeps what follows "--" as the program's arguments and returns
+// the arguments before it.
+func (opts *simOptions) splitDash(cmd *cobra.Command, args []string) []string {
+	if n := cmd.ArgsLenAtDash(); n >= 0 {
+		opts.args = append([]string{}, args[n:]...)
+		return args[:n]
+	}
+	return args
 }
 
 // exploreJSON is the contract of explore and replay --json.
@@ -59,8 +81,12 @@ type exploreJSON struct {
 	Output        string              `json:"output"`
 	VirtualTimeNS int64               `json:"virtual_time_ns"`
 	ElapsedMS     int64               `json:"elapsed_ms"`
-	Race          *sim.RaceInfo       `json:"race,omitempty"`     // result "race": the two accesses
-	Diverged      string              `json:"diverged,omitempty"` // the failing run's replay differed: the program is not deterministic
+	Race          *sim.RaceInfo       `json:"race,omitempty"` // result "race", or a race before the failure: the two accesses
+	// RaceReplay (--race) replays the schedule that found Race when it is not
+	// the failing one: the data race came first, and in another schedule (the
+	// other order of its accesses) it led to the failure of result.
+	RaceReplay string `json:"race_replay,omitempty"`
+	Diverged   string `json:"diverged,omitempty"` // the failing run's replay differed: the program is not deterministic
 	// Unfinished are the goroutines main (or a test) left blocked when it
 	// returned, in the first schedule (or the failing one): the process
 	// exited with them, so they are a note unless --leaks-fail.
@@ -76,7 +102,7 @@ type exploreJSON struct {
 func newExploreCmd(io *IO) *cobra.Command {
 	opts := &simOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "explore [DIR|FILE.go]",
+		Use:   "explore [DIR|FILE.go] [-- ARG...]",
 		Short: "Run a program or its tests under the simulator over many schedules, and stop at the first bug",
 		Long: `Explore rewrites a Go package to run under gocourse's deterministic scheduler and
 runs it over many schedules: its main function (package main) or each Test function
@@ -86,7 +112,10 @@ panics or fails a test, and prints a token that replays that schedule exactly.
 With --race the program is built with the race detector (which needs a C compiler)
 and every schedule is also judged for data races: two goroutines that touch the same
 memory, one of them writing, with no synchronisation of the program between them.
-The simulator tells the race detector exactly the happens-before edges the program's
+A race does not end the schedule: it is recorded and the run goes on, and explore
+goes on past a schedule that found only a race, so that the bug a race leads to in
+one order of its two accesses (a deadlock, a leak, a failed check) is found too and
+reported with it, each with its own token. The simulator tells the race detector exactly the happens-before edges the program's
 channels, locks, atomics, WaitGroups, Onces, timers and contexts make in that
 schedule, and none of its own, so a race is found in the schedules where it exists,
 however rarely the two accesses would meet on real cores. Replay such a token with
@@ -101,7 +130,8 @@ as on real cores: a goroutine that only polls (a select with default, an atomic
 load) lets a sleeping one wake; a livelock is a run whose virtual time stands still.
 A program blocked while signal.Notify is active is "waiting" for a signal, which
 --signal SIGINT@1s sends; --stdin FILE (or what is piped to gocourse) is its
-standard input in every schedule. With --outcomes, every distinct output is listed
+standard input in every schedule, and what follows "--" its arguments (os.Args[1:]).
+With --outcomes, every distinct output is listed
 with how many schedules gave it and a token that replays one; with --strategy dfs
 and "exhausted", that is every output within the bound.
 
@@ -113,9 +143,11 @@ reported, result "timeout") or the program does not build (result "error").`,
 		Example: `  gocourse explore ./lessons/01-goroutines/examples/first-select
   gocourse explore main.go --strategy dfs --preemptions 2
   gocourse explore ./mypkg --race --strategy pct --depth 3
-  gocourse explore ./mypkg --run TestWorkers --strategy pct --depth 3 --schedules 5000 --json`,
-		Args: cobra.MaximumNArgs(1),
+  gocourse explore ./mypkg --run TestWorkers --strategy pct --depth 3 --schedules 5000 --json
+  gocourse explore ./cmd/tool -- -v input.txt`,
+		Args: beforeDash(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			args = opts.splitDash(cmd, args)
 			if len(args) == 1 {
 				opts.target = args[0]
 			}
@@ -155,7 +187,7 @@ func addMaxSteps(f *pflag.FlagSet, opts *simOptions) {
 func newReplayCmd(io *IO) *cobra.Command {
 	opts := &simOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "replay TOKEN [DIR|FILE.go]",
+		Use:   "replay TOKEN [DIR|FILE.go] [-- ARG...]",
 		Short: "Run exactly the schedule a token names, again",
 		Long: `Replay reruns one schedule of a program under the simulator: the one a token from
 explore, check or trace names. The result, output and virtual time are the same
@@ -163,8 +195,9 @@ every time.`,
 		Example: `  gocourse replay c1.AgEDAQ ./examples/deadlock
   gocourse replay TestWorkers@r1.42 ./mypkg --json
   gocourse replay --race TestBug@c1.AgIBAAIA ./mypkg`,
-		Args: cobra.RangeArgs(1, 2),
+		Args: beforeDash(cobra.RangeArgs(1, 2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			args = opts.splitDash(cmd, args)
 			opts.replay = args[0]
 			if len(args) == 2 {
 				opts.target = args[1]
@@ -182,7 +215,7 @@ every time.`,
 func newTraceCmd(io *IO) *cobra.Command {
 	opts := &simOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "trace [DIR|FILE.go]",
+		Use:   "trace [DIR|FILE.go] [-- ARG...]",
 		Short: "Draw one run under the simulator as a timeline, event by event",
 		Long: `Trace runs a program once under the simulator (the schedule of --replay, or a
 random one from --seed) and draws it: a column per goroutine, a row per event, the
@@ -192,8 +225,9 @@ self-contained page.`,
 		Example: `  gocourse trace ./lessons/03-channels/examples/buffered
   gocourse trace --replay c1.AgEDAQ ./examples/deadlock --html run.html
   gocourse trace main.go --json`,
-		Args: cobra.MaximumNArgs(1),
+		Args: beforeDash(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			args = opts.splitDash(cmd, args)
 			if len(args) == 1 {
 				opts.target = args[0]
 			}
@@ -337,6 +371,10 @@ func (opts *simOptions) config(verb string) (simrun.Config, error) {
 		}
 	}
 	h.Replay, h.MaxSteps, h.LeaksFail, h.LeaksNote, h.Signals = opts.replay, opts.maxSteps, opts.leaksFail, !opts.leaksFail, opts.signals
+	// A race is recorded and the run goes on, so that explore finds the bug
+	// the race leads to (replay and trace must run the same schedule points).
+	h.RaceGoOn = opts.race
+	h.Args = opts.args
 	cfg.Harness = h
 	return cfg, nil
 }
@@ -424,6 +462,9 @@ func (opts *simOptions) summary(rep *simrun.Report) exploreJSON {
 		out.VirtualTimeNS = r.TimeNS
 		out.Replay = rep.Replay
 		out.Race = r.Race
+		if rr := rep.Race; rr != nil && r.Race == nil {
+			out.Race, out.RaceReplay = rr.Race, rep.RaceReplay
+		}
 		out.Diverged = r.Diverged
 		out.Unfinished = r.Unfinished
 		if r.Outcome == sim.Pass {
@@ -542,9 +583,20 @@ func (opts *simOptions) printFailure(rep *simrun.Report, out exploreJSON) {
 	if opts.leaksFail {
 		race += "--leaks-fail "
 	}
+	if len(opts.args) > 0 {
+		target += " --"
+		for _, a := range opts.args {
+			target += " " + a
+		}
+	}
 	fmt.Fprintf(w, "at virtual time %s\n", time.Duration(out.VirtualTimeNS))
 	fmt.Fprintf(w, "replay: gocourse replay %s%s%s\n", race, out.Replay, target)
 	fmt.Fprintf(w, "see it: gocourse trace %s--replay %s%s\n", race, out.Replay, target)
+	if rr := rep.Race; out.RaceReplay != "" && rr != nil {
+		color.New(color.FgRed, color.Bold).Fprintf(w, "and a data race, in another schedule: %s\n", rr.Message)
+		grader.WriteSimEvidence(w, rr, false, nil)
+		fmt.Fprintf(w, "replay: gocourse replay %s%s%s\n", race, out.RaceReplay, target)
+	}
 }
 
 // printOutcomes lists the distinct outputs of --outcomes.

@@ -56,6 +56,12 @@ type Config struct {
 	// GORACE (see sim.Options).
 	Race    bool   `json:"race,omitempty"`
 	RaceLog string `json:"race_log,omitempty"`
+	// RaceGoOn, with Race, records a race and lets the run go on, and goes
+	// on exploring past a schedule that found only a race, to find the bug
+	// the race leads to (see sim.Options.RaceGoOn). A replay of such an
+	// exploration's token needs it too: each go statement is then one more
+	// schedule point.
+	RaceGoOn bool `json:"race_go_on,omitempty"`
 
 	// Output, when WantOutput is set, is what main must print on every schedule:
 	// a run that prints something else fails. Match says how to compare: "exact"
@@ -83,6 +89,10 @@ type Config struct {
 	// Signals are delivered to the program, each at a virtual time:
 	// "SIGINT@1s" (see ParseSignal).
 	Signals []string `json:"signals,omitempty"`
+
+	// Args, when set, are the program's arguments: os.Args[1:] in every
+	// run, as the command line after "--" gives them.
+	Args []string `json:"args,omitempty"`
 
 	// Stdin, when set, is a file whose content is the program's standard
 	// input in every run: os.Stdin reads it from the start each time, and
@@ -189,6 +199,11 @@ type Report struct {
 	// report covers the schedules done (Schedules), none of which failed.
 	TimedOut bool        `json:"timed_out,omitempty"`
 	Result   *sim.Result `json:"result"`
+	// Race, with Config.RaceGoOn, is a schedule that found a data race and
+	// nothing else, when a later one found the failure in Result (which
+	// names no race of its own); RaceReplay replays it.
+	Race       *sim.Result `json:"race,omitempty"`
+	RaceReplay string      `json:"race_replay,omitempty"`
 	// First is the first schedule's result when no schedule failed (Result
 	// is then nil): its output and virtual time, without its trace.
 	First *sim.Result `json:"first,omitempty"`
@@ -291,11 +306,14 @@ func run(cfg Config, mainFn func(), tests []Test) *Report {
 			rep.Tests = append(rep.Tests, t.name)
 		}
 	}
+	if cfg.Args != nil {
+		os.Args = append([]string{os.Args[0]}, cfg.Args...)
+	}
 	runReset := reset
 	if cfg.Stdin != "" {
 		runReset = stdinReset(cfg.Stdin, reset)
 	}
-	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: runReset, Race: cfg.Race, RaceLog: cfg.RaceLog, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail, LeaksNote: cfg.LeaksNote}
+	opts := sim.Options{MaxSteps: cfg.MaxSteps, Reset: runReset, Race: cfg.Race, RaceLog: cfg.RaceLog, RaceGoOn: cfg.Race && cfg.RaceGoOn, MainExits: mainFn != nil, LeaksFail: cfg.LeaksFail, LeaksNote: cfg.LeaksNote}
 	for _, t := range targets {
 		rep.Target = t.name
 		var done bool
@@ -481,6 +499,9 @@ func explore(cfg Config, t target, opts sim.Options, start time.Time, rep *Repor
 		rep.Result = r.Failure
 		rep.Replay = token.Format(t.name, r.Failure.Token)
 		rep.FailingSchedule = r.Schedules
+		if r.Race != nil {
+			rep.Race, rep.RaceReplay = r.Race, token.Format(t.name, r.Race.Token)
+		}
 		return true, nil
 	}
 	return false, nil
