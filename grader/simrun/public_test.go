@@ -73,7 +73,17 @@ type manifest struct {
 		Signals []string `yaml:"signals"`
 		// LeaksFail is --leaks-fail.
 		LeaksFail bool `yaml:"leaks_fail"`
+		// Args are the program's arguments (explore DIR -- ARGS), in the
+		// real run too.
+		Args []string `yaml:"args"`
+		// File, for a program, is the one file to build and explore
+		// (explore FILE.go), as go run FILE.go does, whatever its build
+		// constraints say.
+		File string `yaml:"file"`
 	} `yaml:"explore"`
+	// Stdin is the program's standard input, in the real run and explore's
+	// (--stdin); empty when not set.
+	Stdin string `yaml:"stdin"`
 	// Pending, when set, says why explore does not give the runtime's verdict
 	// yet: the driver skips the entry with that reason.
 	Pending string `yaml:"pending"`
@@ -305,7 +315,7 @@ func exploreVerdict(t *testing.T, dir string, m *manifest) (verdict, output, msg
 func exploreReport(t *testing.T, dir string, m *manifest) (verdict, output, msg string, rep *Report) {
 	t.Helper()
 	h := harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 100, MaxSteps: 100_000, Run: m.Explore.Run,
-		Signals: m.Explore.Signals, LeaksFail: m.Explore.LeaksFail, LeaksNote: !m.Explore.LeaksFail}
+		Signals: m.Explore.Signals, LeaksFail: m.Explore.LeaksFail, LeaksNote: !m.Explore.LeaksFail, Args: m.Explore.Args}
 	if m.Explore.Strategy != "" {
 		h.Strategy = m.Explore.Strategy
 	}
@@ -317,7 +327,14 @@ func exploreReport(t *testing.T, dir string, m *manifest) (verdict, output, msg 
 	}
 	timeout := 5 * time.Minute
 	h.TimeoutMS = timeout.Milliseconds()
-	rep, err := Run(context.Background(), Config{Dir: dir, Harness: h, Timeout: timeout})
+	cfg := Config{Dir: dir, Harness: h, Timeout: timeout}
+	if m.Explore.File != "" {
+		cfg.Files = []string{filepath.Join(dir, m.Explore.File)}
+	}
+	if m.Stdin != "" {
+		cfg.Stdin = []byte(m.Stdin)
+	}
+	rep, err := Run(context.Background(), cfg)
 	var unsupported *UnsupportedError
 	var exited *ExitError
 	switch {
@@ -364,6 +381,9 @@ func realVerdict(t *testing.T, dir string, m *manifest) (verdict, output string)
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "entry")
 	args := []string{"build", "-o", bin, "."}
+	if m.Explore.File != "" {
+		args[len(args)-1] = m.Explore.File
+	}
 	if m.Kind == "test" {
 		args = []string{"test", "-c", "-o", bin, "."}
 	}
@@ -382,9 +402,10 @@ func realVerdict(t *testing.T, dir string, m *manifest) (verdict, output string)
 			runArgs = append(runArgs, "-test.run="+m.Explore.Run)
 		}
 	}
+	runArgs = append(runArgs, m.Explore.Args...)
 	run := exec.CommandContext(ctx, bin, runArgs...)
 	run.Dir = dir
-	run.Stdin = strings.NewReader("")
+	run.Stdin = strings.NewReader(m.Stdin)
 	var out bytes.Buffer
 	run.Stdout, run.Stderr = &out, &out
 	err := run.Run()
@@ -402,8 +423,9 @@ func realVerdict(t *testing.T, dir string, m *manifest) (verdict, output string)
 		return "pass", s
 	case strings.Contains(s, "all goroutines are asleep - deadlock!"):
 		return "deadlock", s
-	case strings.Contains(s, "\npanic: ") || strings.HasPrefix(s, "panic: "):
-		return "panic", s
+	case strings.Contains(s, "\npanic: ") || strings.HasPrefix(s, "panic: "),
+		strings.Contains(s, "\nfatal error: ") || strings.HasPrefix(s, "fatal error: "):
+		return "panic", s // explore's result for a fatal error is a panic too
 	case m.Kind == "test" && code == 1:
 		return "fail", s
 	}
@@ -467,11 +489,12 @@ func TestPublicCorpus(t *testing.T) {
 			if m.Unfinished && (got != "pass" || len(unfinished(rep)) == 0) {
 				t.Errorf("explore gives %s without a note of the goroutines main leaves behind", got)
 			}
-			if got != "pass" {
-				for _, s := range m.Output {
-					if !strings.Contains(out+msg, s) {
-						t.Errorf("explore's failing run lacks %q: %s\n%s", s, msg, out)
-					}
+			if got == "pass" && rep != nil && rep.First != nil {
+				out = rep.First.Output // what the first schedule printed
+			}
+			for _, s := range m.Output {
+				if !strings.Contains(out+msg, s) {
+					t.Errorf("explore's run (the failing one, or the first) lacks %q: %s\n%s", s, msg, out)
 				}
 			}
 		})
