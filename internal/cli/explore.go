@@ -552,6 +552,9 @@ func (opts *simOptions) printFailure(rep *simrun.Report, out exploreJSON) {
 			fmt.Fprintf(w, "  %s\n", f)
 		}
 	}
+	if r.Race != nil && r.Outcome != sim.Race {
+		color.New(color.FgRed).Fprintf(w, "after a %s\n", r.Race.Message())
+	}
 	grader.WriteSimEvidence(w, r, true, nil)
 	if r.Diverged != "" {
 		color.New(color.FgYellow).Fprintf(w, "note: %s\n", r.Diverged)
@@ -593,7 +596,7 @@ func (opts *simOptions) printFailure(rep *simrun.Report, out exploreJSON) {
 	fmt.Fprintf(w, "replay: gocourse replay %s%s%s\n", race, out.Replay, target)
 	fmt.Fprintf(w, "see it: gocourse trace %s--replay %s%s\n", race, out.Replay, target)
 	if rr := rep.Race; out.RaceReplay != "" && rr != nil {
-		color.New(color.FgRed, color.Bold).Fprintf(w, "and a data race, in another schedule: %s\n", rr.Message)
+		color.New(color.FgRed, color.Bold).Fprintf(w, "and a data race, found in an earlier schedule: %s\n", rr.Message)
 		grader.WriteSimEvidence(w, rr, false, nil)
 		fmt.Fprintf(w, "replay: gocourse replay %s%s%s\n", race, out.RaceReplay, target)
 	}
