@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -467,11 +468,11 @@ func TestPublicCorpus(t *testing.T) {
 			if m.Pending != "" {
 				t.Skip("pending: " + m.Pending)
 			}
-			t0 := time.Now()
+			t0, cpu0 := time.Now(), cpuTime()
 			got, out, msg, rep := exploreReport(t, dir, m)
-			how := ""
+			how := fmt.Sprintf(" (%.2f s of CPU)", (cpuTime() - cpu0).Seconds())
 			if rep != nil {
-				how = fmt.Sprintf(" (build %d ms, %d schedules in %d ms)", rep.BuildMS, rep.Schedules, rep.RunMS)
+				how = fmt.Sprintf(" (%.2f s of CPU; build %d ms, %d schedules in %d ms)", (cpuTime() - cpu0).Seconds(), rep.BuildMS, rep.Schedules, rep.RunMS)
 				if n := len(unfinished(rep)); n > 0 {
 					how += fmt.Sprintf("; note: %d goroutines still blocked when main or a test returned", n)
 				}
@@ -719,4 +720,18 @@ func main() {
 	if strings.Contains(unsupported.Msg, "more errors") {
 		t.Errorf("the refusal leaves constructs out:\n%s", unsupported.Msg)
 	}
+}
+
+// cpuTime is the CPU time, user and system, of this process and of the
+// processes it has waited for (the go command, the programs): explore's cost
+// on a machine whose load sets the wall-clock time.
+func cpuTime() time.Duration {
+	var self, kids syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &self)
+	syscall.Getrusage(syscall.RUSAGE_CHILDREN, &kids)
+	var total time.Duration
+	for _, ru := range []syscall.Rusage{self, kids} {
+		total += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	return total
 }
