@@ -15,8 +15,8 @@ import (
 // raceOrders are programs whose blocking bug needs a data race first: a flag
 // written without synchronisation decides whether a goroutine is waited for.
 // With one P the order of the racing accesses is fixed by construction, and
-// the real runtime's verdict with it, realOneP, is the same every time; its
-// race detector reports the race in every one of them.
+// the real runtime's verdict with it, realOneP, is the same every time; where
+// it deadlocks, its race detector reports the race first.
 var raceOrders = []struct {
 	dir      string
 	realOneP string
@@ -40,14 +40,19 @@ func TestRaceThenTheBugItLeadsTo(t *testing.T) {
 		t.Run(filepath.Base(tc.dir), func(t *testing.T) {
 			dir, _ := filepath.Abs(filepath.Join("testdata", tc.dir))
 			// The real runtime, with one P: the race detector reports the
-			// race (halt_on_error ends the program there), and without it
-			// the program deadlocks or passes, every time.
-			raced := exec.Command("go", "run", "-race", "main.go")
-			raced.Dir = dir
-			raced.Env = append(os.Environ(), "GOMAXPROCS=1", "GORACE=halt_on_error=1")
-			out, _ := raced.CombinedOutput()
-			if !strings.Contains(string(out), "WARNING: DATA RACE") {
-				t.Fatalf("the real race detector does not report the race:\n%s", out)
+			// race (halt_on_error ends the program there: a -race binary
+			// here hangs in the deadlock that follows rather than report
+			// it), and without it the program deadlocks or passes, every
+			// time. Where it passes, the worker need not run before main
+			// exits, and the race detector sees nothing.
+			if tc.realOneP == "deadlock" {
+				raced := exec.Command("go", "run", "-race", "main.go")
+				raced.Dir = dir
+				raced.Env = append(os.Environ(), "GOMAXPROCS=1", "GORACE=halt_on_error=1")
+				out, _ := raced.CombinedOutput()
+				if !strings.Contains(string(out), "WARNING: DATA RACE") {
+					t.Fatalf("the real race detector does not report the race:\n%s", out)
+				}
 			}
 			real := exec.Command("go", "run", "main.go")
 			real.Dir = dir
