@@ -222,6 +222,49 @@ func checkExit(t *testing.T, dir string, st *os.ProcessState, exit int, killedBy
 	}
 }
 
+// signalSimCases are the runs of lesson 23's examples that
+// TestSignalExamplesSimulated makes under the simulator, each with the
+// signals a person would send.
+var signalSimCases = []struct {
+	name, example string
+	signals       []string
+	outcome       sim.Outcome
+	stdout        string // a regexp, anchored
+	at            time.Duration
+}{
+	{
+		name: "wait-for-ctrl-c", example: "wait-for-ctrl-c", signals: []string{"SIGINT@2500ms"},
+		outcome: sim.Pass, at: 2500 * time.Millisecond,
+		stdout: `working; press Ctrl-C to stop \(pid \d+ \)\nstill working, 1 s\nstill working, 2 s\n\ngot interrupt - cleaning up and exiting\n`,
+	},
+	{
+		name: "notify-context/once", example: "notify-context", signals: []string{"SIGINT@1s"},
+		outcome: sim.Pass, at: 6 * time.Second,
+		stdout: `working; press Ctrl-C once to stop gracefully\nstopping: interrupt signal received\ncleaning up for 5s; press Ctrl-C again to kill it now\nclean exit\n`,
+	},
+	{
+		name: "notify-context/twice", example: "notify-context", signals: []string{"SIGINT@1s", "SIGINT@3s"},
+		outcome: sim.Panic, at: 3 * time.Second, // killed: a fatal error in the simulator's words
+		stdout: `working; press Ctrl-C once to stop gracefully\nstopping: interrupt signal received\ncleaning up for 5s; press Ctrl-C again to kill it now\n`,
+	},
+}
+
+// signalledExample reports whether the example in dir is one that
+// TestSignalExamplesSimulated runs under the simulator: without a signal such
+// a program waits for ever (wait-for-ctrl-c ticks on in virtual time until
+// the run's time limit), so a run without its signals checks nothing.
+func signalledExample(dir string) bool {
+	if filepath.Base(filepath.Dir(filepath.Dir(dir))) != signalsLesson {
+		return false
+	}
+	for _, tc := range signalSimCases {
+		if tc.example == filepath.Base(dir) {
+			return true
+		}
+	}
+	return false
+}
+
 // simSignalSchedules is how many schedules each simulated case tries: the
 // examples have two or three goroutines and a handful of schedule points, so
 // twenty random schedules cover their orders many times over.
@@ -235,29 +278,7 @@ func TestSignalExamplesSimulated(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds lesson 23's examples under the simulator")
 	}
-	for _, tc := range []struct {
-		name, example string
-		signals       []string
-		outcome       sim.Outcome
-		stdout        string // a regexp, anchored
-		at            time.Duration
-	}{
-		{
-			name: "wait-for-ctrl-c", example: "wait-for-ctrl-c", signals: []string{"SIGINT@2500ms"},
-			outcome: sim.Pass, at: 2500 * time.Millisecond,
-			stdout: `working; press Ctrl-C to stop \(pid \d+ \)\nstill working, 1 s\nstill working, 2 s\n\ngot interrupt - cleaning up and exiting\n`,
-		},
-		{
-			name: "notify-context/once", example: "notify-context", signals: []string{"SIGINT@1s"},
-			outcome: sim.Pass, at: 6 * time.Second,
-			stdout: `working; press Ctrl-C once to stop gracefully\nstopping: interrupt signal received\ncleaning up for 5s; press Ctrl-C again to kill it now\nclean exit\n`,
-		},
-		{
-			name: "notify-context/twice", example: "notify-context", signals: []string{"SIGINT@1s", "SIGINT@3s"},
-			outcome: sim.Panic, at: 3 * time.Second, // killed: a fatal error in the simulator's words
-			stdout: `working; press Ctrl-C once to stop gracefully\nstopping: interrupt signal received\ncleaning up for 5s; press Ctrl-C again to kill it now\n`,
-		},
-	} {
+	for _, tc := range signalSimCases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			abs, err := filepath.Abs(filepath.Join(signalsLesson, "examples", tc.example))
