@@ -84,6 +84,21 @@ func BenchmarkAtomicAdd(b *testing.B) {
 	sink = int(n.Load())
 }
 
+// BenchmarkAtomicAddContended is the same add from GOMAXPROCS goroutines on
+// one word at once (lesson 20: under contention the cache line holding it
+// moves from core to core, and an add costs about as much as a lock nobody
+// else holds, BenchmarkLockUnlock). Run with -cpu 1,2: at -cpu 1 there is no
+// contention, at -cpu 2 two cores fight over the word.
+func BenchmarkAtomicAddContended(b *testing.B) {
+	var n atomic.Int64
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			n.Add(1)
+		}
+	})
+	sink = int(n.Load())
+}
+
 // readMostly is a few instructions of reading under a lock: lesson 19's case
 // where a plain Mutex is often as fast as an RWMutex, or faster.
 var readMostly = map[string]int{"a": 1, "b": 2, "c": 3}

@@ -42,6 +42,9 @@ func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
 				if tracedExample(t, dir) {
 					t.Skip("traced in its lesson: TestTraces runs it under the simulator")
 				}
+				if signalledExample(dir) {
+					t.Skip("it waits for a signal: TestSignalExamplesSimulated runs it under the simulator with one")
+				}
 				t.Parallel()
 				abs, _ := filepath.Abs(dir)
 				if _, err := simrun.Run(context.Background(), simrun.Config{Dir: abs, Harness: harness.Config{

@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the generated trace blocks of t
 
 // traceMarker introduces a generated picture in a lesson:
 //
-//	<!-- gocourse trace examples/NAME [--seed N | --replay TOKEN] -->
+//	<!-- gocourse trace examples/NAME [--seed N | --replay TOKEN] [--signal SIG@T ...] -->
 //
 // followed by a fenced block that holds what `gocourse trace` draws for that run.
 // Lessons without a marker have nothing to check.
@@ -92,6 +92,8 @@ func drawTrace(dir, args string) (string, error) {
 			}
 		case "--replay":
 			h.Replay = fields[i+1]
+		case "--signal": // a signal delivered at a virtual time, as gocourse trace --signal
+			h.Signals = append(h.Signals, fields[i+1])
 		}
 	}
 	rep, err := simrun.Run(context.Background(), simrun.Config{Dir: abs, Harness: h})
