@@ -248,6 +248,9 @@ func findFunc(f *ast.File, name string) ast.Node {
 		for _, spec := range gd.Specs {
 			switch sp := spec.(type) {
 			case *ast.TypeSpec:
+				if sp.Name.Name == name && !gd.Lparen.IsValid() {
+					return gd // type T ...: its doc comment is the GenDecl's
+				}
 				if sp.Name.Name == name {
 					return sp
 				}
@@ -725,12 +728,13 @@ func runExample(exe, procs string, limit time.Duration) outcome {
 
 func TestFindFunc(t *testing.T) {
 	src := `package p
+// q is documented.
 type q struct{ x int }
 const k = 1
 func (p *q) deq() {}
 func f() {}
 `
-	f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, 0)
+	f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, parser.ParseComments)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -738,6 +742,9 @@ func f() {}
 		if got := findFunc(f, name) != nil; got != found {
 			t.Errorf("findFunc(%q) found=%v, want %v", name, got, found)
 		}
+	}
+	if doc := docOf(findFunc(f, "q")); doc == nil || doc.Text() != "q is documented.\n" {
+		t.Errorf("the doc comment of type q is %v, want its text (a claim may quote a type's doc)", doc)
 	}
 }
 

@@ -1,9 +1,9 @@
 // Command main-exits-early shows that a Go program does not wait for its
 // goroutines: when main returns, the program ends, whatever they are doing.
 //
-// Its output is not fixed. Most runs print only main's line; some print a
-// few of the goroutine's lines too. Built with -race, most runs print them
-// all: the race detector's exit lets the goroutine run.
+// Its output is not fixed. Most runs print only main's line; a few print
+// the goroutine's lines too, or some of them. Built with -race, most runs
+// print them all: the race detector's exit lets the goroutine run.
 package main
 
 import "fmt"

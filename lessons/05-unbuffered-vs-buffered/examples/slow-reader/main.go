@@ -1,6 +1,6 @@
 // Command slow-reader sends three values, through a buffer of one, to a
-// reader that needs a second for each. The second send finds room; the
-// third waits for the reader.
+// reader that needs a second for each. The first two sends complete at
+// once; the third waits a second for the reader.
 package main
 
 import (
