@@ -111,32 +111,31 @@ panics or fails a test, and prints a token that replays that schedule exactly.
 
 With --race the program is built with the race detector (which needs a C compiler)
 and every schedule is also judged for data races: two goroutines that touch the same
-memory, one of them writing, with no synchronisation of the program between them.
-A race does not end the schedule: it is recorded and the run goes on, and explore
-goes on past a schedule that found only a race, so that the bug a race leads to in
-one order of its two accesses (a deadlock, a leak, a failed check) is found too and
-reported with it, each with its own token. The simulator tells the race detector exactly the happens-before edges the program's
-channels, locks, atomics, WaitGroups, Onces, timers and contexts make in that
-schedule, and none of its own, so a race is found in the schedules where it exists,
-however rarely the two accesses would meet on real cores. Replay such a token with
-replay --race.
+memory, one of them writing, with no synchronisation of the program between them. A
+race does not end the schedule: it is recorded and the run goes on, and explore goes
+on past a schedule that found only a race, so that the bug a race leads to in one
+order of its two accesses (a deadlock, a leak, a failed check) is found too and
+reported with it, each with its own token. The simulator tells the race detector
+exactly the happens-before edges the program's channels, locks, atomics, WaitGroups,
+Onces, timers and contexts make in that schedule, and none of its own, so a race is
+found in the schedules where it exists, however rarely the two accesses would meet
+on real cores. Replay such a token with replay --race.
 
 A program ends when its main returns, as a process does: goroutines still blocked
-then are listed as a note ("unfinished"), not a bug, unless --leaks-fail.
-Tests follow go test's rule, which does not look for goroutines a test leaves
-behind: they are a note too, and a leak with --leaks-fail or in a test that
-calls goleak.VerifyNone. Time passes
-as on real cores: a goroutine that only polls (a select with default, an atomic
-load) lets a sleeping one wake; a livelock is a run whose virtual time stands still.
-A program blocked while signal.Notify is active is "waiting" for a signal, which
---signal SIGINT@1s sends; --stdin FILE (or what is piped to gocourse) is its
-standard input in every schedule, and what follows "--" its arguments (os.Args[1:]).
-With --outcomes, every distinct output is listed
-with how many schedules gave it and a token that replays one; with --strategy dfs
-and "exhausted", that is every output within the bound.
+then are listed as a note ("unfinished"), not a bug, unless --leaks-fail. Tests
+follow go test's rule, which does not look for goroutines a test leaves behind: they
+are a note too, and a leak with --leaks-fail or in a test that calls
+goleak.VerifyNone. Time passes as on real cores: a goroutine that only polls (a
+select with default, an atomic load) lets a sleeping one wake; a livelock is a run
+whose virtual time stands still. A program blocked while signal.Notify is active is
+"waiting" for a signal, which --signal SIGINT@1s sends; --stdin FILE (or what is
+piped to gocourse) is its standard input in every schedule, and what follows "--"
+its arguments (os.Args[1:]). With --outcomes, every distinct output is listed with
+how many schedules gave it and a token that replays one; with --strategy dfs and
+"exhausted", that is every output within the bound.
 
-Strategies: random (seeded), pct (probabilistic concurrency testing, --depth), and dfs
-(every schedule with at most --preemptions preemptions; "exhausted" means all of
+Strategies: random (seeded), pct (probabilistic concurrency testing, --depth), and
+dfs (every schedule with at most --preemptions preemptions; "exhausted" means all of
 them were run). Exit status: 0 no bug, 1 a bug, 2 a usage error or a program the
 simulator cannot run faithfully, 3 --timeout ran out (the schedules done are
 reported, result "timeout") or the program does not build (result "error").`,
