@@ -396,6 +396,7 @@ func TestMain(m *testing.M) {
 	}
 	binDir = dir
 	code := m.Run()
+	closeSimPrograms()
 	os.RemoveAll(dir)
 	os.Exit(code)
 }

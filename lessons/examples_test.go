@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sync"
 	"testing"
 	"time"
 
@@ -46,11 +47,20 @@ func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
 					t.Skip("it waits for a signal: TestSignalExamplesSimulated runs it under the simulator with one")
 				}
 				t.Parallel()
-				abs, _ := filepath.Abs(dir)
-				if _, err := simrun.Run(context.Background(), simrun.Config{Dir: abs, Harness: harness.Config{
-					Mode: "explore", Strategy: "random", Seed: 1, Schedules: 3,
-				}, Timeout: 3 * time.Minute}); err != nil {
-					t.Errorf("gocourse explore %s: %v", dir, err)
+				h := harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 3}
+				if waitsForSignal(t, dir) {
+					// It runs until Ctrl-C, as its lesson says: a run whose
+					// virtual time moves goes on, like the real program,
+					// until the time limit. The learner's Ctrl-C comes
+					// 3 s in, in virtual time.
+					h.Signals = []string{"SIGINT@3s"}
+				}
+				rep, err := runUnderSim(dir, h)
+				if err != nil {
+					t.Fatalf("gocourse explore %s: %v", dir, err)
+				}
+				if rep.TimedOut {
+					t.Errorf("gocourse explore %s: the time limit ran out after %d of %d schedules", dir, rep.Schedules, h.Schedules)
 				}
 			})
 			continue
@@ -107,10 +117,9 @@ func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
 				}
 				return
 			}
-			abs, _ := filepath.Abs(dir)
-			rep, err := simrun.Run(context.Background(), simrun.Config{Dir: abs, Harness: harness.Config{
+			rep, err := runUnderSim(dir, harness.Config{
 				Mode: "explore", Strategy: "random", Seed: 1, Schedules: 50, WantOutput: true, Output: string(want),
-			}, Timeout: 3 * time.Minute})
+			})
 			if err != nil {
 				t.Fatalf("under the simulator: %v", err)
 			}
@@ -119,6 +128,51 @@ func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
 			}
 		})
 	}
+}
+
+// simProgram is an example built under the simulator, shared by every test
+// that runs it there (an example with output.txt that its lesson also traces
+// is explored by TestExamplesPrintWhatTheLessonsShow and drawn by TestTraces,
+// some examples are traced twice): the build is most of the cost of a run.
+type simProgram struct {
+	once sync.Once
+	prog *simrun.Program
+	err  error
+	mu   sync.Mutex // a Program runs one configuration at a time
+}
+
+// simPrograms maps an example's absolute folder to its *simProgram; TestMain
+// closes them.
+var simPrograms sync.Map
+
+// runUnderSim runs the example in dir under the simulator with the harness
+// configuration h, building it the first time any test asks.
+func runUnderSim(dir string, h harness.Config) (*simrun.Report, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	v, _ := simPrograms.LoadOrStore(abs, &simProgram{})
+	p := v.(*simProgram)
+	p.once.Do(func() {
+		p.prog, p.err = simrun.Build(context.Background(), simrun.Config{Dir: abs, Timeout: 3 * time.Minute})
+	})
+	if p.err != nil {
+		return nil, p.err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.prog.Run(context.Background(), h)
+}
+
+// closeSimPrograms removes the examples built under the simulator.
+func closeSimPrograms() {
+	simPrograms.Range(func(_, v any) bool {
+		if p := v.(*simProgram); p.prog != nil {
+			p.prog.Close()
+		}
+		return true
+	})
 }
 
 // tracedExample reports whether the lesson of the example in dir draws a
@@ -160,6 +214,24 @@ func readsClock(t *testing.T, dir string) bool {
 	}
 	return false
 }
+
+// waitsForSignal reports whether the example in dir waits for a signal
+// (signal.Notify, signal.NotifyContext): a program that runs until Ctrl-C.
+func waitsForSignal(t *testing.T, dir string) bool {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if signalCall.Match(src) {
+			return true
+		}
+	}
+	return false
+}
+
+var signalCall = regexp.MustCompile(`\bsignal\.(Notify|NotifyContext)\(`)
 
 var clockCall = regexp.MustCompile(`\btime\.(Now|Since|Until)\(`)
 

@@ -2,7 +2,6 @@ package lessons
 
 import (
 	"bytes"
-	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -11,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gocourse/gocourse/grader/simrun"
 	"github.com/gocourse/gocourse/sim/harness"
 	"github.com/gocourse/gocourse/timeline"
 )
@@ -78,25 +76,23 @@ func checkTraces(t *testing.T, lesson string) {
 // drawTrace runs an example once under the simulator and draws it as
 // `gocourse trace` does.
 func drawTrace(dir, args string) (string, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
 	h := harness.Config{Mode: "run", Seed: 1}
 	fields := strings.Fields(args)
 	for i := 0; i+1 < len(fields); i += 2 {
 		switch fields[i] {
 		case "--seed":
-			if h.Seed, err = strconv.ParseUint(fields[i+1], 10, 64); err != nil {
+			seed, err := strconv.ParseUint(fields[i+1], 10, 64)
+			if err != nil {
 				return "", err
 			}
+			h.Seed = seed
 		case "--replay":
 			h.Replay = fields[i+1]
 		case "--signal": // a signal delivered at a virtual time, as gocourse trace --signal
 			h.Signals = append(h.Signals, fields[i+1])
 		}
 	}
-	rep, err := simrun.Run(context.Background(), simrun.Config{Dir: abs, Harness: h})
+	rep, err := runUnderSim(dir, h)
 	if err != nil {
 		return "", err
 	}
