@@ -39,6 +39,7 @@ func TestBugsAreFoundAndReplayed(t *testing.T) {
 	}
 	for _, bug := range bugs {
 		t.Run(bug.name, func(t *testing.T) {
+			t.Parallel() // builds of their own: side by side, up to -parallel at once
 			prog := build(t, filepath.Join("bugs", bug.name), false)
 			rep := runProgram(t, prog, bugHunt)
 			if rep.Result == nil {

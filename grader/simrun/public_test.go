@@ -452,6 +452,7 @@ func TestPublicCorpus(t *testing.T) {
 		n++
 		entry, _ := filepath.Abs(filepath.Join(publicDir, e.Name()))
 		t.Run(e.Name(), func(t *testing.T) {
+			t.Parallel() // builds of their own: side by side, up to -parallel at once
 			m := readManifest(t, entry)
 			dir := materialize(t, e.Name(), m)
 			if m.Deterministic {

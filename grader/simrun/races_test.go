@@ -61,6 +61,7 @@ func TestRacesAreFoundAndReplayed(t *testing.T) {
 	}
 	for _, r := range races {
 		t.Run(r.name, func(t *testing.T) {
+			t.Parallel() // builds of their own: side by side, up to -parallel at once
 			prog := build(t, filepath.Join("races", r.name), true)
 			rep := runProgram(t, prog, raceHunt)
 			res := rep.Result
@@ -108,6 +109,7 @@ func TestRaceFreeProgramsAreNeverReported(t *testing.T) {
 	}
 	for _, name := range racefree {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // builds of their own: side by side, up to -parallel at once
 			prog := build(t, filepath.Join("racefree", name), true)
 			for _, h := range []harness.Config{
 				{Mode: "explore", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 2000, TimeoutMS: 20000},
@@ -143,6 +145,7 @@ func TestCorpusExploresCleanWithRace(t *testing.T) {
 	}
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel() // builds of their own: side by side, up to -parallel at once
 			abs, _ := filepath.Abs(dir)
 			rep, err := Run(context.Background(), Config{Dir: abs, Race: true, Harness: harness.Config{Mode: "explore", Strategy: "pct", Depth: 3, Seed: 1, Schedules: 300, TimeoutMS: 20000}})
 			if err != nil {
