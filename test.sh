@@ -62,11 +62,13 @@ status=0
 # -vet=off: go vet ./... above ran every analyzer on every package, a superset of the
 # ones go test would run again on each.
 # The longest packages are named first: go test starts the packages' test binaries
-# in the order it is given them (two at a time), so the long ones start at once
-# instead of last, when nothing is left to run beside them. ./... adds the rest
-# (a package named twice is tested once).
+# in the order it is given them, so the long ones start at once instead of after
+# 130 short ones. ./... adds the rest (a package named twice is tested once).
+# -p 3: a running test binary holds one of go test's slots, and the two longest
+# wait on go commands of their own about half the time (BENCHMARKS.md); a third
+# slot keeps the short packages going beside them.
 long=(./grader/simrun ./lessons ./cmd/gocourse ./grader ./grader/rewrite ./internal/serve)
-go test -count=1 -vet=off -timeout 40m "${long[@]}" ./... || status=$?
+go test -p 3 -count=1 -vet=off -timeout 40m "${long[@]}" ./... || status=$?
 
 echo "== gocourse dev check ($(elapsed))"
 dev=0
