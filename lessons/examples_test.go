@@ -48,17 +48,13 @@ func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
 				}
 				t.Parallel()
 				h := harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 3}
-				if waitsForSignal(t, dir) {
-					// It runs until Ctrl-C, as its lesson says: a run whose
-					// virtual time moves goes on, like the real program,
-					// until the time limit. The learner's Ctrl-C comes
-					// 3 s in, in virtual time.
-					h.Signals = []string{"SIGINT@3s"}
-				}
 				rep, err := runUnderSim(dir, h)
 				if err != nil {
 					t.Fatalf("gocourse explore %s: %v", dir, err)
 				}
+				// A run whose virtual time moves goes on, like the real
+				// program, until the time limit: an example that never ends
+				// by itself checks nothing here.
 				if rep.TimedOut {
 					t.Errorf("gocourse explore %s: the time limit ran out after %d of %d schedules", dir, rep.Schedules, h.Schedules)
 				}
@@ -132,8 +128,9 @@ func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
 
 // simProgram is an example built under the simulator, shared by every test
 // that runs it there (an example with output.txt that its lesson also traces
-// is explored by TestExamplesPrintWhatTheLessonsShow and drawn by TestTraces,
-// some examples are traced twice): the build is most of the cost of a run.
+// is explored by TestExamplesPrintWhatTheLessonsShow and drawn by TestTraces;
+// some examples are traced twice, and TestSignalExamplesSimulated runs one
+// example with two sets of signals): the build is most of the cost of a run.
 type simProgram struct {
 	once sync.Once
 	prog *simrun.Program
@@ -214,24 +211,6 @@ func readsClock(t *testing.T, dir string) bool {
 	}
 	return false
 }
-
-// waitsForSignal reports whether the example in dir waits for a signal
-// (signal.Notify, signal.NotifyContext): a program that runs until Ctrl-C.
-func waitsForSignal(t *testing.T, dir string) bool {
-	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if signalCall.Match(src) {
-			return true
-		}
-	}
-	return false
-}
-
-var signalCall = regexp.MustCompile(`\bsignal\.(Notify|NotifyContext)\(`)
 
 var clockCall = regexp.MustCompile(`\btime\.(Now|Since|Until)\(`)
 

@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gocourse/gocourse/grader/simrun"
 	"github.com/gocourse/gocourse/sim"
 	"github.com/gocourse/gocourse/sim/harness"
 )
@@ -294,10 +293,10 @@ func TestSignalExamplesSimulated(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, err := simrun.Run(context.Background(), simrun.Config{Dir: abs, Harness: harness.Config{
+			rep, err := runUnderSim(abs, harness.Config{
 				Mode: "explore", Strategy: "random", Seed: 1, Schedules: simSignalSchedules,
 				Signals: tc.signals, Outcomes: true,
-			}, Timeout: 3 * time.Minute})
+			})
 			if err != nil {
 				t.Fatalf("gocourse explore %s --signal %s: %v", tc.example, strings.Join(tc.signals, " --signal "), err)
 			}
