@@ -165,8 +165,20 @@ func Check(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 		stage = &parsed
 		return res
 	}
+	warmUp(env.Opts.Go)
 	results = runChecks(ctx, env, steps, opts.FailFast)
 	return res
+}
+
+// warmUp starts the lookups that the first check of a process makes once and
+// every later one reuses: whether this machine allows the sandbox's namespaces
+// (a run of the launcher) and where the go command keeps test2json (a go
+// command of its own). Started before the build gate, which keeps one process
+// busy, they run on a core it leaves idle instead of on the way of the first
+// test run; their results are the same whenever they are made.
+func warmUp(goCmd string) {
+	go Isolated()
+	go test2jsonPath(goCmd)
 }
 
 // assemble puts a stage's problem, if any, before the results of the
