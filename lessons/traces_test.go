@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -20,11 +21,11 @@ var update = flag.Bool("update", false, "rewrite the generated trace blocks of t
 
 // traceMarker introduces a generated picture in a lesson:
 //
-//	<!-- gocourse trace examples/NAME [--seed N | --replay TOKEN] -->
+//	<!-- gocourse trace examples/NAME [--seed N | --replay TOKEN] [--max-steps N] -->
 //
 // followed by a fenced block that holds what `gocourse trace` draws for that run.
 // Lessons without a marker have nothing to check.
-var traceMarker = regexp.MustCompile(`(?m)^<!-- gocourse trace (\S+)((?: --\w+ \S+)*) -->\n` + "```" + `text\n((?s:.*?))` + "```\n")
+var traceMarker = regexp.MustCompile(`(?m)^<!-- gocourse trace (\S+)((?: --[\w-]+ \S+)*) -->\n` + "```" + `text\n((?s:.*?))` + "```\n")
 
 // TestTraces keeps every generated picture in the lessons equal to what the
 // simulator draws for its example now. go test ./lessons -run Traces -update
@@ -92,6 +93,12 @@ func drawTrace(dir, args string) (string, error) {
 			}
 		case "--replay":
 			h.Replay = fields[i+1]
+		case "--max-steps":
+			if h.MaxSteps, err = strconv.Atoi(fields[i+1]); err != nil {
+				return "", err
+			}
+		default:
+			return "", fmt.Errorf("unknown flag %s (a trace marker takes --seed, --replay and --max-steps)", fields[i])
 		}
 	}
 	rep, err := simrun.Run(context.Background(), simrun.Config{Dir: abs, Harness: h})
