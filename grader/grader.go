@@ -208,17 +208,31 @@ func runChecks(ctx context.Context, env *Env, steps []step, failFast bool) []Che
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	r := &checkRun{env: env, steps: steps, results: make([]CheckResult, len(steps)), failFast: failFast, cancel: cancel}
+	var gates []int
 	var lanes [2][]int
-	gated := true
 	for i, st := range steps {
 		switch st.lane {
 		case gate:
-			gated = gated && r.run(ctx, i)
+			gates = append(gates, i)
 		case realLane:
 			lanes[0] = append(lanes[0], i)
 		default:
 			lanes[1] = append(lanes[1], i)
 		}
+	}
+	// The first check of the real lane starts its build while the gate runs,
+	// on the core the gate leaves idle: a compile runs none of the learner's
+	// code, and what it gives does not depend on the gate. When the gate
+	// fails, the build is stopped and its result unused.
+	if len(gates) > 0 && len(lanes[0]) > 0 {
+		if prep := steps[lanes[0][0]].prepare; prep != nil {
+			prep(ctx, env)
+			defer env.endPrebuild()
+		}
+	}
+	gated := true
+	for _, i := range gates {
+		gated = gated && r.run(ctx, i)
 	}
 	if gated {
 		var wg sync.WaitGroup

@@ -39,7 +39,7 @@ func (realTest) Check(ctx context.Context, env *Env, c testSettings) CheckResult
 	t0 := time.Now()
 	// The first check of a process looks test2json up while the binary builds.
 	go test2jsonPath(env.Opts.Go)
-	bin, fail := env.compileTests(ctx, race, leak)
+	bin, fail := env.testBinary(ctx, race, leak)
 	env.phase("test", "compile", t0)
 	if fail != nil {
 		fail.Name = "test"
@@ -178,6 +178,58 @@ func (env *Env) nonceFlags() string {
 // would run again on every new file.
 func (env *Env) vetted() bool {
 	return slices.ContainsFunc(env.Exercise.Checks, func(c course.Check) bool { return c.Kind == "build" })
+}
+
+// A prebuild is a build of the test binary started before the check that
+// uses it (see prebuildTests).
+type prebuild struct {
+	race, leak bool
+	cancel     context.CancelFunc
+	done       chan struct{}
+	bin        string       // when done
+	fail       *CheckResult // when done
+}
+
+// prebuildTests starts building the test binary that a check with settings c
+// will run, in the background: compileTests with the same arguments, into
+// the same place. The check takes it with testBinary.
+func prebuildTests(ctx context.Context, env *Env, c testSettings) {
+	ctx, cancel := context.WithCancel(ctx)
+	p := &prebuild{race: course.Flag(c.Race, true), leak: course.Flag(c.Leak, true), cancel: cancel, done: make(chan struct{})}
+	env.prebuilt = p
+	go func() {
+		defer close(p.done)
+		p.bin, p.fail = env.compileTests(ctx, p.race, p.leak)
+	}()
+}
+
+// testBinary returns the test binary for race and leak: the prebuild's, when
+// one with the same arguments was started (once: a later check builds its
+// own, as before), or a build made now.
+func (env *Env) testBinary(ctx context.Context, race, leak bool) (string, *CheckResult) {
+	if p := env.prebuilt; p != nil && p.race == race && p.leak == leak {
+		env.prebuilt = nil
+		select {
+		case <-p.done:
+			return p.bin, p.fail
+		case <-ctx.Done():
+			p.cancel()
+			<-p.done
+			return "", &CheckResult{Status: Error, Message: ctx.Err().Error()}
+		}
+	}
+	env.endPrebuild()
+	return env.compileTests(ctx, race, leak)
+}
+
+// endPrebuild stops a prebuild nobody took and waits for it, so that it
+// writes nothing after the check has ended.
+func (env *Env) endPrebuild() {
+	if p := env.prebuilt; p != nil {
+		env.prebuilt = nil
+		p.cancel()
+		<-p.done
+	}
 }
 
 // compileTests builds the test binary of the exercise's package into the run
