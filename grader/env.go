@@ -399,4 +399,3 @@ func limitLines(lines []string, n int) []string {
 	}
 	return lines
 }
-
