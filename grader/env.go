@@ -76,6 +76,12 @@ type Env struct {
 	// Only the real lane's goroutine and runChecks touch it, one after the
 	// other.
 	prebuilt *prebuild
+	// simPrebuilt is the sim check's program built while the build gate
+	// ran, until the check takes it (simRun) or the check ends. The sim
+	// check and a timing check's simulated half may look for it from the two
+	// lanes at once: prebuildMu guards it.
+	prebuildMu  sync.Mutex
+	simPrebuilt *simPrebuild
 
 	// typedFiles are the learner's files with their names resolved (typed).
 	typedOnce  sync.Once

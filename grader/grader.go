@@ -220,14 +220,21 @@ func runChecks(ctx context.Context, env *Env, steps []step, failFast bool) []Che
 			lanes[1] = append(lanes[1], i)
 		}
 	}
-	// The first check of the real lane starts its build while the gate runs,
-	// on the core the gate leaves idle: a compile runs none of the learner's
-	// code, and what it gives does not depend on the gate. When the gate
-	// fails, the build is stopped and its result unused.
-	if len(gates) > 0 && len(lanes[0]) > 0 {
-		if prep := steps[lanes[0][0]].prepare; prep != nil {
-			prep(ctx, env)
-			defer env.endPrebuild()
+	// In each lane, the first check that has a build to prepare (the test
+	// binary; the simulator's rewrite and build) starts it while the gate
+	// runs, on the core the gate leaves idle: building runs none of the
+	// learner's code, and what it gives does not depend on the gate. When the
+	// gate fails, the builds are stopped and their results unused.
+	if len(gates) > 0 {
+		defer env.endPrebuild()
+		defer env.endSimPrebuild()
+		for _, lane := range lanes {
+			for _, i := range lane {
+				if prep := steps[i].prepare; prep != nil {
+					prep(ctx, env)
+					break
+				}
+			}
 		}
 	}
 	gated := true

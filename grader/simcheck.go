@@ -19,7 +19,7 @@ import (
 
 func init() {
 	register(kindOf[simSettings]{name: "sim", in: otherLane, defaults: defaultSim, settle: (*simSettings).settle,
-		run: simCheck{}.Check})
+		run: simCheck{}.Check, prepare: prebuildSim})
 }
 
 // simSettings are the settings of a "sim" check, and of the simulated half of
@@ -98,7 +98,7 @@ func (simCheck) Check(ctx context.Context, env *Env, c simSettings) CheckResult 
 	}
 	cfg := env.simConfig("sim", c.Exploration, run, course.Flag(c.Race, false), c.Timeout)
 	t0 := time.Now()
-	rep, err := simrun.Run(ctx, cfg)
+	rep, err := env.simRun(ctx, cfg, c.Timeout)
 	if err != nil {
 		return env.simRunFailure("sim", err)
 	}
@@ -123,6 +123,83 @@ func (simCheck) Check(ctx context.Context, env *Env, c simSettings) CheckResult 
 	res.Replay = rep.Replay
 	res.Message = env.explainSim(rep, c.Strategy)
 	return res
+}
+
+// A simPrebuild is the sim check's program, rewritten and built while the
+// build gate ran (see prebuildSim).
+type simPrebuild struct {
+	race    bool
+	timeout time.Duration
+	cancel  context.CancelFunc
+	done    chan struct{}
+	prog    *simrun.Program // when done, unless err
+	err     error
+}
+
+// prebuildSim starts rewriting and building, in the background, the program
+// that a sim check with settings c will explore: simrun.Build with the
+// configuration the check gives simrun.Run, which builds the same program.
+// Building runs none of the learner's code. The check takes it with simRun.
+func prebuildSim(ctx context.Context, env *Env, c simSettings) {
+	race := course.Flag(c.Race, false)
+	cfg := env.simConfig("sim", c.Exploration, "", race, c.Timeout)
+	ctx, cancel := context.WithCancel(ctx)
+	p := &simPrebuild{race: race, timeout: c.Timeout, cancel: cancel, done: make(chan struct{})}
+	env.prebuildMu.Lock()
+	env.simPrebuilt = p
+	env.prebuildMu.Unlock()
+	go func() {
+		defer close(p.done)
+		p.prog, p.err = simrun.Build(ctx, cfg)
+	}()
+}
+
+// simRun explores cfg's program as simrun.Run does: with the program built
+// while the gate ran, when one was started for the same build (once), or
+// built now.
+func (env *Env) simRun(ctx context.Context, cfg simrun.Config, timeout time.Duration) (*simrun.Report, error) {
+	env.prebuildMu.Lock()
+	p := env.simPrebuilt
+	if p != nil && p.race == cfg.Race && p.timeout == timeout {
+		env.simPrebuilt = nil
+	} else {
+		p = nil
+	}
+	env.prebuildMu.Unlock()
+	if p == nil {
+		return simrun.Run(ctx, cfg)
+	}
+	select {
+	case <-p.done:
+	case <-ctx.Done():
+		p.cancel()
+		<-p.done
+		if p.prog != nil {
+			p.prog.Close()
+		}
+		return nil, ctx.Err()
+	}
+	if p.err != nil {
+		return nil, p.err
+	}
+	defer p.prog.Close()
+	return p.prog.Run(ctx, cfg.Harness)
+}
+
+// endSimPrebuild stops a sim prebuild nobody took, waits for it and removes
+// what it built.
+func (env *Env) endSimPrebuild() {
+	env.prebuildMu.Lock()
+	p := env.simPrebuilt
+	env.simPrebuilt = nil
+	env.prebuildMu.Unlock()
+	if p != nil {
+		p.cancel()
+		<-p.done
+		if p.prog != nil {
+			p.prog.Close()
+		}
+	}
 }
 
 // simExec returns the hook through which simrun runs the program it built for
