@@ -98,6 +98,10 @@ type Options struct {
 	// Phase, if set, is told how long each step of a check took: "vet" of the
 	// build check; "compile" and "run" of the test check; "rewrite", "compile"
 	// and "explore" of the sim check. Benchmarks use it to split a check's time.
+	// Both builds start while the build gate runs (see runChecks): the test
+	// check's "compile" is then what the check waited for after the gate, and
+	// the sim check's "rewrite" and "compile" are the build's own, overlapping
+	// the gate.
 	// Checks run concurrently, so it may be called from several goroutines at once.
 	Phase func(check, phase string, d time.Duration)
 
