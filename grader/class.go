@@ -97,7 +97,6 @@ func shardItems(ctx context.Context, c *course.Course, cache *Cache, workbooks [
 			}
 			o := opts.Options
 			o.Workbook = w.Dir
-			o.noPrebuild = true
 			it := &classItem{learner: li, ex: ex, opts: o}
 			items = append(items, it)
 			key, ok := cache.Key(ctx, c, ex, o)

@@ -108,12 +108,6 @@ type Options struct {
 	// noPolicy skips the policy on the learner's files, so that the trust
 	// tests can show that the defences behind it hold on their own.
 	noPolicy bool
-	// noPrebuild runs every build in its lane, after the gate (see runChecks).
-	// Grade sets it: with a grading per core already, the builds started
-	// during the gate find no idle core, and they compile the learner's
-	// package twice where the gate and the simulator's go list both need it
-	// before either has cached it.
-	noPrebuild bool
 }
 
 // command returns a gocourse command line as the learner can run it:
@@ -235,7 +229,7 @@ func runChecks(ctx context.Context, env *Env, steps []step, failFast bool) []Che
 	// runs, on the core the gate leaves idle: building runs none of the
 	// learner's code, and what it gives does not depend on the gate. When the
 	// gate fails, the builds are stopped and their results unused.
-	if len(gates) > 0 && !env.Opts.noPrebuild {
+	if len(gates) > 0 {
 		defer env.endPrebuild()
 		defer env.endSimPrebuild()
 		for _, lane := range lanes {
