@@ -71,6 +71,18 @@ type Env struct {
 	// code cannot read, so a report without it is not the TestMain's.
 	nonce string
 
+	// prebuilt is the test binary's build started while the build gate ran
+	// (runChecks), until a check takes it (testBinary) or the check ends.
+	// Only the real lane's goroutine and runChecks touch it, one after the
+	// other.
+	prebuilt *prebuild
+	// simPrebuilt is the sim check's program built while the build gate
+	// ran, until the check takes it (simRun) or the check ends. The sim
+	// check and a timing check's simulated half may look for it from the two
+	// lanes at once: prebuildMu guards it.
+	prebuildMu  sync.Mutex
+	simPrebuilt *simPrebuild
+
 	// typedFiles are the learner's files with their names resolved (typed).
 	typedOnce  sync.Once
 	typedFiles []*typedFile
@@ -393,5 +405,3 @@ func limitLines(lines []string, n int) []string {
 	}
 	return lines
 }
-
-func writeFile(path, content string) error { return os.WriteFile(path, []byte(content), 0o644) }

@@ -98,6 +98,10 @@ type Options struct {
 	// Phase, if set, is told how long each step of a check took: "vet" of the
 	// build check; "compile" and "run" of the test check; "rewrite", "compile"
 	// and "explore" of the sim check. Benchmarks use it to split a check's time.
+	// Both builds start while the build gate runs (see runChecks): the test
+	// check's "compile" is then what the check waited for after the gate, and
+	// the sim check's "rewrite" and "compile" are the build's own, overlapping
+	// the gate.
 	// Checks run concurrently, so it may be called from several goroutines at once.
 	Phase func(check, phase string, d time.Duration)
 
@@ -165,8 +169,20 @@ func Check(ctx context.Context, c *course.Course, ex *course.Exercise, opts Opti
 		stage = &parsed
 		return res
 	}
+	warmUp(env.Opts.Go)
 	results = runChecks(ctx, env, steps, opts.FailFast)
 	return res
+}
+
+// warmUp starts the lookups that the first check of a process makes once and
+// every later one reuses: whether this machine allows the sandbox's namespaces
+// (a run of the launcher) and where the go command keeps test2json (a go
+// command of its own). Started before the build gate, which keeps one process
+// busy, they run on a core it leaves idle instead of on the way of the first
+// test run; their results are the same whenever they are made.
+func warmUp(goCmd string) {
+	go Isolated()
+	go test2jsonPath(goCmd)
 }
 
 // assemble puts a stage's problem, if any, before the results of the
@@ -196,17 +212,38 @@ func runChecks(ctx context.Context, env *Env, steps []step, failFast bool) []Che
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	r := &checkRun{env: env, steps: steps, results: make([]CheckResult, len(steps)), failFast: failFast, cancel: cancel}
+	var gates []int
 	var lanes [2][]int
-	gated := true
 	for i, st := range steps {
 		switch st.lane {
 		case gate:
-			gated = gated && r.run(ctx, i)
+			gates = append(gates, i)
 		case realLane:
 			lanes[0] = append(lanes[0], i)
 		default:
 			lanes[1] = append(lanes[1], i)
 		}
+	}
+	// In each lane, the first check that has a build to prepare (the test
+	// binary; the simulator's rewrite and build) starts it while the gate
+	// runs, on the core the gate leaves idle: building runs none of the
+	// learner's code, and what it gives does not depend on the gate. When the
+	// gate fails, the builds are stopped and their results unused.
+	if len(gates) > 0 {
+		defer env.endPrebuild()
+		defer env.endSimPrebuild()
+		for _, lane := range lanes {
+			for _, i := range lane {
+				if prep := steps[i].prepare; prep != nil {
+					prep(ctx, env)
+					break
+				}
+			}
+		}
+	}
+	gated := true
+	for _, i := range gates {
+		gated = gated && r.run(ctx, i)
 	}
 	if gated {
 		var wg sync.WaitGroup

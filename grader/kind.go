@@ -41,6 +41,10 @@ type kindOf[S any] struct {
 	// error is located at the check's line. Nil when any value will do.
 	settle func(s *S) error
 	run    func(ctx context.Context, env *Env, s S) CheckResult
+	// prepare, if set, starts work of the check that runs none of the
+	// learner's code and that the build gate's verdict does not change (a
+	// compile), while the gate runs: see runChecks. Nil for most kinds.
+	prepare func(ctx context.Context, env *Env, s S)
 }
 
 func (k kindOf[S]) lane() lane { return k.in }
@@ -61,6 +65,25 @@ func (k kindOf[S]) plan(ch course.Check) (planned, error) {
 	return func(ctx context.Context, env *Env) CheckResult { return k.run(ctx, env, s) }, nil
 }
 
+// preparation returns the check's prepare step with its settings, or nil. The
+// settings were judged by plan.
+func (k kindOf[S]) preparation(ch course.Check) func(ctx context.Context, env *Env) {
+	if k.prepare == nil {
+		return nil
+	}
+	var s S
+	if k.defaults != nil {
+		s = k.defaults()
+	}
+	if err := ch.Decode(&s); err != nil {
+		return nil
+	}
+	if k.settle != nil && k.settle(&s) != nil {
+		return nil
+	}
+	return func(ctx context.Context, env *Env) { k.prepare(ctx, env, s) }
+}
+
 // kinds are the kinds of check of this build of gocourse, by name.
 var kinds = map[string]kind{}
 
@@ -78,6 +101,9 @@ type step struct {
 	check course.Check
 	lane  lane
 	run   planned
+	// prepare starts what may run before the gate's verdict (see kindOf); nil
+	// when nothing may.
+	prepare func(ctx context.Context, env *Env)
 }
 
 // plan settles the settings of every check of ex. The first problem is an
@@ -93,7 +119,13 @@ func plan(ex *course.Exercise) ([]step, error) {
 		if err != nil {
 			return nil, err
 		}
-		steps = append(steps, step{check: ch, lane: k.lane(), run: run})
+		st := step{check: ch, lane: k.lane(), run: run}
+		if p, ok := k.(interface {
+			preparation(course.Check) func(context.Context, *Env)
+		}); ok {
+			st.prepare = p.preparation(ch)
+		}
+		steps = append(steps, st)
 	}
 	return steps, nil
 }

@@ -3,6 +3,8 @@ package grader
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -37,7 +39,7 @@ func (realTest) Check(ctx context.Context, env *Env, c testSettings) CheckResult
 	t0 := time.Now()
 	// The first check of a process looks test2json up while the binary builds.
 	go test2jsonPath(env.Opts.Go)
-	bin, fail := env.compileTests(ctx, race, leak)
+	bin, fail := env.testBinary(ctx, race, leak)
 	env.phase("test", "compile", t0)
 	if fail != nil {
 		fail.Name = "test"
@@ -176,6 +178,58 @@ func (env *Env) nonceFlags() string {
 // would run again on every new file.
 func (env *Env) vetted() bool {
 	return slices.ContainsFunc(env.Exercise.Checks, func(c course.Check) bool { return c.Kind == "build" })
+}
+
+// A prebuild is a build of the test binary started before the check that
+// uses it (see prebuildTests).
+type prebuild struct {
+	race, leak bool
+	cancel     context.CancelFunc
+	done       chan struct{}
+	bin        string       // when done
+	fail       *CheckResult // when done
+}
+
+// prebuildTests starts building the test binary that a check with settings c
+// will run, in the background: compileTests with the same arguments, into
+// the same place. The check takes it with testBinary.
+func prebuildTests(ctx context.Context, env *Env, c testSettings) {
+	ctx, cancel := context.WithCancel(ctx)
+	p := &prebuild{race: course.Flag(c.Race, true), leak: course.Flag(c.Leak, true), cancel: cancel, done: make(chan struct{})}
+	env.prebuilt = p
+	go func() {
+		defer close(p.done)
+		p.bin, p.fail = env.compileTests(ctx, p.race, p.leak)
+	}()
+}
+
+// testBinary returns the test binary for race and leak: the prebuild's, when
+// one with the same arguments was started (once: a later check builds its
+// own, as before), or a build made now.
+func (env *Env) testBinary(ctx context.Context, race, leak bool) (string, *CheckResult) {
+	if p := env.prebuilt; p != nil && p.race == race && p.leak == leak {
+		env.prebuilt = nil
+		select {
+		case <-p.done:
+			return p.bin, p.fail
+		case <-ctx.Done():
+			p.cancel()
+			<-p.done
+			return "", &CheckResult{Status: Error, Message: ctx.Err().Error()}
+		}
+	}
+	env.endPrebuild()
+	return env.compileTests(ctx, race, leak)
+}
+
+// endPrebuild stops a prebuild nobody took and waits for it, so that it
+// writes nothing after the check has ended.
+func (env *Env) endPrebuild() {
+	if p := env.prebuilt; p != nil {
+		env.prebuilt = nil
+		p.cancel()
+		<-p.done
+	}
 }
 
 // compileTests builds the test binary of the exercise's package into the run
@@ -395,6 +449,10 @@ var (
 // of its own, about 0.2 s of CPU): since Go 1.24 it is built on first use and
 // kept in the build cache, where go tool -n names it. "" when that fails, or
 // when the cache no longer holds it; go tool test2json then builds it again.
+//
+// go tool -n costs 0.15 s of CPU, a tenth of a check from the command line,
+// which is a process of its own each time: the answer is kept in a file in the
+// user's cache folder (test2jsonMemo), named by what it depends on.
 func test2jsonPath(goCmd string) string {
 	test2jsonMu.Lock()
 	defer test2jsonMu.Unlock()
@@ -403,18 +461,98 @@ func test2jsonPath(goCmd string) string {
 			return v.(string)
 		}
 	}
+	memo := test2jsonMemo(goCmd)
+	if memo != "" {
+		if b, err := os.ReadFile(memo); err == nil {
+			if path := string(b); filepath.IsAbs(path) && isFile(path) {
+				test2jsonPaths.Store(goCmd, path)
+				return path
+			}
+		}
+	}
 	cmd := exec.Command(goCmd, "tool", "-n", "test2json")
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=")
+	cmd.Env = test2jsonEnv()
 	out, err := cmd.Output()
 	path := strings.TrimSpace(string(out))
-	if err != nil || !filepath.IsAbs(path) {
-		return ""
-	}
-	if _, err := os.Stat(path); err != nil {
+	if err != nil || !filepath.IsAbs(path) || !isFile(path) {
 		return ""
 	}
 	test2jsonPaths.Store(goCmd, path)
+	if memo != "" {
+		writeMemo(memo, path)
+	}
 	return path
+}
+
+// test2jsonEnv is the environment test2json is looked up and run in.
+func test2jsonEnv() []string {
+	return append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=")
+}
+
+// test2jsonMemo returns the file that remembers where goCmd keeps test2json,
+// or "" when there is none to be had. Its name is a hash of everything the
+// answer depends on: the go command (its path, size and time, so a new
+// toolchain in the same place is another name) and what go env says of the
+// toolchain, the build cache and the target in the lookup's environment (a
+// go env is a hundredth of go tool -n's cost: it loads no packages). A stale
+// answer cannot be taken: the path it names must still exist in the cache.
+func test2jsonMemo(goCmd string) string {
+	exe, err := exec.LookPath(goCmd)
+	if err != nil {
+		return ""
+	}
+	if exe, err = filepath.Abs(exe); err != nil {
+		return ""
+	}
+	if real, err := filepath.EvalSymlinks(exe); err == nil {
+		exe = real
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return ""
+	}
+	cmd := exec.Command(goCmd, "env", "GOROOT", "GOVERSION", "GOCACHE", "GOEXPERIMENT", "GOOS", "GOARCH", "GOHOSTOS", "GOHOSTARCH")
+	cmd.Env = test2jsonEnv()
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s", exe, fi.Size(), fi.ModTime().UnixNano(), out)
+	return filepath.Join(cache, "gocourse", "test2json-"+hex.EncodeToString(h.Sum(nil)[:12]))
+}
+
+// writeMemo writes a memo file whole or not at all (a temporary file renamed
+// into place), so that a process reading it at the same moment never sees
+// half a path. A memo that cannot be written is only a lost saving.
+func writeMemo(path, content string) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-memo-")
+	if err != nil {
+		return
+	}
+	_, err = f.WriteString(content)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+}
+
+// isFile reports whether path names a regular file.
+func isFile(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // test2json turns the output of a test binary run with -test.v=test2json into
@@ -426,7 +564,7 @@ func (env *Env) test2json(ctx context.Context, out []byte) ([]byte, error) {
 	if path := test2jsonPath(env.Opts.Go); path != "" {
 		cmd = exec.CommandContext(ctx, path, "-p", env.ImportPath)
 	}
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=")
+	cmd.Env = test2jsonEnv()
 	cmd.Stdin = bytes.NewReader(out)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

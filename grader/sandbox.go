@@ -288,15 +288,23 @@ func launcherPath() (string, error) {
 			launcher.path, launcher.err = self, err
 			return
 		}
-		data, err := os.ReadFile(self)
+		// Hashed as it is read: the program is tens of megabytes, which a
+		// copy in memory would cost in page faults on every start.
+		f, err := os.Open(self)
 		if err != nil {
 			launcher.err = err
 			return
 		}
-		sum := sha256.Sum256(data)
+		h := sha256.New()
+		size, err := io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			launcher.err = err
+			return
+		}
 		dir := filepath.Join(scratchBase(), "gocourse-launcher")
-		path := filepath.Join(dir, hex.EncodeToString(sum[:8]))
-		if fi, err := os.Stat(path); err == nil && fi.Size() == int64(len(data)) && fi.Mode().Perm() == 0o755 {
+		path := filepath.Join(dir, hex.EncodeToString(h.Sum(nil)[:8]))
+		if fi, err := os.Stat(path); err == nil && fi.Size() == size && fi.Mode().Perm() == 0o755 {
 			now := time.Now()
 			os.Chtimes(path, now, now) // in use: see pruneLaunchers
 			launcher.path = path
@@ -310,6 +318,17 @@ func launcherPath() (string, error) {
 		// Others (nobody) must reach it, whatever the umask.
 		if err := os.Chmod(dir, 0o755); err != nil {
 			launcher.err = fmt.Errorf("the launcher's folder: %w", err)
+			return
+		}
+		// The copy is what was hashed: read again, checked against the name.
+		data, err := os.ReadFile(self)
+		if err == nil {
+			if sum := sha256.Sum256(data); filepath.Base(path) != hex.EncodeToString(sum[:8]) {
+				err = fmt.Errorf("%s changed while the grader copied it", self)
+			}
+		}
+		if err != nil {
+			launcher.err = err
 			return
 		}
 		tmp, err := os.CreateTemp(dir, "tmp-")

@@ -19,7 +19,7 @@ import (
 
 func init() {
 	register(kindOf[simSettings]{name: "sim", in: otherLane, defaults: defaultSim, settle: (*simSettings).settle,
-		run: simCheck{}.Check})
+		run: simCheck{}.Check, prepare: prebuildSim})
 }
 
 // simSettings are the settings of a "sim" check, and of the simulated half of
@@ -98,13 +98,19 @@ func (simCheck) Check(ctx context.Context, env *Env, c simSettings) CheckResult 
 	}
 	cfg := env.simConfig("sim", c.Exploration, run, course.Flag(c.Race, false), c.Timeout)
 	t0 := time.Now()
-	rep, err := simrun.Run(ctx, cfg)
+	rep, prebuilt, err := env.simRun(ctx, cfg, c.Timeout)
 	if err != nil {
 		return env.simRunFailure("sim", err)
 	}
 	if env.Opts.Phase != nil {
 		build, explore := time.Duration(rep.BuildMS)*time.Millisecond, time.Duration(rep.RunMS)*time.Millisecond
-		env.Opts.Phase("sim", "rewrite", time.Since(t0)-build-explore)
+		took := time.Since(t0)
+		if prebuilt != 0 {
+			// Built while the gate ran: the rewrite is what the build
+			// took before its compile, not what this check waited.
+			took = prebuilt + explore
+		}
+		env.Opts.Phase("sim", "rewrite", took-build-explore)
 		env.Opts.Phase("sim", "compile", build)
 		env.Opts.Phase("sim", "explore", explore)
 	}
@@ -123,6 +129,88 @@ func (simCheck) Check(ctx context.Context, env *Env, c simSettings) CheckResult 
 	res.Replay = rep.Replay
 	res.Message = env.explainSim(rep, c.Strategy)
 	return res
+}
+
+// A simPrebuild is the sim check's program, rewritten and built while the
+// build gate ran (see prebuildSim).
+type simPrebuild struct {
+	race    bool
+	timeout time.Duration
+	cancel  context.CancelFunc
+	done    chan struct{}
+	prog    *simrun.Program // when done, unless err
+	err     error
+	took    time.Duration // the whole build, rewrite and compile
+}
+
+// prebuildSim starts rewriting and building, in the background, the program
+// that a sim check with settings c will explore: simrun.Build with the
+// configuration the check gives simrun.Run, which builds the same program.
+// Building runs none of the learner's code. The check takes it with simRun.
+func prebuildSim(ctx context.Context, env *Env, c simSettings) {
+	race := course.Flag(c.Race, false)
+	cfg := env.simConfig("sim", c.Exploration, "", race, c.Timeout)
+	ctx, cancel := context.WithCancel(ctx)
+	p := &simPrebuild{race: race, timeout: c.Timeout, cancel: cancel, done: make(chan struct{})}
+	env.prebuildMu.Lock()
+	env.simPrebuilt = p
+	env.prebuildMu.Unlock()
+	go func() {
+		defer close(p.done)
+		t0 := time.Now()
+		p.prog, p.err = simrun.Build(ctx, cfg)
+		p.took = time.Since(t0)
+	}()
+}
+
+// simRun explores cfg's program as simrun.Run does: with the program built
+// while the gate ran, when one was started for the same build (once), or
+// built now. prebuilt is how long the earlier build took (0: built now).
+func (env *Env) simRun(ctx context.Context, cfg simrun.Config, timeout time.Duration) (rep *simrun.Report, prebuilt time.Duration, err error) {
+	env.prebuildMu.Lock()
+	p := env.simPrebuilt
+	if p != nil && p.race == cfg.Race && p.timeout == timeout {
+		env.simPrebuilt = nil
+	} else {
+		p = nil
+	}
+	env.prebuildMu.Unlock()
+	if p == nil {
+		rep, err = simrun.Run(ctx, cfg)
+		return rep, 0, err
+	}
+	select {
+	case <-p.done:
+	case <-ctx.Done():
+		p.cancel()
+		<-p.done
+		if p.prog != nil {
+			p.prog.Close()
+		}
+		return nil, 0, ctx.Err()
+	}
+	if p.err != nil {
+		return nil, 0, p.err
+	}
+	defer p.prog.Close()
+	rep, err = p.prog.Run(ctx, cfg.Harness)
+	return rep, p.took, err
+}
+
+// endSimPrebuild stops a sim prebuild nobody took, waits for it and removes
+// what it built.
+func (env *Env) endSimPrebuild() {
+	env.prebuildMu.Lock()
+	p := env.simPrebuilt
+	env.simPrebuilt = nil
+	env.prebuildMu.Unlock()
+	if p != nil {
+		p.cancel()
+		<-p.done
+		if p.prog != nil {
+			p.prog.Close()
+		}
+	}
 }
 
 // simExec returns the hook through which simrun runs the program it built for

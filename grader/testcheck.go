@@ -7,7 +7,7 @@ import (
 
 func init() {
 	register(kindOf[testSettings]{name: "test", in: realLane, settle: (*testSettings).settle,
-		run: realTest{}.Check})
+		run: realTest{}.Check, prepare: prebuildTests})
 }
 
 // testSettings are the settings of a "test" check, which runs the course's

@@ -3,6 +3,7 @@ package grader
 import (
 	"embed"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"text/template"
@@ -90,9 +91,17 @@ func (env *Env) testMain(leak bool) (map[string]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	path := filepath.Join(env.TmpDir, leakFile)
-	if err := writeFile(path, string(src)); err != nil {
+	// A file of its own for each build: the build check's and the test
+	// binary's may run at once (see runChecks), with or without the leak check.
+	f, err := os.CreateTemp(env.TmpDir, "testmain-*.go")
+	if err == nil {
+		_, err = f.Write(src)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
 		return nil, fmt.Errorf("writing the generated TestMain: %w", err)
 	}
-	return map[string]string{filepath.Join(env.BuildDir, leakFile): path}, nil
+	return map[string]string{filepath.Join(env.BuildDir, leakFile): f.Name()}, nil
 }

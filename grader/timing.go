@@ -7,7 +7,8 @@ import (
 )
 
 func init() {
-	register(kindOf[timingSettings]{name: "timing", in: realLane, defaults: defaultTiming, settle: (*timingSettings).settle, run: timingCheck{}.Check})
+	register(kindOf[timingSettings]{name: "timing", in: realLane, defaults: defaultTiming, settle: (*timingSettings).settle, run: timingCheck{}.Check,
+		prepare: func(ctx context.Context, env *Env, c timingSettings) { prebuildTests(ctx, env, c.testSettings) }})
 }
 
 // timingSettings are the settings of a "timing" check: those of a test check

@@ -13,6 +13,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -113,9 +115,9 @@ func TestExamplesPrintWhatTheLessonsShow(t *testing.T) {
 				}
 				return
 			}
-			rep, err := runUnderSim(dir, harness.Config{
-				Mode: "explore", Strategy: "random", Seed: 1, Schedules: 50, WantOutput: true, Output: string(want),
-			})
+			h := harness.Config{Mode: "explore", Strategy: "random", Seed: 1, Schedules: 50, WantOutput: true, Output: string(want)}
+			exploreFlags(t, dir, &h)
+			rep, err := runUnderSim(dir, h)
 			if err != nil {
 				t.Fatalf("under the simulator: %v", err)
 			}
@@ -170,6 +172,45 @@ func closeSimPrograms() {
 		}
 		return true
 	})
+}
+
+// exploreFlags applies explore.txt beside the example in dir, when there is
+// one: gocourse explore's flags for an example that the usual exploration
+// does not fit, --max-steps N (more schedule points than the default limit)
+// and --schedules N (fewer schedules, each costly). Lines starting with # say
+// why. A line it cannot read fails the test, naming the file and the line.
+func exploreFlags(t *testing.T, dir string, h *harness.Config) {
+	name := filepath.Join(dir, "explore.txt")
+	src, err := os.ReadFile(name)
+	if os.IsNotExist(err) {
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(src), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 0 || strings.HasPrefix(fields[0], "#") {
+			continue
+		}
+		for j := 0; j < len(fields); j += 2 {
+			if j+1 == len(fields) {
+				t.Fatalf("%s:%d: %s has no value", name, i+1, fields[j])
+			}
+			n, err := strconv.Atoi(fields[j+1])
+			if err != nil || n <= 0 {
+				t.Fatalf("%s:%d: %s %s: want a positive number", name, i+1, fields[j], fields[j+1])
+			}
+			switch fields[j] {
+			case "--max-steps":
+				h.MaxSteps = n
+			case "--schedules":
+				h.Schedules = n
+			default:
+				t.Fatalf("%s:%d: unknown flag %s (explore.txt takes --max-steps and --schedules)", name, i+1, fields[j])
+			}
+		}
+	}
 }
 
 // tracedExample reports whether the lesson of the example in dir draws a

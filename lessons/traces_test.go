@@ -3,6 +3,7 @@ package lessons
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,11 +19,11 @@ var update = flag.Bool("update", false, "rewrite the generated trace blocks of t
 
 // traceMarker introduces a generated picture in a lesson:
 //
-//	<!-- gocourse trace examples/NAME [--seed N | --replay TOKEN] [--signal SIG@T ...] -->
+//	<!-- gocourse trace examples/NAME [--seed N | --replay TOKEN] [--max-steps N] [--signal SIG@T ...] -->
 //
 // followed by a fenced block that holds what `gocourse trace` draws for that run.
 // Lessons without a marker have nothing to check.
-var traceMarker = regexp.MustCompile(`(?m)^<!-- gocourse trace (\S+)((?: --\w+ \S+)*) -->\n` + "```" + `text\n((?s:.*?))` + "```\n")
+var traceMarker = regexp.MustCompile(`(?m)^<!-- gocourse trace (\S+)((?: --[\w-]+ \S+)*) -->\n` + "```" + `text\n((?s:.*?))` + "```\n")
 
 // TestTraces keeps every generated picture in the lessons equal to what the
 // simulator draws for its example now. go test ./lessons -run Traces -update
@@ -90,6 +91,14 @@ func drawTrace(dir, args string) (string, error) {
 			h.Replay = fields[i+1]
 		case "--signal": // a signal delivered at a virtual time, as gocourse trace --signal
 			h.Signals = append(h.Signals, fields[i+1])
+		case "--max-steps":
+			n, err := strconv.Atoi(fields[i+1])
+			if err != nil {
+				return "", err
+			}
+			h.MaxSteps = n
+		default:
+			return "", fmt.Errorf("unknown flag %s (a trace marker takes --seed, --replay, --max-steps and --signal)", fields[i])
 		}
 	}
 	rep, err := runUnderSim(dir, h)

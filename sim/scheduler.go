@@ -169,6 +169,7 @@ func (s *scheduler) reset(opts Options, strat Strategy) {
 	s.choices = s.choices[:0]
 	s.rand = nil
 	s.tr.reset(!s.opts.NoPositions)
+	s.tr.max = max(maxTraceEvents, s.opts.MaxSteps)
 	s.out.reset(s.opts.MaxOutput)
 	s.raceReset()
 }

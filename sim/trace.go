@@ -23,9 +23,15 @@ type TraceEvent struct {
 	RecvX    int    `json:"recvx"`
 	SendQ    []int  `json:"sendq"` // ids of goroutines parked sending, first to last
 	RecvQ    []int  `json:"recvq"` // ids of goroutines parked receiving, first to last
-	Closed   bool   `json:"closed"`
-	Pos      string `json:"pos,omitempty"`    // file:line in the user's code, when recorded
-	Detail   string `json:"detail,omitempty"` // why it parked, which select case, which goroutine it started, ...
+	// SendQMore and RecvQMore count the waiters after the first
+	// TraceQueueIDs of a queue, which the event leaves out: every event
+	// names its channel's waiters, and a trace of n goroutines parked on one
+	// channel that named them all would hold n² ids.
+	SendQMore int    `json:"sendq_more,omitempty"`
+	RecvQMore int    `json:"recvq_more,omitempty"`
+	Closed    bool   `json:"closed"`
+	Pos       string `json:"pos,omitempty"`    // file:line in the user's code, when recorded
+	Detail    string `json:"detail,omitempty"` // why it parked, which select case, which goroutine it started, ...
 }
 
 // String formats e on one line, for logs and tests.
@@ -47,10 +53,10 @@ func (e TraceEvent) String() string {
 				b.WriteString(" sendx=" + strconv.Itoa(e.SendX) + " recvx=" + strconv.Itoa(e.RecvX))
 			}
 			if len(e.SendQ) > 0 {
-				b.WriteString(" sendq=" + idList(e.SendQ))
+				b.WriteString(" sendq=" + idList(e.SendQ, e.SendQMore))
 			}
 			if len(e.RecvQ) > 0 {
-				b.WriteString(" recvq=" + idList(e.RecvQ))
+				b.WriteString(" recvq=" + idList(e.RecvQ, e.RecvQMore))
 			}
 			if e.Closed {
 				b.WriteString(" closed")
@@ -75,7 +81,7 @@ func (e TraceEvent) String() string {
 func formatNS(ns int64) string { return time.Duration(ns).String() }
 
 //go:norace
-func idList(ids []int) string {
+func idList(ids []int, more int) string {
 	var b strings.Builder
 	b.WriteByte('[')
 	for i, id := range ids {
@@ -83,6 +89,9 @@ func idList(ids []int) string {
 			b.WriteByte(' ')
 		}
 		b.WriteString("G" + strconv.Itoa(id))
+	}
+	if more > 0 {
+		b.WriteString(" +" + strconv.Itoa(more) + " more")
 	}
 	b.WriteByte(']')
 	return b.String()
@@ -132,7 +141,15 @@ type queueSnap struct {
 	other  bool  // the queue changed otherwise since sp (a select's sudog left the middle)
 }
 
+// maxTraceEvents is the fewest events a trace keeps; a run allowed more
+// schedule points (Options.MaxSteps) keeps as many events as it has points,
+// so that a run of a hundred thousand goroutines, given the steps it needs,
+// is traced whole.
 const maxTraceEvents = 1 << 17
+
+// TraceQueueIDs is how many of a queue's waiters a TraceEvent names, first
+// to last; SendQMore and RecvQMore count the others.
+const TraceQueueIDs = 16
 
 //go:norace
 func (t *tracer) reset(positions bool) {
@@ -317,8 +334,8 @@ func (s *scheduler) exportTrace() []TraceEvent {
 			x.SendX = int(e.sendx)
 			x.RecvX = int(e.recvx)
 			x.Closed = e.closed
-			x.SendQ = t.idsOf(e.sendq)
-			x.RecvQ = t.idsOf(e.recvq)
+			x.SendQ, x.SendQMore = t.shownIDs(e.sendq)
+			x.RecvQ, x.RecvQMore = t.shownIDs(e.recvq)
 		} else {
 			x.SendQ, x.RecvQ = []int{}, []int{}
 			if e.obj != nil {
@@ -357,6 +374,15 @@ func (t *tracer) idsOf(sp span) []int {
 		ids[i] = int(t.ids[int(sp.off)+i])
 	}
 	return ids
+}
+
+// shownIDs returns the first TraceQueueIDs goroutines of a recorded queue,
+// and how many more it holds.
+//
+//go:norace
+func (t *tracer) shownIDs(sp span) ([]int, int) {
+	n := min(sp.n, TraceQueueIDs)
+	return t.idsOf(span{sp.off, n}), int(sp.n - n)
 }
 
 // objName names a traced object that is not a channel.

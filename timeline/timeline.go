@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,23 +47,39 @@ func TailOf(out io.Writer, events, mine []sim.TraceEvent, n int) {
 
 func draw(out io.Writer, events []sim.TraceEvent, chans map[string]bool) {
 	w := out
-	gs := goroutines(events)
+	rows := elide(events)
+	shown := make([]sim.TraceEvent, 0, len(rows))
+	for _, r := range rows {
+		if r.n == 0 {
+			shown = append(shown, events[r.i])
+		}
+	}
+	gs := goroutines(shown)
 	fmt.Fprintf(w, "%-8s", "time")
 	for _, g := range gs {
 		fmt.Fprintf(w, "%-*s", colWidth, "G"+strconv.Itoa(g))
 	}
 	fmt.Fprintln(w, "channel after the event")
 	fmt.Fprintln(w, strings.Repeat("─", 8+colWidth*len(gs)+24))
+	col := make(map[int]int, len(gs))
+	for i, g := range gs {
+		col[g] = i
+	}
 	lastT := int64(-1)
 	marked := false
-	for i, e := range events {
-		if !marked && i > 0 && events[i-1].Op == "exit" {
+	for _, r := range rows {
+		if !marked && r.i > 0 && events[r.i-1].Op == "exit" {
 			// The process ended at "exit"; the simulator goes on only to
 			// judge the goroutines left (leaks). Say so, so that nobody
 			// reads what follows as the program running after main.
 			fmt.Fprintln(out, afterExit)
 			marked = true
 		}
+		if r.n > 0 {
+			fmt.Fprintln(out, strings.Repeat(" ", 8)+summary(events[r.i:r.i+r.n]))
+			continue
+		}
+		e := events[r.i]
 		t := ""
 		if e.TimeNS != lastT {
 			t = formatTime(e.TimeNS)
@@ -71,10 +88,9 @@ func draw(out io.Writer, events []sim.TraceEvent, chans map[string]bool) {
 		var row strings.Builder
 		w := &row
 		fmt.Fprintf(w, "%-8s", t)
-		col := slices.Index(gs, e.G)
 		cell := Cell(e)
 		for i := range gs {
-			if i == col {
+			if i == col[e.G] {
 				if len(cell) >= colWidth {
 					cell = cell[:colWidth-2] + "…"
 				}
@@ -95,6 +111,110 @@ func draw(out io.Writer, events []sim.TraceEvent, chans map[string]bool) {
 		}
 		fmt.Fprintln(out, strings.TrimRight(row.String()+line, " "))
 	}
+}
+
+// A long run of alike events (n goroutines started, then each parking on
+// one channel; a close waking them all) is drawn elided: the first
+// elideHead events of it, a line that counts the rest, and its last
+// elideTail, so that a picture of a hundred thousand goroutines has a
+// dozen columns and rows, not a hundred thousand. A run is at least
+// elideMin events, each alike (see kind) one of its first elideHead:
+// no shorter run is elided, so a picture of a few goroutines is whole.
+const (
+	elideMin  = 100
+	elideHead = 4
+	elideTail = 2
+)
+
+// A drawRow is the event events[i] (n == 0), or the n events from i, elided.
+type drawRow struct{ i, n int }
+
+// elide returns the rows that draw the events: each event, but for long runs
+// of alike events, which are elided in the middle. The process's exit is
+// never elided, nor anything across it.
+func elide(events []sim.TraceEvent) []drawRow {
+	rows := make([]drawRow, 0, min(len(events), 1024))
+	kinds := make([]string, len(events))
+	for i, e := range events {
+		kinds[i] = kind(e)
+	}
+	for i := 0; i < len(events); {
+		head := map[string]bool{}
+		j := i
+		for ; j < len(events) && events[j].Op != "exit"; j++ {
+			if j < i+elideHead {
+				head[kinds[j]] = true
+			} else if !head[kinds[j]] {
+				break
+			}
+		}
+		if j-i < elideMin {
+			rows = append(rows, drawRow{i: i})
+			i++
+			continue
+		}
+		for k := i; k < i+elideHead; k++ {
+			rows = append(rows, drawRow{i: k})
+		}
+		rows = append(rows, drawRow{i: i + elideHead, n: j - elideTail - (i + elideHead)})
+		for k := j - elideTail; k < j; k++ {
+			rows = append(rows, drawRow{i: k})
+		}
+		i = j
+	}
+	return rows
+}
+
+// goID is a goroutine's name in an event's text.
+var goID = regexp.MustCompile(`\bG[0-9]+\b`)
+
+// kind is what alike events share: the operation, the object, the line, and
+// the text of the event with goroutine ids left out (go G5 and go G6 are
+// alike; who did them is not asked).
+func kind(e sim.TraceEvent) string {
+	return e.Op + "\x00" + e.Chan + "\x00" + e.Pos + "\x00" + label(e)
+}
+
+// label is an event's text with its goroutine ids as "G…".
+func label(e sim.TraceEvent) string { return goID.ReplaceAllString(Cell(e), "G…") }
+
+// summary is the line that stands for elided events: how many, and of which
+// kinds, in the order they first appear.
+func summary(events []sim.TraceEvent) string {
+	type count struct {
+		what string
+		n    int
+	}
+	var counts []*count
+	byKind := map[string]*count{}
+	for _, e := range events {
+		k := kind(e)
+		c := byKind[k]
+		if c == nil {
+			what := label(e)
+			if e.Pos != "" {
+				what += " (" + e.Pos + ")"
+			}
+			c = &count{what: what}
+			byKind[k] = c
+			counts = append(counts, c)
+		}
+		c.n++
+	}
+	parts := make([]string, len(counts))
+	for i, c := range counts {
+		parts[i] = c.what + " ×" + thousands(c.n)
+	}
+	return "⋮ " + thousands(len(events)) + " more events like these: " + strings.Join(parts, ", ")
+}
+
+// thousands prints n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // Cell is the short text of an event in its goroutine's column: "send jobs",
@@ -149,7 +269,7 @@ func State(e sim.TraceEvent) string {
 	if e.DataqSiz > 0 {
 		fmt.Fprintf(&b, " sendx=%d recvx=%d", e.SendX, e.RecvX)
 	}
-	fmt.Fprintf(&b, " recvq=%s sendq=%s", ids(e.RecvQ), ids(e.SendQ))
+	fmt.Fprintf(&b, " recvq=%s sendq=%s", ids(e.RecvQ, e.RecvQMore), ids(e.SendQ, e.SendQMore))
 	if e.Closed {
 		b.WriteString(" closed")
 	}
@@ -265,18 +385,25 @@ func isChanOp(op string) bool {
 	return false
 }
 
-func ids(q []int) string {
-	parts := make([]string, len(q))
+// ids draws a queue: the goroutines the event names, and how many more it
+// left out (sim.TraceQueueIDs).
+func ids(q []int, more int) string {
+	parts := make([]string, len(q), len(q)+1)
 	for i, g := range q {
 		parts[i] = "G" + strconv.Itoa(g)
+	}
+	if more > 0 {
+		parts = append(parts, "+"+thousands(more)+" more")
 	}
 	return "[" + strings.Join(parts, " ") + "]"
 }
 
 func goroutines(events []sim.TraceEvent) []int {
 	var gs []int
+	seen := map[int]bool{}
 	for _, e := range events {
-		if !slices.Contains(gs, e.G) {
+		if !seen[e.G] {
+			seen[e.G] = true
 			gs = append(gs, e.G)
 		}
 	}
@@ -294,7 +421,14 @@ func formatTime(ns int64) string {
 // HTML writes a self-contained page that draws the same run: one column per
 // goroutine, one row per event, the channel's state beside it.
 func HTML(w io.Writer, title string, events []sim.TraceEvent) {
-	gs := goroutines(events)
+	rows := elide(events)
+	shown := make([]sim.TraceEvent, 0, len(rows))
+	for _, r := range rows {
+		if r.n == 0 {
+			shown = append(shown, events[r.i])
+		}
+	}
+	gs := goroutines(shown)
 	chans := channels(events)
 	fmt.Fprintf(w, `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>%s</title>
@@ -320,10 +454,15 @@ td.t{color:#888}
 		fmt.Fprintf(w, "<th>G%d</th>", g)
 	}
 	fmt.Fprint(w, "<th>channel after the event</th><th>where</th></tr>\n")
-	for i, e := range events {
-		if i > 0 && events[i-1].Op == "exit" {
+	for _, r := range rows {
+		if r.i > 0 && events[r.i-1].Op == "exit" {
 			fmt.Fprintf(w, "<tr><td colspan=%d class=t>%s</td></tr>\n", len(gs)+3, html.EscapeString(afterExit))
 		}
+		if r.n > 0 {
+			fmt.Fprintf(w, "<tr><td></td><td colspan=%d class=t>%s</td></tr>\n", len(gs)+2, html.EscapeString(summary(events[r.i:r.i+r.n])))
+			continue
+		}
+		e := events[r.i]
 		fmt.Fprintf(w, "<tr><td class=t>%s</td>", formatTime(e.TimeNS))
 		for _, g := range gs {
 			if g == e.G {

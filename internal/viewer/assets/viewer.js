@@ -150,9 +150,11 @@
     } else {
       h += '<div class="help">unbuffered: a send waits for a receiver (no slots)</div>';
     }
-    const q = (lbl, ids) => '<div class="q"><span class="lbl mono">' + lbl + "</span>" +
-      (ids && ids.length ? ids.map(id => '<span class="chip mono">G' + id + "</span>").join("") : '<span class="help">empty</span>') + "</div>";
-    h += q("recvq", e.recvq) + q("sendq", e.sendq);
+    // A trace names the first few waiters of a long queue and counts the rest.
+    const q = (lbl, ids, more) => '<div class="q"><span class="lbl mono">' + lbl + "</span>" +
+      (ids && ids.length ? ids.map(id => '<span class="chip mono">G' + id + "</span>").join("") : '<span class="help">empty</span>') +
+      (more > 0 ? '<span class="help">+' + more + " more</span>" : "") + "</div>";
+    h += q("recvq", e.recvq, e.recvq_more) + q("sendq", e.sendq, e.sendq_more);
     return h + "</div>";
   }
 
