@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -144,4 +145,37 @@ func BenchmarkLockUnlock(b *testing.B) {
 		mu.Unlock()
 	}
 	sink = n
+}
+
+// The memory lesson 01 states for a parked goroutine: its stack (2 KiB to start
+// with) and the runtime's bookkeeping for it (the g, its sudog while parked).
+
+// BenchmarkParkedGoroutineMemory parks b.N goroutines on one channel, as lesson
+// 01's many-goroutines does, and reports how much more memory the runtime holds
+// from the operating system per parked goroutine (runtime.MemStats.Sys, after a
+// GC, so that what is still reachable is counted and garbage is not). Run it
+// alone with -benchtime 100000x -count 1, for the lesson's hundred thousand in a
+// new process: a second round in the same process parks its goroutines in
+// memory the first one left to the runtime, and with stacks that start larger,
+// since the runtime sizes new stacks by what it saw at the last GC (lesson 01).
+func BenchmarkParkedGoroutineMemory(b *testing.B) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	release := make(chan struct{})
+	var parked, done sync.WaitGroup
+	parked.Add(b.N)
+	for range b.N {
+		done.Go(func() {
+			parked.Done()
+			<-release
+		})
+	}
+	parked.Wait()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	close(release)
+	done.Wait()
+	b.ReportMetric(float64(after.Sys-before.Sys)/float64(b.N)/1024, "KiB/goroutine")
+	b.ReportMetric(float64(after.StackInuse-before.StackInuse)/float64(b.N)/1024, "stack-KiB/goroutine")
 }
