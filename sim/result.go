@@ -197,11 +197,13 @@ type Options struct {
 	// RaceGoOn makes a data race not end the run: the first one is recorded
 	// (Result.Race) and the run goes on, so that what the race leads to (a
 	// deadlock, a leak, a failed assertion) is its outcome; a run that
-	// would have passed ends with Race. Each go statement is then also a
-	// schedule point once the new goroutine exists, as it may start at once
-	// on another core: a write it makes first and a read its parent makes
-	// next are a racing pair whose two orders the strategies try. Explore
-	// goes on past a run that found only a race (Report.Race). Needs Race.
+	// would have passed ends with Race. Explore goes on past a run that
+	// found only a race (Report.Race). Needs Race. (With Race, each go
+	// statement is also a schedule point once the new goroutine exists, as
+	// it may start at once on another core: a write it makes first and a
+	// read its parent makes next are a racing pair whose two orders the
+	// strategies try. That holds with or without RaceGoOn, so that a
+	// schedule's token means the same to every run that checks races.)
 	RaceGoOn bool
 }
 

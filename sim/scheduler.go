@@ -647,9 +647,12 @@ func Go(fn func()) {
 		}
 	}
 	s.event(gp, "go", nil, ng.id)
-	if raceOn && s.opts.RaceGoOn {
+	if raceOn {
 		// The new goroutine may start at once on another core: what it
 		// does first and what its parent does next race, in either order.
+		// Every run that checks races has this schedule point, whether it
+		// stops at the first race or goes on (RaceGoOn), so that a token
+		// replays the same schedule in every tool that checks races.
 		s.yield(gp)
 	}
 }
