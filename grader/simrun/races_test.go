@@ -99,8 +99,27 @@ func TestRacesAreFoundAndReplayed(t *testing.T) {
 			if again.Result.Outcome != sim.Race || again.Result.Message != res.Message {
 				t.Errorf("replay %s gave %v (%s), want %s", rep.Replay, again.Result.Outcome, again.Result.Message, res.Message)
 			}
+			// gocourse trace --race and replay --race run a token with RaceGoOn
+			// (the run goes on past the race), while this exploration, like a
+			// grader's sim check, stopped at it: the token must reach the same
+			// race, by the same goroutines at the same places.
+			goOn := runProgram(t, prog, harness.Config{Replay: rep.Replay, RaceGoOn: true})
+			if got := goOn.Result.Race; got == nil || !sameAccesses(got.Accesses, ri.Accesses) {
+				t.Errorf("replay %s going on past the race found %+v, want the accesses %+v", rep.Replay, got, ri.Accesses)
+			}
+			if goOn.Replay != rep.Replay {
+				t.Errorf("replay %s going on past the race ran the schedule %s", rep.Replay, goOn.Replay)
+			}
 		})
 	}
+}
+
+// sameAccesses reports whether two races are the same pair of accesses: the
+// same goroutines, kinds and places.
+func sameAccesses(a, b []sim.RaceAccess) bool {
+	return slices.EqualFunc(a, b, func(x, y sim.RaceAccess) bool {
+		return x.G == y.G && x.Op == y.Op && x.Pos == y.Pos
+	})
 }
 
 func TestRaceFreeProgramsAreNeverReported(t *testing.T) {
