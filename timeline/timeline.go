@@ -47,14 +47,7 @@ func TailOf(out io.Writer, events, mine []sim.TraceEvent, n int) {
 
 func draw(out io.Writer, events []sim.TraceEvent, chans map[string]bool) {
 	w := out
-	rows := elide(events)
-	shown := make([]sim.TraceEvent, 0, len(rows))
-	for _, r := range rows {
-		if r.n == 0 {
-			shown = append(shown, events[r.i])
-		}
-	}
-	gs := goroutines(shown)
+	rows, gs := elide(events)
 	fmt.Fprintf(w, "%-8s", "time")
 	for _, g := range gs {
 		fmt.Fprintf(w, "%-*s", colWidth, "G"+strconv.Itoa(g))
@@ -131,8 +124,21 @@ type drawRow struct{ i, n int }
 
 // elide returns the rows that draw the events: each event, but for long runs
 // of alike events, which are elided in the middle. The process's exit is
-// never elided, nor anything across it.
-func elide(events []sim.TraceEvent) []drawRow {
+// never elided, nor anything across it. gs are the goroutines of the events
+// drawn whole, in id order: the picture's columns.
+func elide(events []sim.TraceEvent) (rows []drawRow, gs []int) {
+	rows = elideRows(events)
+	shown := make([]sim.TraceEvent, 0, len(rows))
+	for _, r := range rows {
+		if r.n == 0 {
+			shown = append(shown, events[r.i])
+		}
+	}
+	return rows, goroutines(shown)
+}
+
+// elideRows is elide's rows.
+func elideRows(events []sim.TraceEvent) []drawRow {
 	rows := make([]drawRow, 0, min(len(events), 1024))
 	kinds := make([]string, len(events))
 	for i, e := range events {
@@ -421,14 +427,7 @@ func formatTime(ns int64) string {
 // HTML writes a self-contained page that draws the same run: one column per
 // goroutine, one row per event, the channel's state beside it.
 func HTML(w io.Writer, title string, events []sim.TraceEvent) {
-	rows := elide(events)
-	shown := make([]sim.TraceEvent, 0, len(rows))
-	for _, r := range rows {
-		if r.n == 0 {
-			shown = append(shown, events[r.i])
-		}
-	}
-	gs := goroutines(shown)
+	rows, gs := elide(events)
 	chans := channels(events)
 	fmt.Fprintf(w, `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>%s</title>
