@@ -23,12 +23,17 @@ const (
 type kind interface {
 	lane() lane
 	// plan decodes, completes and validates the settings of ch, and returns
-	// the check ready to run, or an error that names exercise.yaml and the line.
-	plan(ch course.Check) (planned, error)
+	// the check ready to run with what it may start before the build gate's
+	// verdict (nil: nothing), or an error that names exercise.yaml and the line.
+	plan(ch course.Check) (planned, prepared, error)
 }
 
 // planned runs one check whose settings are settled.
 type planned func(ctx context.Context, env *Env) CheckResult
+
+// prepared starts the work of a planned check that may run while the build
+// gate runs (see kindOf.prepare).
+type prepared func(ctx context.Context, env *Env)
 
 // kindOf is the kind whose settings are of type S.
 type kindOf[S any] struct {
@@ -49,39 +54,24 @@ type kindOf[S any] struct {
 
 func (k kindOf[S]) lane() lane { return k.in }
 
-func (k kindOf[S]) plan(ch course.Check) (planned, error) {
+func (k kindOf[S]) plan(ch course.Check) (planned, prepared, error) {
 	var s S
 	if k.defaults != nil {
 		s = k.defaults()
 	}
 	if err := ch.Decode(&s); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if k.settle != nil {
 		if err := k.settle(&s); err != nil {
-			return nil, ch.Errorf("%v", err)
+			return nil, nil, ch.Errorf("%v", err)
 		}
 	}
-	return func(ctx context.Context, env *Env) CheckResult { return k.run(ctx, env, s) }, nil
-}
-
-// preparation returns the check's prepare step with its settings, or nil. The
-// settings were judged by plan.
-func (k kindOf[S]) preparation(ch course.Check) func(ctx context.Context, env *Env) {
+	run := func(ctx context.Context, env *Env) CheckResult { return k.run(ctx, env, s) }
 	if k.prepare == nil {
-		return nil
+		return run, nil, nil
 	}
-	var s S
-	if k.defaults != nil {
-		s = k.defaults()
-	}
-	if err := ch.Decode(&s); err != nil {
-		return nil
-	}
-	if k.settle != nil && k.settle(&s) != nil {
-		return nil
-	}
-	return func(ctx context.Context, env *Env) { k.prepare(ctx, env, s) }
+	return run, func(ctx context.Context, env *Env) { k.prepare(ctx, env, s) }, nil
 }
 
 // kinds are the kinds of check of this build of gocourse, by name.
@@ -103,7 +93,7 @@ type step struct {
 	run   planned
 	// prepare starts what may run before the gate's verdict (see kindOf); nil
 	// when nothing may.
-	prepare func(ctx context.Context, env *Env)
+	prepare prepared
 }
 
 // plan settles the settings of every check of ex. The first problem is an
@@ -115,17 +105,11 @@ func plan(ex *course.Exercise) ([]step, error) {
 		if !ok {
 			return nil, ch.Errorf("unknown check kind %q", ch.Kind)
 		}
-		run, err := k.plan(ch)
+		run, prepare, err := k.plan(ch)
 		if err != nil {
 			return nil, err
 		}
-		st := step{check: ch, lane: k.lane(), run: run}
-		if p, ok := k.(interface {
-			preparation(course.Check) func(context.Context, *Env)
-		}); ok {
-			st.prepare = p.preparation(ch)
-		}
-		steps = append(steps, st)
+		steps = append(steps, step{check: ch, lane: k.lane(), run: run, prepare: prepare})
 	}
 	return steps, nil
 }
