@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -156,20 +155,9 @@ func (k *Cache) Put(key string, r *Result) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return fmt.Errorf("result cache: %w", err)
 	}
-	// Write then rename: a run that stops half-way, or two at once, never
-	// leave half a result.
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("result cache: %w", err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("result cache: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), p); err != nil {
-		os.Remove(tmp.Name())
+	// Written whole: a run that stops half-way, or two at once, never leave
+	// half a result.
+	if err := writeAtomic(p, data, 0o600); err != nil {
 		return fmt.Errorf("result cache: %w", err)
 	}
 	return nil

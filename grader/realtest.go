@@ -37,8 +37,6 @@ func (realTest) Check(ctx context.Context, env *Env, c testSettings) CheckResult
 		env.Opts.Progress("building the tests of " + env.Exercise.ID)
 	}
 	t0 := time.Now()
-	// The first check of a process looks test2json up while the binary builds.
-	go test2jsonPath(env.Opts.Go)
 	bin, fail := env.testBinary(ctx, race, leak)
 	env.phase("test", "compile", t0)
 	if fail != nil {
@@ -526,26 +524,12 @@ func test2jsonMemo(goCmd string) string {
 	return filepath.Join(cache, "gocourse", "test2json-"+hex.EncodeToString(h.Sum(nil)[:12]))
 }
 
-// writeMemo writes a memo file whole or not at all (a temporary file renamed
-// into place), so that a process reading it at the same moment never sees
-// half a path. A memo that cannot be written is only a lost saving.
+// writeMemo writes a memo file whole or not at all (writeAtomic), so that a
+// process reading it at the same moment never sees half a path. A memo that
+// cannot be written is only a lost saving.
 func writeMemo(path, content string) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-memo-")
-	if err != nil {
-		return
-	}
-	_, err = f.WriteString(content)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
+	if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
+		writeAtomic(path, []byte(content), 0o600)
 	}
 }
 

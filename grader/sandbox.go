@@ -331,20 +331,7 @@ func launcherPath() (string, error) {
 			launcher.err = err
 			return
 		}
-		tmp, err := os.CreateTemp(dir, "tmp-")
-		if err == nil {
-			_, err = tmp.Write(data)
-			tmp.Close()
-		}
-		if err == nil {
-			err = os.Chmod(tmp.Name(), 0o755)
-		}
-		if err == nil {
-			err = os.Rename(tmp.Name(), path)
-		}
-		if err != nil {
-			os.Remove(tmp.Name())
-		}
+		err = writeAtomic(path, data, 0o755)
 		launcher.path, launcher.err = path, err
 	})
 	return launcher.path, launcher.err
